@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Trellis",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "trellis", targets: ["trellis"]),
+        .library(name: "TrellisCore", targets: ["TrellisCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libcmark-gfm and its GFM extensions, from the system (Debian: libcmark-gfm-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The only code that touches cmark's C API.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "TrellisCore",
+            dependencies: [
+                "Markdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.embedInCode("Theme")]
+        ),
+        .target(
+            name: "TrellisCommands",
+            dependencies: [
+                "TrellisCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "trellis", dependencies: ["TrellisCommands"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CommandTests", dependencies: ["TrellisCommands", "TrellisCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,73 @@
+import CCmarkGFM
+
+/// Renders a prepared tree's top-level blocks one at a time with cmark's
+/// HTML renderer, gives headings their anchors, and gathers footnote
+/// definitions into one section.
+struct BlockRenderer {
+    let options: Int32
+    let extensions: UnsafeMutablePointer<cmark_llist>?
+    let lineOffset: Int
+    var anchors: AnchorSet
+
+    mutating func render(root: OpaquePointer, facilitatorBlocks: Set<OpaquePointer>) -> MarkdownDocument {
+        var document = MarkdownDocument()
+        var footnotes: [OpaquePointer] = []
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            node = cmark_node_next(current)
+            let type = nodeType(current)
+            if type == CMARK_NODE_FOOTNOTE_DEFINITION {
+                footnotes.append(current)
+                continue
+            }
+            let line = Int(cmark_node_get_start_line(current)) + lineOffset
+            let endLine = max(Int(cmark_node_get_end_line(current)) + lineOffset, line)
+            if facilitatorBlocks.contains(current) {
+                var html = ""
+                var child = cmark_node_first_child(current)
+                while let inner = child {
+                    html += renderHTML(inner)
+                    child = cmark_node_next(inner)
+                }
+                document.blocks.append(MarkdownBlock(kind: .facilitator, html: html, text: plainText(of: current), line: line, endLine: endLine))
+            } else if type == CMARK_NODE_HEADING {
+                document.blocks.append(renderHeading(current, line: line, endLine: endLine))
+            } else {
+                document.blocks.append(MarkdownBlock(kind: .content, html: renderHTML(current), text: plainText(of: current), line: line, endLine: endLine))
+            }
+        }
+        if !footnotes.isEmpty, let holder = cmark_node_new(CMARK_NODE_DOCUMENT) {
+            for definition in footnotes {
+                cmark_node_unlink(definition)
+                _ = cmark_node_append_child(holder, definition)
+            }
+            document.footnotesHTML = renderHTML(holder)
+            cmark_node_free(holder)
+        }
+        return document
+    }
+
+    func renderHTML(_ node: OpaquePointer) -> String {
+        consume(cmark_render_html(node, options, extensions))
+    }
+
+    private mutating func renderHeading(_ node: OpaquePointer, line: Int, endLine: Int) -> MarkdownBlock {
+        let level = Int(cmark_node_get_heading_level(node))
+        let text = plainText(of: node)
+        let anchor = anchors.claim(text)
+        let rendered = renderHTML(node)
+        // cmark writes exactly "<hN>" … "</hN>\n" for a top-level heading.
+        let open = "<h\(level)>"
+        let close = "</h\(level)>"
+        var inner = Substring(rendered)
+        if inner.hasPrefix(open) { inner = inner.dropFirst(open.count) }
+        while inner.last == "\n" { inner = inner.dropLast() }
+        if inner.hasSuffix(close) { inner = inner.dropLast(close.count) }
+        let heading = MarkdownHeading(
+            level: level, text: text, innerHTML: String(inner), anchor: anchor,
+            line: line, column: max(Int(cmark_node_get_start_column(node)), 1)
+        )
+        let html = "<h\(level) id=\"\(anchor)\">\(inner)</h\(level)>\n"
+        return MarkdownBlock(kind: .heading(heading), html: html, text: text, line: line, endLine: endLine)
+    }
+}

@@ -1,0 +1,98 @@
+/// A Markdown file parsed by cmark-gfm and rendered, block by block, to HTML.
+///
+/// In: Markdown text and options. Out: plain values (rendered blocks, links,
+/// notes about omitted content) that no longer refer to cmark's tree, so they
+/// can cross threads and outlive the parser. Everything cmark allocates is
+/// freed before `parse` returns.
+public struct MarkdownDocument: Sendable, Hashable {
+    /// Top-level blocks in document order.
+    public var blocks: [MarkdownBlock]
+    /// The rendered footnote definitions (`<section class="footnotes">…`), if any.
+    public var footnotesHTML: String?
+    /// Every link and image destination, with its position, after rewriting.
+    public var links: [MarkdownLink]
+    /// Things the renderer left out or changed, for the caller to report.
+    public var notices: [MarkdownNotice]
+
+    public init(blocks: [MarkdownBlock] = [], footnotesHTML: String? = nil, links: [MarkdownLink] = [], notices: [MarkdownNotice] = []) {
+        self.blocks = blocks
+        self.footnotesHTML = footnotesHTML
+        self.links = links
+        self.notices = notices
+    }
+}
+
+/// One top-level block of a document.
+public struct MarkdownBlock: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A heading; its HTML already carries `id="anchor"`.
+        case heading(MarkdownHeading)
+        /// Ordinary content.
+        case content
+        /// A `> [!FACILITATOR]` blockquote: `html` is its content without the quote.
+        case facilitator
+    }
+
+    public var kind: Kind
+    public var html: String
+    /// The block's text without markup, for search and summaries.
+    public var text: String
+    /// First and last source line (1-based, in the file, after the line offset).
+    public var line: Int
+    public var endLine: Int
+
+    public init(kind: Kind, html: String, text: String, line: Int, endLine: Int) {
+        self.kind = kind
+        self.html = html
+        self.text = text
+        self.line = line
+        self.endLine = endLine
+    }
+
+    public var heading: MarkdownHeading? {
+        if case .heading(let heading) = kind { return heading }
+        return nil
+    }
+}
+
+/// A heading's level, text and stable anchor.
+public struct MarkdownHeading: Sendable, Hashable {
+    public var level: Int
+    /// Plain text of the heading.
+    public var text: String
+    /// Rendered inline HTML of the heading (emphasis, code, …) without the `<hN>` tag.
+    public var innerHTML: String
+    /// The `id` given to the heading, unique within the document.
+    public var anchor: String
+    public var line: Int
+    public var column: Int
+}
+
+/// A link or image destination as written, and where.
+public struct MarkdownLink: Sendable, Hashable {
+    public var destination: String
+    public var isImage: Bool
+    /// For images, the alternative text; for links, the link text.
+    public var text: String
+    public var line: Int
+    public var column: Int
+}
+
+/// Something in the source that was not rendered as written.
+public struct MarkdownNotice: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Raw HTML omitted because unsafe HTML is off.
+        case rawHTMLOmitted
+        /// A `javascript:`, `vbscript:` or `data:` link removed.
+        case unsafeLinkRemoved(String)
+        /// A `[!FACILITATOR]` blockquote nested inside another block; it was
+        /// rendered as a callout but cannot be separated from its parent.
+        case nestedFacilitatorBlock
+        /// A `[!KIND]` alert marker that is not one of the known kinds.
+        case unknownAlert(String)
+    }
+
+    public var kind: Kind
+    public var line: Int
+    public var column: Int
+}

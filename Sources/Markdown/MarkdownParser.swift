@@ -1,0 +1,119 @@
+import CCmarkGFM
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parses Markdown with cmark-gfm and renders it block by block.
+///
+/// In: text, options, and a hook that may rewrite link destinations.
+/// Out: a ``MarkdownDocument``. The cmark tree lives only inside `parse`.
+/// Every walk over the tree uses cmark's iterator, so nesting depth costs
+/// no stack.
+public enum MarkdownParser {
+    /// The GitHub extensions Trellis enables.
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Parses `text` and renders every top-level block.
+    ///
+    /// - Parameter rewriteLink: called once per link or image (not for
+    ///   removed unsafe ones); a non-nil result replaces the destination.
+    public static func parse(
+        _ text: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        rewriteLink: (MarkdownLink) -> String? = { _ in nil }
+    ) -> MarkdownDocument {
+        _ = registered
+        var cmarkOptions = CMARK_OPT_FOOTNOTES
+        if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
+
+        guard let parser = cmark_parser_new(cmarkOptions) else { return MarkdownDocument() }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                _ = cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var source = text
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument() }
+        defer { cmark_node_free(root) }
+
+        var walker = TreeWalker(options: options)
+        walker.walk(root, rewriteLink: rewriteLink)
+        let facilitatorBlocks = walker.applyAlerts()
+        var renderer = BlockRenderer(
+            options: cmarkOptions,
+            extensions: cmark_parser_get_syntax_extensions(parser),
+            lineOffset: options.lineOffset,
+            anchors: AnchorSet(reserved: options.reservedAnchors)
+        )
+        var document = renderer.render(root: root, facilitatorBlocks: facilitatorBlocks)
+        document.links = walker.links
+        document.notices = walker.notices
+        return document
+    }
+}
+
+// MARK: - Reading cmark values
+
+@inline(__always)
+func nodeType(_ node: OpaquePointer) -> cmark_node_type { cmark_node_get_type(node) }
+
+func literal(_ node: OpaquePointer) -> String {
+    guard let chars = cmark_node_get_literal(node) else { return "" }
+    return String(cString: chars)
+}
+
+@inline(__always)
+func isBlock(_ type: cmark_node_type) -> Bool {
+    type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK)
+}
+
+/// Takes ownership of a string cmark allocated and frees it.
+func consume(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+    guard let pointer else { return "" }
+    defer { free(pointer) }
+    return String(cString: pointer)
+}
+
+/// The plain text of a subtree: text, code, and a space for each break.
+func plainText(of node: OpaquePointer) -> String {
+    var out = ""
+    guard let iter = cmark_iter_new(node) else { return out }
+    defer { cmark_iter_free(iter) }
+    while true {
+        let event = cmark_iter_next(iter)
+        if event == CMARK_EVENT_DONE { break }
+        guard let current = cmark_iter_get_node(iter) else { continue }
+        let type = nodeType(current)
+        if event == CMARK_EVENT_ENTER {
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                out += literal(current)
+            case CMARK_NODE_CODE_BLOCK:
+                if !out.isEmpty && out.last != " " { out += " " }
+                out += literal(current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += " "
+            default:
+                break
+            }
+        } else if isBlock(type), !out.isEmpty, out.last != " " {
+            out += " "
+        }
+    }
+    while out.last == " " || out.last == "\n" { out.removeLast() }
+    return out
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TrellisCore
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            Reads the content folder, checks it, and writes the site. If any content has an error, \
+            nothing is written and the previous output folder stays as it was.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(name: .long, help: "Replace an output folder that is not empty and was not made by Trellis.")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "Print each stage's time and counts.")
+    var verbose = false
+
+    func run() throws {
+        let options = BuildOptions(content: site.content, output: site.output, templates: site.templates, write: true, force: force)
+        let started = Date()
+        let result = Pipeline.run(options)
+        Report.diagnostics(result.diagnostics)
+        if verbose { Report.stages(result.stages) }
+        if let error = result.outputError {
+            Report.line("error: \(error)")
+            throw ExitCode(1)
+        }
+        if result.diagnostics.hasErrors {
+            Report.line("build failed: \(Report.counts(result.diagnostics)); \(site.output)/ was not changed")
+            throw ExitCode(1)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        print(String(format: "built %d files into %@/ in %.2f s (%@)", result.filesWritten, site.output, seconds, Report.counts(result.diagnostics)))
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content without writing anything.",
+        discussion: "Reports every error and warning as path:line:column, as a build would, and exits with 1 if there are errors."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(name: .shortAndLong, help: "Print each stage's time and counts.")
+    var verbose = false
+
+    func run() throws {
+        let options = BuildOptions(content: site.content, output: site.output, templates: site.templates, write: false)
+        let result = Pipeline.run(options)
+        Report.diagnostics(result.diagnostics)
+        if verbose { Report.stages(result.stages) }
+        Report.line("checked \(site.content)/: \(Report.counts(result.diagnostics))")
+        if result.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}

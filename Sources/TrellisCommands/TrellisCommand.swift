@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import TrellisCore
+
+/// The `trellis` command: builds Virtual Exchange modules and good-practice
+/// catalogues written in Markdown into a website and handbooks.
+public struct TrellisCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "trellis",
+        abstract: "Build Virtual Exchange modules and good-practice catalogues into a website.",
+        discussion: """
+            Trellis reads a content folder of Markdown (site.yml, modules/, practices/, pages/) \
+            and writes a site that works from any folder, a USB stick or a web server.
+            Exit codes: 0 success, 1 content errors, 2 usage errors.
+            """,
+        version: version,
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: nil
+    )
+
+    public init() {}
+
+    /// Parses the command line, runs the command and exits with Trellis's
+    /// exit codes (usage errors exit with 2).
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                self.exit(withError: error)
+            }
+            if code == .validationFailure || error is ValidationError {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            self.exit(withError: error)
+        }
+    }
+}
+
+/// Options every command that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The content folder: site.yml, modules/, practices/, pages/.", valueName: "dir"))
+    var content: String = "content"
+
+    @Option(name: .long, help: ArgumentHelp("Where the site is written. It is replaced as a whole, and only when the build succeeds.", valueName: "dir"))
+    var output: String = "output"
+
+    @Option(name: .long, help: ArgumentHelp("Theme overrides: a file here replaces the built-in template of the same name. Optional.", valueName: "dir"))
+    var templates: String = "templates"
+}
+
+/// Prints diagnostics as `path:line:column: severity: message` to stderr.
+enum Report {
+    static func diagnostics(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func line(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func counts(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.errorCount
+        let warnings = diagnostics.warningCount
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    static func stages(_ stages: [StageReport]) {
+        for stage in stages {
+            line(String(format: "  %-9@ %7.1f ms  %@", stage.name, stage.seconds * 1000, stage.summary))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// Stage 3, assemble: parsed documents → the site model.
+///
+/// In: the configuration and every parsed document. Out: a ``Site`` with
+/// tasks ordered inside their modules, practice sections matched to the
+/// template, and cross references filled in both directions; plus
+/// diagnostics about the shape (duplicate task ids, unknown or repeated
+/// practice sections).
+public enum Assembly {
+    public static func run(config: SiteConfig, inventory: Inventory, documents: [ParsedDocument]) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var home: Page?
+        var modules: [Module] = []
+        var tasksByModule: [String: [Task]] = [:]
+        var practices: [Practice] = []
+        var pages: [Page] = []
+        for document in documents {
+            switch document {
+            case .home(let page): home = page
+            case .module(let module): modules.append(module)
+            case .task(let task): tasksByModule[task.moduleID, default: []].append(task)
+            case .practice(let practice): practices.append(matchSections(practice, template: config.practiceTemplate, diagnostics: &diagnostics))
+            case .page(let page): pages.append(page)
+            }
+        }
+        modules.sort { $0.id < $1.id }
+        practices.sort { $0.id < $1.id }
+        pages.sort { $0.id < $1.id }
+
+        var citedBy: [String: [String]] = [:]
+        for practice in practices {
+            for module in practice.modules { citedBy[module.value, default: []].append(practice.id) }
+        }
+        for index in modules.indices {
+            var tasks = tasksByModule[modules[index].id] ?? []
+            tasks.sort { ($0.number, $0.id) < ($1.number, $1.id) }
+            var seen: [String: Task] = [:]
+            for task in tasks {
+                if let other = seen[task.id] {
+                    diagnostics.append(.error("duplicate-id", at: task.file.location(),
+                                              "task id '\(task.id)' is also used by \(other.file.displayPath); both would be published as \(task.route.path)",
+                                              hint: "rename one of the files"))
+                }
+                seen[task.id] = task
+            }
+            modules[index].tasks = tasks
+            modules[index].citedBy = citedBy[modules[index].id] ?? []
+        }
+        var moduleCitations: [String: [String]] = [:]
+        for module in modules {
+            for practice in module.practices { moduleCitations[practice.value, default: []].append(module.id) }
+        }
+        for index in practices.indices { practices[index].citedBy = moduleCitations[practices[index].id] ?? [] }
+        let site = Site(config: config, home: home, modules: modules, practices: practices, pages: pages,
+                        media: inventory.media, contentDirectory: inventory.contentDirectory)
+        return (site, diagnostics)
+    }
+
+    /// Puts a practice's level-2 sections in template order. Sections the
+    /// template does not name are kept as extra sections, with a warning.
+    static func matchSections(_ practice: Practice, template: PracticeTemplate, diagnostics: inout [Diagnostic]) -> Practice {
+        var practice = practice
+        var found: [String: BodySection] = [:]
+        for section in practice.body.sections {
+            guard let heading = section.heading else { continue }
+            guard let match = template.section(matching: heading.text) else {
+                let hint = Suggestion.closest(to: heading.text, in: template.sections.map(\.heading)).map { "did you mean '## \($0)'?" }
+                    ?? "the template's sections are: \(template.sections.map(\.heading).joined(separator: "; "))"
+                diagnostics.append(.warning("unknown-section", at: section.location,
+                                            "'\(heading.text)' is not a section of the practice template; it is kept after the template's sections",
+                                            hint: hint))
+                practice.extraSections.append(section)
+                continue
+            }
+            if found[match.id] != nil {
+                diagnostics.append(.warning("repeated-section", at: section.location,
+                                            "section '\(match.heading)' appears twice; the second is kept after the template's sections",
+                                            hint: "merge the two sections"))
+                practice.extraSections.append(section)
+                continue
+            }
+            found[match.id] = section
+        }
+        practice.sections = template.sections.map { PracticeSection(template: $0, content: found[$0.id]) }
+        return practice
+    }
+}

@@ -1,0 +1,127 @@
+/// Stage 4, check: the rules of SPEC sections 3–5 that span files.
+///
+/// In: the assembled site. Out: diagnostics only; the site is not changed.
+/// Each check reads one kind of thing and can be tested on its own.
+public enum ContentChecks {
+    public static func run(_ site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for module in site.modules {
+            diagnostics += checkModule(module, site: site)
+            for task in module.tasks { diagnostics += checkTask(task, module: module, vocabularies: site.config.vocabularies) }
+        }
+        diagnostics += site.practices.parallelMap { checkPractice($0, site: site) }.flatMap { $0 }
+        for body in allBodies(site) { diagnostics += checkLinks(body) }
+        return diagnostics
+    }
+
+    static func allBodies(_ site: Site) -> [Body] {
+        var bodies: [Body] = []
+        if let home = site.home { bodies.append(home.body) }
+        for module in site.modules {
+            bodies.append(module.body)
+            bodies += module.tasks.map(\.body)
+        }
+        bodies += site.practices.map(\.body)
+        bodies += site.pages.map(\.body)
+        return bodies
+    }
+
+    static func checkVocabulary(_ value: Located<String>?, _ terms: [String], what: String, key: String) -> Diagnostic? {
+        guard let value, !terms.contains(value.value) else { return nil }
+        return .error(Diagnostic.ID(rawValue: "unknown-\(key)"), at: value.location, "'\(value.value)' is not a known \(what)",
+                      hint: Suggestion.hint(for: value.value, in: terms))
+    }
+
+    static func checkModule(_ module: Module, site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for audience in module.audience {
+            if let d = checkVocabulary(audience, site.config.vocabularies.audiences, what: "audience", key: "audience") { diagnostics.append(d) }
+        }
+        var outcomeIDs: Set<String> = []
+        for outcome in module.outcomes where !outcomeIDs.insert(outcome.id).inserted {
+            diagnostics.append(.error("duplicate-id", at: outcome.location, "outcome id '\(outcome.id)' is used twice in this module", hint: "give each outcome its own id"))
+        }
+        var phaseIDs: Set<String> = []
+        for phase in module.phases where !phaseIDs.insert(phase.id).inserted {
+            diagnostics.append(.error("duplicate-id", at: phase.location, "phase id '\(phase.id)' is used twice in this module", hint: "give each phase its own id"))
+        }
+        for practice in module.practices where site.practice(practice.value) == nil {
+            diagnostics.append(.error("unknown-practice", at: practice.location, "no practice has the id '\(practice.value)'",
+                                      hint: Suggestion.closest(to: practice.value, in: site.practices.map(\.id)).map { "did you mean '\($0)'?" }
+                                          ?? "practice ids are the file names in practices/ without '.md'"))
+        }
+        let covered = Set(module.tasks.flatMap { $0.outcomes.map(\.value) })
+        for outcome in module.outcomes where !covered.contains(outcome.id) && !module.tasks.isEmpty {
+            diagnostics.append(.warning("uncovered-outcome", at: outcome.location, "no task of this module works towards outcome '\(outcome.id)'",
+                                        hint: "add '\(outcome.id)' to the 'outcomes' of the task that addresses it"))
+        }
+        return diagnostics
+    }
+
+    static func checkTask(_ task: Task, module: Module, vocabularies: Vocabularies) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let d = checkVocabulary(task.type, vocabularies.taskTypes, what: "task type", key: "type") { diagnostics.append(d) }
+        if let d = checkVocabulary(task.mode, vocabularies.modes, what: "mode", key: "mode") { diagnostics.append(d) }
+        if let d = checkVocabulary(task.grouping, vocabularies.groupings, what: "grouping", key: "grouping") { diagnostics.append(d) }
+        if let phase = task.phase, !module.phases.contains(where: { $0.id == phase.value }) {
+            let ids = module.phases.map(\.id)
+            diagnostics.append(.error("unknown-phase", at: phase.location, "module '\(module.id)' has no phase '\(phase.value)'",
+                                      hint: ids.isEmpty ? "declare the module's 'phases' in module.md" : Suggestion.hint(for: phase.value, in: ids)))
+        }
+        let outcomeIDs = module.outcomes.map(\.id)
+        for outcome in task.outcomes where !outcomeIDs.contains(outcome.value) {
+            diagnostics.append(.error("unknown-outcome", at: outcome.location, "module '\(module.id)' has no outcome '\(outcome.value)'",
+                                      hint: outcomeIDs.isEmpty ? "declare the module's 'outcomes' in module.md" : Suggestion.hint(for: outcome.value, in: outcomeIDs)))
+        }
+        if let complexity = task.complexity, !(1...3).contains(complexity.value) {
+            diagnostics.append(.error("bad-complexity", at: complexity.location, "complexity must be 1, 2 or 3, not \(complexity.value)",
+                                      hint: "1 is the simplest, 3 the most demanding"))
+        }
+        let headings = task.body.sections.compactMap { $0.heading.map { PracticeTemplate.normalize($0.text) } }
+        if !headings.contains("instructions") {
+            diagnostics.append(.warning("missing-instructions", at: task.file.location(line: task.body.intro.location.line),
+                                        "the task has no '## Instructions' section", hint: "add '## Instructions' with what participants do"))
+        }
+        return diagnostics
+    }
+
+    static func checkPractice(_ practice: Practice, site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let d = checkVocabulary(practice.sector, site.config.vocabularies.sectors, what: "sector", key: "sector") { diagnostics.append(d) }
+        for module in practice.modules where site.module(module.value) == nil {
+            diagnostics.append(.error("unknown-module", at: module.location, "no module has the id '\(module.value)'",
+                                      hint: Suggestion.closest(to: module.value, in: site.modules.map(\.id)).map { "did you mean '\($0)'?" }
+                                          ?? "module ids are the folder names in modules/"))
+        }
+        for section in practice.sections where section.template.required {
+            if let content = section.content {
+                if content.isEmpty {
+                    diagnostics.append(.error("empty-section", at: content.location, "the required section '\(section.template.heading)' is empty",
+                                              hint: section.template.guidance ?? "write at least one paragraph"))
+                }
+            } else {
+                diagnostics.append(.error("missing-section", at: practice.file.location(line: practice.body.intro.location.line),
+                                          "the practice has no '\(section.template.heading)' section, which the template requires",
+                                          hint: "add '## \(section.template.heading)'" + (section.template.guidance.map { ": \($0)" } ?? "")))
+            }
+        }
+        return diagnostics
+    }
+
+    static func checkLinks(_ body: Body) -> [Diagnostic] {
+        body.links.compactMap { link in
+            switch link.problem {
+            case nil: return nil
+            case .missing:
+                return .error("broken-link", at: link.location, "'\(link.destination)' links to \(link.target ?? link.destination), which does not exist",
+                              hint: "check the file name; paths are relative to this file")
+            case .outsideContent:
+                return .error("link-outside", at: link.location, "'\(link.destination)' leads outside the content folder",
+                              hint: "link to a file inside the content folder, or use a full https:// address")
+            case .notPublished:
+                return .error("unpublished-link", at: link.location, "'\(link.destination)' is not published with the site",
+                              hint: "put files that pages link to in a media/ folder")
+            }
+        }
+    }
+}

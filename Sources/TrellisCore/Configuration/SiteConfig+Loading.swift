@@ -1,0 +1,97 @@
+extension SiteConfig {
+    /// Reads site.yml. Returns the configuration (with defaults where the file
+    /// is broken, so later stages can still report their own findings) and
+    /// every diagnostic.
+    static func load(text: String, file: SourceFile) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig(title: "Untitled site")
+        let mapping: Yams.Node.Mapping
+        switch YAMLLoader.mapping(text, file: file, lineOffset: 0, what: "site.yml") {
+        case .success(let value): mapping = value
+        case .failure(let diagnostic): return (config, [diagnostic])
+        }
+        var reader = FieldReader(mapping: mapping, file: file, lineOffset: 0, origin: file.location(), context: "site.yml")
+        if let title = reader.string("title", required: true, hint: "add 'title: Name of your site' at the top of site.yml") {
+            config.title = title
+        }
+        config.description = reader.string("description")
+        if let language = reader.string("language") {
+            if Self.isLanguageTag(language) {
+                config.language = language
+            } else {
+                reader.diagnostics.append(.error("bad-language", at: reader.locationOfKey("language"),
+                                                 "'\(language)' is not a BCP 47 language tag", hint: "use a tag such as 'en', 'fi' or 'pt-BR'"))
+            }
+        }
+        if let url = reader.string("base_url") {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") {
+                config.baseURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                reader.diagnostics.append(.error("bad-url", at: reader.locationOfKey("base_url"),
+                                                 "base_url must be an absolute http or https URL", hint: "for example 'base_url: https://example.org/catalogue/'"))
+            }
+        }
+        config.license = reader.string("license")
+        config.unsafeHTML = reader.bool("unsafe_html") ?? false
+
+        if var vocabularies = reader.mapping("vocabularies", context: "vocabularies") {
+            for key in Vocabularies.keys where vocabularies.value(key) != nil {
+                let terms = vocabularies.strings(key)
+                if !terms.isEmpty { config.vocabularies[key] = terms }
+            }
+            vocabularies.finish(known: Vocabularies.keys)
+            reader.diagnostics += vocabularies.diagnostics
+        }
+        if var templates = reader.mapping("templates", context: "templates") {
+            if var practice = templates.mapping("practice", context: "the practice template") {
+                if let template = loadTemplate(&practice) { config.practiceTemplate = template }
+                practice.finish(known: ["sections"])
+                templates.diagnostics += practice.diagnostics
+            }
+            templates.finish(known: ["practice"])
+            reader.diagnostics += templates.diagnostics
+        }
+        _ = reader.value("handbooks")
+        reader.finish(known: keys)
+        return (config, reader.diagnostics)
+    }
+
+    private static func loadTemplate(_ reader: inout FieldReader) -> PracticeTemplate? {
+        var sections: [PracticeTemplate.Section] = []
+        var seen: Set<String> = []
+        for var item in reader.mappings("sections", itemContext: "a template section") {
+            let id = item.string("id", required: true)
+            let heading = item.string("heading", required: true)
+            let aliases = item.strings("aliases")
+            let required = item.bool("required") ?? true
+            let guidance = item.string("guidance")
+            item.finish(known: ["id", "heading", "aliases", "required", "guidance"])
+            reader.diagnostics += item.diagnostics
+            guard let id, let heading else { continue }
+            if !Identifier.isValid(id) {
+                reader.diagnostics.append(.error("bad-id", at: item.origin, "template section id '\(id)' may use only a-z, 0-9 and '-'",
+                                                 hint: "for example 'id: \(Slug.make(id))'"))
+                continue
+            }
+            if !seen.insert(id).inserted {
+                reader.diagnostics.append(.error("duplicate-id", at: item.origin, "template section id '\(id)' is used twice", hint: "give each section its own id"))
+                continue
+            }
+            sections.append(.init(id: id, heading: heading, aliases: aliases, required: required, guidance: guidance))
+        }
+        if sections.isEmpty {
+            reader.diagnostics.append(.error("empty-template", at: reader.origin, "the practice template has no sections",
+                                             hint: "list them under 'sections:', each with 'id' and 'heading'"))
+            return nil
+        }
+        return PracticeTemplate(sections: sections)
+    }
+
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}
+
+import Markdown
+import Yams

@@ -1,0 +1,84 @@
+/// A position in an author's file: the path as the author would type it,
+/// and a 1-based line and column.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int = 1, column: Int = 1) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(path):\(line):\(column)" }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.path, a.line, a.column) < (b.path, b.line, b.column)
+    }
+}
+
+/// One finding about the content: a stable id, a severity, where, what, and
+/// how to fix it. Diagnostics are values; tests assert on `id` and `location`.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+
+    /// A stable identifier for the kind of finding, e.g. `missing-section`.
+    public struct ID: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(stringLiteral value: String) { rawValue = value }
+        public var description: String { rawValue }
+    }
+
+    public var id: ID
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var message: String
+    public var hint: String?
+
+    public init(_ id: ID, _ severity: Severity, at location: SourceLocation?, _ message: String, hint: String? = nil) {
+        self.id = id
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    public static func error(_ id: ID, at location: SourceLocation?, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(id, .error, at: location, message, hint: hint)
+    }
+
+    public static func warning(_ id: ID, at location: SourceLocation?, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(id, .warning, at: location, message, hint: hint)
+    }
+
+    /// `path:line:column: error: message [id]`, then the hint on its own line.
+    public var description: String {
+        var text = ""
+        if let location { text += "\(location): " }
+        text += "\(severity.rawValue): \(message) [\(id)]"
+        if let hint { text += "\n  hint: \(hint)" }
+        return text
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errorCount: Int { lazy.filter { $0.severity == .error }.count }
+    public var warningCount: Int { lazy.filter { $0.severity == .warning }.count }
+
+    /// Sorted by file, line and column; diagnostics without a place come first.
+    public func sortedForDisplay() -> [Diagnostic] {
+        sorted { a, b in
+            switch (a.location, b.location) {
+            case (nil, nil): return a.message < b.message
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (l?, r?): return l == r ? a.message < b.message : l < r
+            }
+        }
+    }
+}

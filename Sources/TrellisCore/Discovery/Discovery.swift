@@ -1,0 +1,224 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Stage 1, discover: walks the content folder in a fixed (sorted) order.
+///
+/// In: the content folder. Out: an ``Inventory`` and diagnostics for files
+/// that do not fit the layout (bad ids, stray files, symbolic links that
+/// leave the folder). Reads no file contents.
+public enum Discovery {
+    public static func run(contentDirectory: String, displayDirectory: String) -> (Inventory, [Diagnostic]) {
+        var walker = Walker(root: contentDirectory, display: displayDirectory)
+        walker.walk()
+        return (walker.inventory, walker.diagnostics)
+    }
+
+    struct Walker {
+        let root: String
+        let display: String
+        var inventory: Inventory
+        var diagnostics: [Diagnostic] = []
+
+        init(root: String, display: String) {
+            self.root = root
+            self.display = display
+            inventory = Inventory(contentDirectory: root, displayDirectory: display, config: nil, documents: [], media: [], routes: [:], allFiles: [])
+        }
+
+        func source(_ relative: String) -> SourceFile {
+            SourceFile(relativePath: relative, displayPath: display.isEmpty ? relative : "\(display)/\(relative)")
+        }
+
+        mutating func walk() {
+            for entry in list("") {
+                let path = entry.name
+                switch (path, entry.isDirectory) {
+                case ("site.yml", false):
+                    inventory.config = source(path)
+                case ("site.yaml", false):
+                    diagnostics.append(.error("misnamed-config", at: source(path).location(), "the settings file must be called site.yml", hint: "rename site.yaml to site.yml"))
+                case ("index.md", false):
+                    add(.home, path)
+                case ("modules", true):
+                    walkModules()
+                case ("practices", true):
+                    walkFlat("practices") { .practice($0) }
+                case ("pages", true):
+                    walkFlat("pages") { .page($0) }
+                case ("media", true):
+                    walkMedia("media")
+                default:
+                    stray(path, entry.isDirectory, expected: "site.yml, index.md, modules/, practices/, pages/ and media/")
+                }
+            }
+            if inventory.config == nil {
+                diagnostics.append(.error("missing-config", at: source("site.yml").location(), "the content folder has no site.yml",
+                                          hint: "create site.yml with at least 'title: Name of your site'"))
+            }
+        }
+
+        mutating func add(_ kind: DocumentKind, _ path: String) {
+            inventory.documents.append(DocumentSource(kind: kind, file: source(path)))
+            inventory.routes[path] = kind.route
+        }
+
+        mutating func stray(_ path: String, _ isDirectory: Bool, expected: String) {
+            diagnostics.append(.warning("stray-file", at: source(path).location(),
+                                        "\(isDirectory ? "folder" : "file") '\(path)' is not part of the site layout and is ignored",
+                                        hint: "this folder may hold \(expected)"))
+        }
+
+        mutating func checkID(_ id: String, _ path: String) -> Bool {
+            if Identifier.isValid(id) { return true }
+            diagnostics.append(.error("bad-id", at: source(path).location(),
+                                      "'\(id)' is not a valid id: ids use only lowercase a-z, digits and '-', and start with a letter or digit",
+                                      hint: "rename it to '\(Identifier.suggestion(for: id))'"))
+            return false
+        }
+
+        mutating func walkModules() {
+            for entry in list("modules") {
+                let path = "modules/\(entry.name)"
+                guard entry.isDirectory else {
+                    stray(path, false, expected: "one folder per module")
+                    continue
+                }
+                guard checkID(entry.name, path) else { continue }
+                walkModule(entry.name)
+            }
+        }
+
+        mutating func walkModule(_ module: String) {
+            var hasDefinition = false
+            var numbers: [Int: String] = [:]
+            for entry in list("modules/\(module)") {
+                let path = "modules/\(module)/\(entry.name)"
+                if entry.isDirectory {
+                    if entry.name == "media" { walkMedia(path) } else { stray(path, true, expected: "module.md, numbered task files and media/") }
+                    continue
+                }
+                if entry.name == "module.md" {
+                    hasDefinition = true
+                    add(.module(module), path)
+                    continue
+                }
+                guard entry.name.hasSuffix(".md") else {
+                    stray(path, false, expected: "module.md, numbered task files and media/")
+                    continue
+                }
+                let stem = String(entry.name.dropLast(3))
+                let digits = stem.prefix(while: { $0.isASCII && $0.isNumber })
+                guard !digits.isEmpty, let number = Int(digits), stem.dropFirst(digits.count).first == "-" else {
+                    diagnostics.append(.error("bad-task-name", at: source(path).location(),
+                                              "task file '\(entry.name)' must start with its number in the sequence, like '01-\(Identifier.suggestion(for: stem)).md'",
+                                              hint: "rename it so that the number gives its place in the sequence"))
+                    continue
+                }
+                let id = String(stem.dropFirst(digits.count + 1))
+                guard checkID(id, path) else { continue }
+                if id == "index" {
+                    diagnostics.append(.error("reserved-id", at: source(path).location(), "a task may not be called 'index': its page would replace the module page",
+                                              hint: "choose another name, e.g. '\(digits)-introduction.md'"))
+                    continue
+                }
+                if let other = numbers[number] {
+                    diagnostics.append(.error("duplicate-task-number", at: source(path).location(),
+                                              "task number \(digits) is also used by '\(other)'", hint: "give each task its own number"))
+                }
+                numbers[number] = entry.name
+                add(.task(module: module, id: id, number: number), path)
+            }
+            if !hasDefinition {
+                diagnostics.append(.error("missing-module-file", at: source("modules/\(module)/module.md").location(),
+                                          "module folder '\(module)' has no module.md", hint: "create module.md with 'title' and 'summary' in its front matter"))
+            }
+        }
+
+        mutating func walkFlat(_ folder: String, kind: (String) -> DocumentKind) {
+            for entry in list(folder) {
+                let path = "\(folder)/\(entry.name)"
+                if entry.isDirectory {
+                    if entry.name == "media" { walkMedia(path) } else { stray(path, true, expected: "Markdown files and media/") }
+                    continue
+                }
+                guard entry.name.hasSuffix(".md") else {
+                    stray(path, false, expected: "Markdown files (.md) and media/")
+                    continue
+                }
+                let id = String(entry.name.dropLast(3))
+                guard checkID(id, path) else { continue }
+                if folder == "practices", id == "index" {
+                    diagnostics.append(.error("reserved-id", at: source(path).location(), "a practice may not be called 'index': its page would replace the catalogue",
+                                              hint: "rename the file"))
+                    continue
+                }
+                add(kind(id), path)
+            }
+        }
+
+        mutating func walkMedia(_ folder: String) {
+            for entry in list(folder) {
+                let path = "\(folder)/\(entry.name)"
+                if entry.isDirectory {
+                    walkMedia(path)
+                } else {
+                    inventory.media.append(source(path))
+                    inventory.routes[path] = .file(path)
+                }
+            }
+        }
+
+        struct Entry { var name: String; var isDirectory: Bool }
+
+        /// Sorted entries of a folder, skipping hidden files; records every
+        /// file in `allFiles` and refuses symbolic links that leave the root.
+        mutating func list(_ relative: String) -> [Entry] {
+            let absolute = relative.isEmpty ? root : "\(root)/\(relative)"
+            guard let dir = opendir(absolute) else {
+                if relative.isEmpty {
+                    diagnostics.append(.error("missing-content", at: nil, "content folder '\(display)' does not exist or cannot be read",
+                                              hint: "run in the folder that holds content/, or pass --content DIR"))
+                }
+                return []
+            }
+            defer { closedir(dir) }
+            var entries: [Entry] = []
+            while let pointer = readdir(dir) {
+                let name = withUnsafeBytes(of: pointer.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+                let path = relative.isEmpty ? name : "\(relative)/\(name)"
+                let full = "\(root)/\(path)"
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                var isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                if (info.st_mode & S_IFMT) == S_IFLNK {
+                    guard let target = resolvedInsideRoot(full) else {
+                        diagnostics.append(.warning("symlink-outside", at: source(path).location(),
+                                                    "symbolic link '\(path)' points outside the content folder and is not followed",
+                                                    hint: "copy the file into the content folder instead"))
+                        continue
+                    }
+                    var targetInfo = stat()
+                    guard stat(target, &targetInfo) == 0 else { continue }
+                    isDirectory = (targetInfo.st_mode & S_IFMT) == S_IFDIR
+                }
+                if !isDirectory { inventory.allFiles.insert(path) }
+                entries.append(Entry(name: name, isDirectory: isDirectory))
+            }
+            return entries.sorted { $0.name < $1.name }
+        }
+
+        func resolvedInsideRoot(_ path: String) -> String? {
+            guard let resolved = realpath(path, nil), let rootResolved = realpath(root, nil) else { return nil }
+            defer { free(resolved); free(rootResolved) }
+            let target = String(cString: resolved)
+            let base = String(cString: rootResolved)
+            return target == base || target.hasPrefix(base + "/") ? target : nil
+        }
+    }
+}

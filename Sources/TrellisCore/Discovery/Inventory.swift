@@ -1,0 +1,40 @@
+/// What kind of page a Markdown file becomes.
+public enum DocumentKind: Sendable, Hashable {
+    case home
+    case module(String)
+    case task(module: String, id: String, number: Int)
+    case practice(String)
+    case page(String)
+
+    public var route: Route {
+        switch self {
+        case .home: .home
+        case .module(let id): .module(id)
+        case .task(let module, let id, _): .task(module: module, task: id)
+        case .practice(let id): .practice(id)
+        case .page(let id): .page(id)
+        }
+    }
+}
+
+/// A Markdown file found in the content folder, with its kind.
+public struct DocumentSource: Sendable, Hashable {
+    public var kind: DocumentKind
+    public var file: SourceFile
+}
+
+/// Everything discovery found: the files of the site, in a fixed order,
+/// and where each publishable file will live in `output/`.
+public struct Inventory: Sendable {
+    /// Absolute path of the content folder.
+    public var contentDirectory: String
+    /// How the content folder is shown in messages (as the user typed it).
+    public var displayDirectory: String
+    public var config: SourceFile?
+    public var documents: [DocumentSource]
+    public var media: [SourceFile]
+    /// Content-relative path → output route, for every publishable file.
+    public var routes: [String: Route]
+    /// Every file found, published or not, for link checking.
+    public var allFiles: Set<String>
+}

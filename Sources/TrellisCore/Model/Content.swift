@@ -1,0 +1,166 @@
+import Markdown
+
+/// A value and where the author wrote it, so checks can point at it.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// A relative link from a document to another content file.
+public struct ContentLink: Sendable, Hashable {
+    /// The destination as written.
+    public var destination: String
+    /// The target's path inside the content folder, once resolved.
+    public var target: String?
+    /// Where the target is published, or nil when it does not exist or is not published.
+    public var route: Route?
+    public var fragment: String?
+    public var isImage: Bool
+    public var location: SourceLocation
+    /// Why the link could not be resolved.
+    public var problem: Problem?
+
+    public enum Problem: Sendable, Hashable {
+        case missing, outsideContent, notPublished
+    }
+}
+
+/// One level-2 section of a body (or the text before the first one).
+public struct BodySection: Sendable, Hashable {
+    /// nil for the text before the first level-2 heading.
+    public var heading: MarkdownHeading?
+    public var blocks: [MarkdownBlock]
+    /// The section's Markdown as the author wrote it, without its heading line.
+    public var markdown: String
+    public var location: SourceLocation
+
+    public var isEmpty: Bool { blocks.isEmpty }
+    public var plainText: String { blocks.map(\.text).joined(separator: " ") }
+}
+
+/// A document's Markdown body: parsed once, split at level-2 headings.
+public struct Body: Sendable, Hashable {
+    public var intro: BodySection
+    public var sections: [BodySection]
+    public var footnotesHTML: String?
+    /// Relative links to content files; rendered HTML refers to them as `trellis-link:N`.
+    public var links: [ContentLink]
+    /// Links to other sites, as written.
+    public var externalLinks: [Located<String>]
+
+    public static let empty = Body(intro: BodySection(heading: nil, blocks: [], markdown: "", location: SourceLocation(path: "")),
+                                   sections: [], footnotesHTML: nil, links: [], externalLinks: [])
+}
+
+/// A learning outcome of a module.
+public struct Outcome: Sendable, Hashable {
+    public var id: String
+    public var domain: String
+    public var text: String
+    public var location: SourceLocation
+}
+
+/// A phase of a module's task sequence.
+public struct Phase: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var weeks: String?
+    public var location: SourceLocation
+}
+
+/// A Virtual Exchange module: module.md and, after assembly, its tasks.
+public struct Module: Sendable, Hashable {
+    public var id: String
+    public var file: SourceFile
+    public var title: String
+    public var summary: String
+    public var audience: [Located<String>]
+    public var duration: String?
+    public var languages: [String]
+    public var configuration: String?
+    public var outcomes: [Outcome]
+    public var phases: [Phase]
+    public var practices: [Located<String>]
+    public var authors: [String]
+    public var license: String?
+    public var updated: String?
+    public var body: Body
+    /// In sequence order (numeric prefix), filled by assembly.
+    public var tasks: [Task] = []
+    /// Practices that list this module in their `modules`, filled by assembly.
+    public var citedBy: [String] = []
+
+    public var route: Route { .module(id) }
+}
+
+/// One task of a module's sequence.
+public struct Task: Sendable, Hashable {
+    public var id: String
+    public var moduleID: String
+    /// The numeric prefix of the file name.
+    public var number: Int
+    public var file: SourceFile
+    public var title: String
+    public var type: Located<String>?
+    public var phase: Located<String>?
+    public var duration: String?
+    public var mode: Located<String>?
+    public var grouping: Located<String>?
+    public var complexity: Located<Int>?
+    public var outcomes: [Located<String>]
+    public var tools: [String]
+    public var body: Body
+
+    public var route: Route { .task(module: moduleID, task: id) }
+
+    /// `## Facilitator notes` sections are for facilitators only.
+    public static func isFacilitatorHeading(_ text: String) -> Bool {
+        PracticeTemplate.normalize(text) == "facilitator notes"
+    }
+}
+
+/// A good-practice entry.
+public struct Practice: Sendable, Hashable {
+    public var id: String
+    public var file: SourceFile
+    public var title: String
+    public var country: Country?
+    public var organisation: String?
+    public var sector: Located<String>?
+    public var tags: [String]
+    public var year: Int?
+    public var website: String?
+    public var modules: [Located<String>]
+    public var status: String?
+    public var updated: String?
+    public var body: Body
+    /// Sections in template order, filled by assembly.
+    public var sections: [PracticeSection] = []
+    /// Level-2 sections the template does not name: kept and shown after the others.
+    public var extraSections: [BodySection] = []
+    /// Modules that list this practice in their `practices`, filled by assembly.
+    public var citedBy: [String] = []
+
+    public var route: Route { .practice(id) }
+}
+
+/// A practice section matched to its template section.
+public struct PracticeSection: Sendable, Hashable {
+    public var template: PracticeTemplate.Section
+    public var content: BodySection?
+}
+
+/// A free page (pages/<slug>.md) or the home page introduction (index.md).
+public struct Page: Sendable, Hashable {
+    public var id: String
+    public var file: SourceFile
+    public var title: String
+    public var body: Body
+
+    public var route: Route { id == "index" ? .home : .page(id) }
+}

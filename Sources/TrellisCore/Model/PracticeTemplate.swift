@@ -1,0 +1,80 @@
+/// The form every good practice follows: its sections, in order.
+public struct PracticeTemplate: Sendable, Hashable {
+    public struct Section: Sendable, Hashable {
+        public var id: String
+        public var heading: String
+        public var aliases: [String]
+        public var required: Bool
+        /// Advice for whoever fills in the form.
+        public var guidance: String?
+
+        public init(id: String, heading: String, aliases: [String] = [], required: Bool = true, guidance: String? = nil) {
+            self.id = id
+            self.heading = heading
+            self.aliases = aliases
+            self.required = required
+            self.guidance = guidance
+        }
+    }
+
+    public var sections: [Section]
+    private let lookup: [String: Int]
+
+    public init(sections: [Section]) {
+        self.sections = sections
+        var lookup: [String: Int] = [:]
+        for (index, section) in sections.enumerated() {
+            for name in [section.heading] + section.aliases where lookup[Self.normalize(name)] == nil {
+                lookup[Self.normalize(name)] = index
+            }
+        }
+        self.lookup = lookup
+    }
+
+    /// The collection form used for good-practice catalogues.
+    public static let builtIn = PracticeTemplate(sections: [
+        Section(id: "description", heading: "Description",
+                guidance: "What is the practice and what does it aim to do?"),
+        Section(id: "involved", heading: "Who is involved?",
+                aliases: ["Who is involved? How were they motivated to participate?"],
+                guidance: "Who takes part, and how were they motivated to participate?"),
+        Section(id: "benefits", heading: "Benefits",
+                guidance: "What does it bring to learners, teachers and the institution?"),
+        Section(id: "challenges", heading: "Challenges and how they were overcome",
+                guidance: "What was difficult, and what helped?"),
+        Section(id: "implementation", heading: "Step by step implementation",
+                aliases: ["Step by step for the implementation of the good practice"],
+                guidance: "The steps another institution would follow to do the same."),
+    ])
+
+    /// The template section a heading names, if any.
+    public func section(matching heading: String) -> Section? {
+        lookup[Self.normalize(heading)].map { sections[$0] }
+    }
+
+    /// Lowercase, single spaces, without a trailing parenthetical remark or
+    /// trailing punctuation: "Benefits " and "benefits:" match "Benefits".
+    public static func normalize(_ heading: String) -> String {
+        var text = Substring(heading.lowercased())
+        func trim() {
+            while let last = text.last, last.isWhitespace || ".:;,!?".contains(last) { text.removeLast() }
+            while let first = text.first, first.isWhitespace { text.removeFirst() }
+        }
+        trim()
+        if text.last == ")", let open = text.lastIndex(of: "("), open != text.startIndex {
+            text = text[..<open]
+            trim()
+        }
+        var out = ""
+        var space = false
+        for character in text {
+            if character.isWhitespace { space = !out.isEmpty; continue }
+            if space { out.append(" "); space = false }
+            out.append(character)
+        }
+        return out
+    }
+
+    public static func == (a: PracticeTemplate, b: PracticeTemplate) -> Bool { a.sections == b.sections }
+    public func hash(into hasher: inout Hasher) { hasher.combine(sections) }
+}

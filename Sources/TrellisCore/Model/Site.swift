@@ -1,0 +1,32 @@
+/// The whole checked content: what renderers read.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var home: Page?
+    /// Sorted by id.
+    public var modules: [Module]
+    /// Sorted by id.
+    public var practices: [Practice]
+    /// Sorted by id.
+    public var pages: [Page]
+    /// Media files to copy, by content-relative path.
+    public var media: [SourceFile]
+    public var contentDirectory: String
+
+    public var moduleIndex: [String: Int]
+    public var practiceIndex: [String: Int]
+
+    public init(config: SiteConfig, home: Page?, modules: [Module], practices: [Practice], pages: [Page], media: [SourceFile], contentDirectory: String) {
+        self.config = config
+        self.home = home
+        self.modules = modules
+        self.practices = practices
+        self.pages = pages
+        self.media = media
+        self.contentDirectory = contentDirectory
+        moduleIndex = Dictionary(modules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        practiceIndex = Dictionary(practices.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func module(_ id: String) -> Module? { moduleIndex[id].map { modules[$0] } }
+    public func practice(_ id: String) -> Practice? { practiceIndex[id].map { practices[$0] } }
+}

@@ -1,0 +1,54 @@
+/// The controlled term lists content is checked against. Built-in lists can
+/// be replaced in site.yml under `vocabularies:`.
+public struct Vocabularies: Sendable, Hashable {
+    public var taskTypes: [String]
+    public var outcomeDomains: [String]
+    public var sectors: [String]
+    public var modes: [String]
+    public var groupings: [String]
+    public var audiences: [String]
+
+    public static let builtIn = Vocabularies(
+        taskTypes: ["information-exchange", "comparison-analysis", "collaboration", "simulation", "reflection"],
+        outcomeDomains: ["disciplinary", "digital", "intercultural"],
+        sectors: ["school", "vet", "higher-education", "adult-education"],
+        modes: ["synchronous", "asynchronous"],
+        groupings: ["individual", "pairs", "small-groups", "whole-group"],
+        audiences: ["pre-service", "in-service", "expert"]
+    )
+
+    /// The site.yml keys, in the order documented.
+    static let keys = ["task_types", "outcome_domains", "sectors", "modes", "groupings", "audiences"]
+
+    subscript(key: String) -> [String] {
+        get {
+            switch key {
+            case "task_types": taskTypes
+            case "outcome_domains": outcomeDomains
+            case "sectors": sectors
+            case "modes": modes
+            case "groupings": groupings
+            default: audiences
+            }
+        }
+        set {
+            switch key {
+            case "task_types": taskTypes = newValue
+            case "outcome_domains": outcomeDomains = newValue
+            case "sectors": sectors = newValue
+            case "modes": modes = newValue
+            case "groupings": groupings = newValue
+            default: audiences = newValue
+            }
+        }
+    }
+
+    /// A readable label for a term: `comparison-analysis` → `Comparison analysis`.
+    public static func label(_ term: String) -> String {
+        let spaced = term.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        guard let first = spaced.first else { return term }
+        return first.uppercased() + spaced.dropFirst()
+    }
+}
+
+import Foundation

@@ -1,0 +1,222 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the output folder could not be written.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var hint: String?
+    public var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
+}
+
+/// Stage 6, write: the only code that changes the disk.
+///
+/// The site is written into a fresh folder beside `output/` and swapped in
+/// only when every file is written, so a failed or interrupted build leaves
+/// the previous site as it was. Nothing outside the output folder and its
+/// temporary sibling is ever written or removed.
+public struct OutputWriter: Sendable {
+    /// The file that marks a folder as made by Trellis.
+    public static let marker = ".trellis-output"
+
+    public let output: String
+    public let force: Bool
+
+    public init(output: String, force: Bool = false) {
+        self.output = Self.absolute(output)
+        self.force = force
+    }
+
+    static func absolute(_ path: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+        return url.standardizedFileURL.path
+    }
+
+    /// Resolves symbolic links in the existing part of a path.
+    static func resolved(_ path: String) -> String {
+        var existing = path
+        var rest: [String] = []
+        while !existing.isEmpty && existing != "/" {
+            if let real = realpath(existing, nil) {
+                defer { free(real) }
+                return ([String(cString: real)] + rest.reversed()).joined(separator: "/").replacingOccurrences(of: "//", with: "/")
+            }
+            rest.append((existing as NSString).lastPathComponent)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        return path
+    }
+
+    /// Refuses output folders that would destroy something: the content
+    /// folder or a folder holding it, `/`, the home folder, or a non-empty
+    /// folder Trellis did not make (unless forced).
+    public func validate(content: String) throws(OutputError) {
+        let out = Self.resolved(output)
+        let contentPath = Self.resolved(Self.absolute(content))
+        if out == "/" { throw OutputError(message: "refusing to write the site into '/'", hint: "pass --output DIR with a folder of its own") }
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, out == Self.resolved(home) {
+            throw OutputError(message: "refusing to write the site into your home folder", hint: "pass --output DIR with a folder of its own, e.g. --output output")
+        }
+        if out == contentPath || contentPath.hasPrefix(out + "/") {
+            throw OutputError(message: "the output folder '\(output)' is or contains the content folder; building would delete your content",
+                              hint: "pass --output with a separate folder, e.g. --output output")
+        }
+        if out.hasPrefix(contentPath + "/") {
+            throw OutputError(message: "the output folder '\(output)' is inside the content folder",
+                              hint: "put the output beside the content folder, e.g. --output output")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw OutputError(message: "'\(output)' exists and is not a folder", hint: "remove it or choose another --output")
+            }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+            if !entries.isEmpty, !entries.contains(Self.marker), !force {
+                throw OutputError(message: "'\(output)' is not empty and was not made by Trellis; building would replace it",
+                                  hint: "choose an empty or new folder, or pass --force to replace it")
+            }
+        }
+    }
+
+    /// Writes every artifact, then swaps the new site in.
+    /// Returns the number of files written.
+    @discardableResult
+    public func write(_ artifacts: [Artifact]) throws(OutputError) -> Int {
+        let parent = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(message: "cannot create '\(parent)': \(error.localizedDescription)", hint: "check that you may write there")
+        }
+        removeStaleTemporaries(parent: parent, name: name)
+        let temporary = "\(parent)/.\(name).trellis-tmp-\(getpid())"
+        try makeDirectory(temporary)
+        do {
+            try writeAll(artifacts, into: temporary)
+            try writeFile("\(temporary)/\(Self.marker)", Array("This folder is generated by Trellis; it is replaced on every build.\n".utf8))
+            try swapIn(temporary)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        return artifacts.count
+    }
+
+    private func removeStaleTemporaries(parent: String, name: String) {
+        let prefix = ".\(name).trellis-tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let pid = Int32(entry.dropFirst(prefix.count)) ?? 0
+            // A temporary of a build that is still running is left alone.
+            if pid > 0, kill(pid, 0) == 0, pid != getpid() { continue }
+            try? FileManager.default.removeItem(atPath: "\(parent)/\(entry)")
+        }
+    }
+
+    private func writeAll(_ artifacts: [Artifact], into root: String) throws(OutputError) {
+        var directories: Set<String> = []
+        var seen: Set<String> = []
+        for artifact in artifacts {
+            guard seen.insert(artifact.path).inserted else {
+                throw OutputError(message: "two files would be written to '\(artifact.path)'", hint: "this is a bug in Trellis; please report it")
+            }
+            var path = Substring(artifact.path)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                if !directories.insert(String(path)).inserted { break }
+            }
+        }
+        for directory in directories.sorted() { try makeDirectory("\(root)/\(directory)") }
+        let failures = artifacts.parallelMap { artifact -> OutputError? in
+            let target = "\(root)/\(artifact.path)"
+            do throws(OutputError) {
+                switch artifact.content {
+                case .text(let text): try writeFile(target, Array(text.utf8))
+                case .bytes(let bytes): try writeFile(target, bytes)
+                case .copy(let source):
+                    guard let data = FileManager.default.contents(atPath: source) else {
+                        throw OutputError(message: "cannot read '\(source)'", hint: nil)
+                    }
+                    try writeFile(target, [UInt8](data))
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
+
+    private func makeDirectory(_ path: String) throws(OutputError) {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw Self.systemError("cannot create folder '\(path)'")
+        }
+    }
+
+    func writeFile(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Self.systemError("cannot write '\(path)'") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Self.systemError("cannot write '\(path)'")
+            }
+            offset += written
+        }
+    }
+
+    static func systemError(_ what: String) -> OutputError {
+        let code = errno
+        let reason = String(cString: strerror(code))
+        let hint: String? = switch code {
+        case EACCES, EPERM: "you may not write there; choose another --output or change the folder's permissions"
+        case ENOSPC, EDQUOT: "the disk is full; free some space and build again (the previous site is unchanged)"
+        case EROFS: "the disk is read-only"
+        default: nil
+        }
+        return OutputError(message: "\(what): \(reason)", hint: hint)
+    }
+
+    /// Exchanges the new folder with the old one in one step where the
+    /// system allows (renameat2 with RENAME_EXCHANGE), then removes the old.
+    private func swapIn(_ temporary: String) throws(OutputError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) else {
+            if rename(temporary, output) != 0 { throw Self.systemError("cannot move the new site into '\(output)'") }
+            return
+        }
+        if Self.exchange(temporary, output) {
+            try? FileManager.default.removeItem(atPath: temporary)
+            return
+        }
+        let old = "\(temporary)-old"
+        if rename(output, old) != 0 { throw Self.systemError("cannot move the previous site aside") }
+        if rename(temporary, output) != 0 {
+            _ = rename(old, output)
+            throw Self.systemError("cannot move the new site into '\(output)'")
+        }
+        try? FileManager.default.removeItem(atPath: old)
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// Atomic exchange of two paths (Linux 3.15+); false when unavailable.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let atCurrentDirectory: Int32 = -100
+        let renameExchange: UInt32 = 2
+        return renameat2(atCurrentDirectory, a, atCurrentDirectory, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Markdown
+import Yams
+
+/// A document after parsing: typed front matter and a parsed body.
+public enum ParsedDocument: Sendable {
+    case home(Page)
+    case module(Module)
+    case task(Task)
+    case practice(Practice)
+    case page(Page)
+}
+
+/// Reads, decodes and parses one Markdown file: front matter into typed
+/// fields, body once through cmark-gfm into sections.
+struct DocumentParser: Sendable {
+    let config: SiteConfig
+    let links: LinkResolver
+    let contentDirectory: String
+
+    /// Ids used by the theme on every page; Markdown anchors avoid them.
+    static let reservedAnchors: Set<String> = ["main", "top", "site-nav", "facts", "outcomes", "sequence", "coverage",
+                                               "practices", "modules", "tasks", "footnotes", "search", "sections", "related"]
+
+    func parse(_ source: DocumentSource) -> (ParsedDocument?, [Diagnostic]) {
+        let file = source.file
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(contentDirectory)/\(file.relativePath)")))
+        } catch {
+            return (nil, [.error("unreadable", at: file.location(), "cannot read the file: \(error.localizedDescription)")])
+        }
+        let text: String
+        switch SourceText.decode(bytes, file: file) {
+        case .success(let value): text = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(text, file: file) {
+        case .success(let value): split = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var diagnostics: [Diagnostic] = []
+        let mapping: Node.Mapping
+        if let yaml = split.yaml {
+            switch YAMLLoader.mapping(yaml, file: file, lineOffset: 1, what: "the front matter") {
+            case .success(let value): mapping = value
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            }
+        } else {
+            if source.kind != .home {
+                diagnostics.append(.error("missing-front-matter", at: file.location(), "the file has no front matter",
+                                          hint: "start the file with a '---' line, 'title: …', and another '---' line"))
+                return (nil, diagnostics)
+            }
+            mapping = Node.Mapping([])
+        }
+        var fields = FieldReader(mapping: mapping, file: file, lineOffset: 1, origin: file.location(), context: "the front matter")
+        let body = parseBody(split.body, lineOffset: split.bodyLineOffset, file: file, diagnostics: &diagnostics)
+        let document: ParsedDocument?
+        switch source.kind {
+        case .home:
+            document = .home(Page(id: "index", file: file, title: fields.string("title") ?? config.title, body: body))
+            fields.finish(known: ["title"])
+        case .page(let id):
+            document = fields.string("title", required: true).map { .page(Page(id: id, file: file, title: $0, body: body)) }
+            fields.finish(known: ["title"])
+        case .module(let id):
+            document = parseModule(id: id, file: file, fields: &fields, body: body).map { .module($0) }
+        case .task(let module, let id, let number):
+            document = parseTask(module: module, id: id, number: number, file: file, fields: &fields, body: body).map { .task($0) }
+        case .practice(let id):
+            document = parsePractice(id: id, file: file, fields: &fields, body: body).map { .practice($0) }
+        }
+        diagnostics += fields.diagnostics
+        return (document, diagnostics)
+    }
+
+    // MARK: Body
+
+    func parseBody(_ text: String, lineOffset: Int, file: SourceFile, diagnostics: inout [Diagnostic]) -> Body {
+        var contentLinks: [ContentLink] = []
+        var external: [Located<String>] = []
+        let options = MarkdownOptions(unsafeHTML: config.unsafeHTML, lineOffset: lineOffset, reservedAnchors: Self.reservedAnchors)
+        let document = MarkdownParser.parse(text, options: options) { link in
+            let location = file.location(line: link.line, column: link.column)
+            guard let resolved = links.resolve(link.destination, from: file, isImage: link.isImage, at: location) else {
+                if LinkResolver.hasScheme(link.destination) { external.append(Located(link.destination, at: location)) }
+                return nil
+            }
+            contentLinks.append(resolved)
+            return "\(LinkResolver.placeholderPrefix)\(contentLinks.count - 1)"
+        }
+        for notice in document.notices {
+            let location = file.location(line: notice.line, column: notice.column)
+            switch notice.kind {
+            case .rawHTMLOmitted:
+                diagnostics.append(.warning("raw-html", at: location, "raw HTML is not published; its text is left out of the page",
+                                            hint: "write it in Markdown, or set 'unsafe_html: true' in site.yml if you trust every author"))
+            case .unsafeLinkRemoved(let url):
+                diagnostics.append(.warning("unsafe-link", at: location, "link to '\(url.prefix(40))' removed: script and data links are never published",
+                                            hint: "link to an http, https or mailto address instead"))
+            case .nestedFacilitatorBlock:
+                diagnostics.append(.error("nested-facilitator", at: location, "a [!FACILITATOR] block inside a list or quote cannot be left out of participant handbooks",
+                                          hint: "move the '> [!FACILITATOR]' block to the top level of its section"))
+            case .unknownAlert(let name):
+                diagnostics.append(.warning("unknown-alert", at: location, "'[!\(name)]' is not a known callout; it is shown as a plain quote",
+                                            hint: Suggestion.hint(for: name.lowercased(), in: AlertKind.allCases.map { $0.rawValue.uppercased() })))
+            }
+        }
+        return Self.split(document, source: text, lineOffset: lineOffset, file: file, links: contentLinks, external: external)
+    }
+
+    /// Splits top-level blocks at level-2 headings.
+    static func split(_ document: MarkdownDocument, source: String, lineOffset: Int, file: SourceFile,
+                      links: [ContentLink], external: [Located<String>]) -> Body {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        func markdown(from start: Int, to end: Int) -> String {
+            // start, end: 1-based body lines, inclusive start, exclusive end.
+            let lower = max(start - 1, 0)
+            let upper = min(max(end - 1, lower), lines.count)
+            guard lower < upper else { return "" }
+            return lines[lower..<upper].joined(separator: "\n").trimmingCharacters(in: .newlines)
+        }
+        var intro = BodySection(heading: nil, blocks: [], markdown: "", location: file.location(line: lineOffset + 1))
+        var sections: [BodySection] = []
+        var starts: [Int] = []
+        for block in document.blocks {
+            if let heading = block.heading, heading.level == 2 {
+                sections.append(BodySection(heading: heading, blocks: [], markdown: "",
+                                            location: file.location(line: heading.line, column: heading.column)))
+                starts.append(block.line - lineOffset)
+            } else if sections.isEmpty {
+                intro.blocks.append(block)
+            } else {
+                sections[sections.count - 1].blocks.append(block)
+            }
+        }
+        intro.markdown = markdown(from: 1, to: starts.first ?? lines.count + 1)
+        for index in sections.indices {
+            let end = index + 1 < starts.count ? starts[index + 1] : lines.count + 1
+            sections[index].markdown = markdown(from: starts[index] + 1, to: end)
+        }
+        return Body(intro: intro, sections: sections, footnotesHTML: document.footnotesHTML, links: links, externalLinks: external)
+    }
+}

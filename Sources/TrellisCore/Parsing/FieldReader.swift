@@ -1,0 +1,187 @@
+import Yams
+
+/// Reads typed values out of a YAML mapping and reports, with file
+/// positions, every missing, mistyped or unknown key.
+///
+/// One reader per mapping; nested mappings (an outcome, a phase) get their
+/// own reader through ``mappings(_:)``. Call ``finish(known:)`` to warn about
+/// keys no one asked for.
+struct FieldReader {
+    let mapping: Node.Mapping
+    let file: SourceFile
+    /// Added to YAML line numbers so they become file lines.
+    let lineOffset: Int
+    /// Where the mapping itself starts, for "missing key" errors.
+    let origin: SourceLocation
+    /// What the mapping is, for messages: "front matter", "outcome".
+    let context: String
+    var diagnostics: [Diagnostic] = []
+
+    init(mapping: Node.Mapping, file: SourceFile, lineOffset: Int, origin: SourceLocation, context: String) {
+        self.mapping = mapping
+        self.file = file
+        self.lineOffset = lineOffset
+        self.origin = origin
+        self.context = context
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return origin }
+        return file.location(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func locationOfKey(_ key: String) -> SourceLocation {
+        for (k, _) in mapping where k.scalar?.string == key { return location(of: k) }
+        return origin
+    }
+
+    /// The value for `key`, or nil when absent or YAML null.
+    func value(_ key: String) -> Node? {
+        guard let node = mapping[key] else { return nil }
+        if Self.isNull(node) { return nil }
+        return node
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
+    private mutating func missing(_ key: String, hint: String?) {
+        diagnostics.append(.error("missing-key", at: origin, "\(context) has no '\(key)'", hint: hint ?? "add '\(key): …'"))
+    }
+
+    private mutating func wrongType(_ key: String, _ node: Node, expected: String) {
+        diagnostics.append(.error("wrong-type", at: location(of: node), "'\(key)' must be \(expected)",
+                                  hint: "write it as \(Self.example(for: key, expected: expected))"))
+    }
+
+    private static func example(for key: String, expected: String) -> String {
+        switch expected {
+        case "a list": "'\(key): [first, second]'"
+        case "a whole number": "'\(key): 2024'"
+        case "true or false": "'\(key): true'"
+        default: "'\(key): some text' (quote it if it contains a colon)"
+        }
+    }
+
+    /// A text value. Numbers and dates are accepted as written.
+    mutating func string(_ key: String, required: Bool = false, hint: String? = nil) -> String? {
+        guard let node = value(key) else {
+            if required { missing(key, hint: hint) }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            wrongType(key, node, expected: "text")
+            return nil
+        }
+        let text = scalar.string.trimmingSpaces
+        if text.isEmpty {
+            if required { missing(key, hint: hint) }
+            return nil
+        }
+        return text
+    }
+
+    /// A list of texts; a single text is taken as a list of one.
+    mutating func strings(_ key: String) -> [String] {
+        guard let node = value(key) else { return [] }
+        if let scalar = node.scalar {
+            let text = scalar.string.trimmingSpaces
+            return text.isEmpty ? [] : [text]
+        }
+        guard let sequence = node.sequence else {
+            wrongType(key, node, expected: "a list")
+            return []
+        }
+        var out: [String] = []
+        for item in sequence {
+            guard let scalar = item.scalar else {
+                diagnostics.append(.error("wrong-type", at: location(of: item), "each item of '\(key)' must be text",
+                                          hint: "write the list as '\(key): [first, second]'"))
+                continue
+            }
+            let text = scalar.string.trimmingSpaces
+            if !text.isEmpty { out.append(text) }
+        }
+        return out
+    }
+
+    /// A whole number, with where it was written.
+    mutating func int(_ key: String) -> (value: Int, location: SourceLocation)? {
+        guard let node = value(key) else { return nil }
+        guard let scalar = node.scalar, let number = Int(scalar.string.trimmingSpaces) else {
+            wrongType(key, node, expected: "a whole number")
+            return nil
+        }
+        return (number, location(of: node))
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let node = value(key) else { return nil }
+        guard let scalar = node.scalar else {
+            wrongType(key, node, expected: "true or false")
+            return nil
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            wrongType(key, node, expected: "true or false")
+            return nil
+        }
+    }
+
+    /// A list of mappings (outcomes, phases, sections), each with its own reader.
+    mutating func mappings(_ key: String, itemContext: String) -> [FieldReader] {
+        guard let node = value(key) else { return [] }
+        guard let sequence = node.sequence else {
+            wrongType(key, node, expected: "a list")
+            return []
+        }
+        var readers: [FieldReader] = []
+        for item in sequence {
+            guard let map = item.mapping else {
+                diagnostics.append(.error("wrong-type", at: location(of: item), "each item of '\(key)' must be a mapping such as '{id: …, title: …}'",
+                                          hint: "write each item as '- {id: x, title: …}'"))
+                continue
+            }
+            readers.append(FieldReader(mapping: map, file: file, lineOffset: lineOffset, origin: location(of: item), context: itemContext))
+        }
+        return readers
+    }
+
+    /// A nested mapping, with its own reader.
+    mutating func mapping(_ key: String, context: String) -> FieldReader? {
+        guard let node = value(key) else { return nil }
+        guard let map = node.mapping else {
+            wrongType(key, node, expected: "a mapping")
+            return nil
+        }
+        return FieldReader(mapping: map, file: file, lineOffset: lineOffset, origin: location(of: node), context: context)
+    }
+
+    /// Warns about keys not in `known`, suggesting the closest known key.
+    mutating func finish(known: [String]) {
+        let knownSet = Set(known)
+        for (keyNode, _) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            if knownSet.contains(key) { continue }
+            let hint = Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }
+                ?? "known keys: \(known.joined(separator: ", "))"
+            diagnostics.append(.warning("unknown-key", at: location(of: keyNode), "unknown key '\(key)' in \(context); it is ignored", hint: hint))
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view.removeFirst() }
+        while let last = view.last, last.isWhitespace { view.removeLast() }
+        return view.count == count ? self : String(view)
+    }
+}

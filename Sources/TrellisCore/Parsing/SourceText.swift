@@ -1,0 +1,107 @@
+import Foundation
+
+/// Decodes a file's bytes as UTF-8 text: a BOM is dropped, CRLF and CR line
+/// ends become LF. UTF-16, invalid UTF-8 and NUL bytes are refused with the
+/// line where they occur.
+enum SourceText {
+    static func decode(_ bytes: [UInt8], file: SourceFile) -> Result<String, Diagnostic> {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
+            return .failure(.error("utf16", at: file.location(), "the file is UTF-16; Trellis reads UTF-8",
+                                   hint: "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
+        }
+        var line = 1
+        var lineStart = body.startIndex
+        var index = body.startIndex
+        var hasCR = false
+        while index < body.endIndex {
+            let byte = body[index]
+            if byte == 0x0A { line += 1; lineStart = index + 1; index += 1; continue }
+            if byte == 0x0D { hasCR = true }
+            if byte == 0 {
+                return .failure(.error("nul-byte", at: file.location(line: line, column: index - lineStart + 1),
+                                       "the file contains a NUL byte (byte \(index - body.startIndex)); it is not a text file",
+                                       hint: "remove the NUL character or re-save the file as plain UTF-8 text"))
+            }
+            if byte < 0x80 { index += 1; continue }
+            let length = utf8SequenceLength(body, at: index)
+            if length == 0 {
+                return .failure(.error("invalid-utf8", at: file.location(line: line, column: index - lineStart + 1),
+                                       "the file is not valid UTF-8 (byte \(index - body.startIndex))",
+                                       hint: "re-save the file as UTF-8; it may have been written as Latin-1 or Windows-1252"))
+            }
+            index += length
+        }
+        var text = String(decoding: body, as: UTF8.self)
+        if hasCR {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .success(text)
+    }
+
+    /// Length of the well-formed UTF-8 sequence at `i`, or 0 when malformed.
+    private static func utf8SequenceLength(_ bytes: ArraySlice<UInt8>, at i: Int) -> Int {
+        let first = bytes[i]
+        let end = bytes.endIndex
+        func continuation(_ k: Int) -> Bool { i + k < end && bytes[i + k] & 0xC0 == 0x80 }
+        switch first {
+        case 0xC2...0xDF:
+            return continuation(1) ? 2 : 0
+        case 0xE0...0xEF:
+            guard continuation(1), continuation(2) else { return 0 }
+            let second = bytes[i + 1]
+            if first == 0xE0 && second < 0xA0 { return 0 }
+            if first == 0xED && second > 0x9F { return 0 }
+            return 3
+        case 0xF0...0xF4:
+            guard continuation(1), continuation(2), continuation(3) else { return 0 }
+            let second = bytes[i + 1]
+            if first == 0xF0 && second < 0x90 { return 0 }
+            if first == 0xF4 && second > 0x8F { return 0 }
+            return 4
+        default:
+            return 0
+        }
+    }
+}
+
+/// A Markdown file split into its YAML front matter and its body.
+struct FrontMatterSplit {
+    /// The YAML between the `---` lines, or nil when the file has none.
+    var yaml: String?
+    var body: String
+    /// Lines before the body's first line (the front matter and its fences).
+    var bodyLineOffset: Int
+
+    static func split(_ text: String, file: SourceFile) -> Result<FrontMatterSplit, Diagnostic> {
+        guard text.hasPrefix("---") else { return .success(FrontMatterSplit(yaml: nil, body: text, bodyLineOffset: 0)) }
+        let utf8 = text.utf8
+        guard let firstNewline = utf8.firstIndex(of: 0x0A) else {
+            return .failure(unterminated(file))
+        }
+        let opening = text[text.startIndex..<firstNewline]
+        guard opening.trimmingCharacters(in: .whitespaces) == "---" else {
+            return .success(FrontMatterSplit(yaml: nil, body: text, bodyLineOffset: 0))
+        }
+        var line = 2
+        var lineStart = utf8.index(after: firstNewline)
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let content = text[lineStart..<lineEnd]
+            if content == "---" || content == "..." || content.trimmingCharacters(in: .whitespaces) == "---" {
+                let yaml = String(text[utf8.index(after: firstNewline)..<lineStart])
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                return .success(FrontMatterSplit(yaml: yaml, body: String(text[bodyStart...]), bodyLineOffset: line))
+            }
+            line += 1
+            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+        }
+        return .failure(unterminated(file))
+    }
+
+    private static func unterminated(_ file: SourceFile) -> Diagnostic {
+        .error("unterminated-front-matter", at: file.location(line: 1), "the front matter starting here has no closing '---' line",
+               hint: "add a line with only '---' after the last 'key: value' line")
+    }
+}

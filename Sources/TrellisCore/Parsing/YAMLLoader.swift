@@ -1,0 +1,46 @@
+import Yams
+
+/// Turns YAML text into a mapping, or into diagnostics placed at the
+/// author's file line.
+enum YAMLLoader {
+    /// Composes `text` and requires a mapping at the top.
+    /// - Parameter lineOffset: lines of the file before the YAML's first line.
+    static func mapping(_ text: String, file: SourceFile, lineOffset: Int, what: String) -> Result<Node.Mapping, Diagnostic> {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset, what: what))
+        } catch {
+            return .failure(.error("yaml-syntax", at: file.location(line: lineOffset + 1), "\(what) is not valid YAML: \(error)"))
+        }
+        guard let node else { return .success(Node.Mapping([])) }
+        guard let mapping = node.mapping else {
+            let line = (node.mark?.line ?? 1) + lineOffset
+            return .failure(.error("yaml-not-mapping", at: file.location(line: line), "\(what) must be a set of 'key: value' lines",
+                                   hint: "start each line with a key, e.g. 'title: My module'"))
+        }
+        return .success(mapping)
+    }
+
+    private static func diagnostic(for error: YamlError, file: SourceFile, lineOffset: Int, what: String) -> Diagnostic {
+        let hint = "check indentation and quote text that contains ':' or starts with '[', '{', '*', '&' or '#'"
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            return .error("yaml-syntax", at: file.location(line: mark.line + lineOffset, column: mark.column),
+                          "\(what) is not valid YAML: \(detail)", hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let mark = context.mark
+            return .error("yaml-duplicate-key", at: file.location(line: mark.line + lineOffset, column: mark.column),
+                          "\(what) repeats the key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
+                          hint: "keep one of them; YAML keeps only one value per key")
+        case .reader(let problem, _, _, _):
+            return .error("yaml-syntax", at: file.location(line: lineOffset + 1), "\(what) could not be read: \(problem)", hint: hint)
+        default:
+            return .error("yaml-syntax", at: file.location(line: lineOffset + 1), "\(what) is not valid YAML: \(error)", hint: hint)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// What a build reads and where it writes.
+public struct BuildOptions: Sendable {
+    /// The content folder, as the user typed it (shown in messages).
+    public var content: String
+    public var output: String
+    public var templates: String
+    /// Write the site (false for `trellis check`).
+    public var write: Bool
+    /// Replace a non-empty output folder Trellis did not make.
+    public var force: Bool
+
+    public init(content: String = "content", output: String = "output", templates: String = "templates", write: Bool = true, force: Bool = false) {
+        self.content = content
+        self.output = output
+        self.templates = templates
+        self.write = write
+        self.force = force
+    }
+}
+
+/// How long a stage took and what it produced.
+public struct StageReport: Sendable {
+    public var name: String
+    public var seconds: Double
+    public var summary: String
+}
+
+/// The outcome of a build or check.
+public struct BuildResult: Sendable {
+    /// Every diagnostic, sorted by file and line.
+    public var diagnostics: [Diagnostic]
+    public var stages: [StageReport]
+    /// Problems writing the output (not content errors).
+    public var outputError: OutputError?
+    public var filesWritten: Int
+    public var site: Site?
+
+    public var succeeded: Bool { !diagnostics.hasErrors && outputError == nil }
+}
+
+/// The named stages in order: discover → parse → assemble → check → render → write.
+///
+/// Each stage takes the previous one's value. Diagnostics from all stages
+/// are collected; if any is an error, the build stops before `write`, and
+/// the output folder is left as it was.
+public enum Pipeline {
+    public static func run(_ options: BuildOptions, progress: (@Sendable (StageReport) -> Void)? = nil) -> BuildResult {
+        var diagnostics: [Diagnostic] = []
+        var stages: [StageReport] = []
+        func stage<T>(_ name: String, _ body: () -> (T, String)) -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let (value, summary) = body()
+            let report = StageReport(name: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, summary: summary)
+            stages.append(report)
+            progress?(report)
+            return value
+        }
+        func finish(_ site: Site? = nil, outputError: OutputError? = nil, written: Int = 0) -> BuildResult {
+            BuildResult(diagnostics: diagnostics.sortedForDisplay(), stages: stages, outputError: outputError, filesWritten: written, site: site)
+        }
+
+        let contentDirectory = OutputWriter.absolute(options.content)
+        let display = options.content.hasSuffix("/") && options.content.count > 1 ? String(options.content.dropLast()) : options.content
+
+        if options.write {
+            do throws(OutputError) {
+                try OutputWriter(output: options.output, force: options.force).validate(content: options.content)
+            } catch {
+                return finish(outputError: error)
+            }
+        }
+
+        // 1. discover
+        let inventory = stage("discover") { () -> (Inventory, String) in
+            let (inventory, found) = Discovery.run(contentDirectory: contentDirectory, displayDirectory: display)
+            diagnostics += found
+            return (inventory, "\(inventory.documents.count) documents, \(inventory.media.count) media files")
+        }
+        if diagnostics.contains(where: { $0.id == "missing-content" }) { return finish() }
+
+        // 2. parse: site.yml first (it shapes how documents are read), then every document once, on all cores.
+        let (config, documents) = stage("parse") { () -> ((SiteConfig, [ParsedDocument]), String) in
+            var config = SiteConfig(title: "Untitled site")
+            if let file = inventory.config {
+                let path = "\(contentDirectory)/\(file.relativePath)"
+                if let data = FileManager.default.contents(atPath: path) {
+                    switch SourceText.decode([UInt8](data), file: file) {
+                    case .success(let text):
+                        let (loaded, found) = SiteConfig.load(text: text, file: file)
+                        config = loaded
+                        diagnostics += found
+                    case .failure(let diagnostic):
+                        diagnostics.append(diagnostic)
+                    }
+                }
+            }
+            let parser = DocumentParser(config: config, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
+                                        contentDirectory: contentDirectory)
+            let results = inventory.documents.parallelMap { parser.parse($0) }
+            var documents: [ParsedDocument] = []
+            documents.reserveCapacity(results.count)
+            for (document, found) in results {
+                diagnostics += found
+                if let document { documents.append(document) }
+            }
+            return ((config, documents), "\(documents.count) documents parsed")
+        }
+
+        // 3. assemble
+        let site = stage("assemble") { () -> (Site, String) in
+            let (site, found) = Assembly.run(config: config, inventory: inventory, documents: documents)
+            diagnostics += found
+            let tasks = site.modules.reduce(0) { $0 + $1.tasks.count }
+            return (site, "\(site.modules.count) modules, \(tasks) tasks, \(site.practices.count) practices, \(site.pages.count) pages")
+        }
+
+        // 4. check
+        let theme = stage("check") { () -> (Theme?, String) in
+            let found = ContentChecks.run(site)
+            diagnostics += found
+            let (theme, themeDiagnostics) = Theme.load(overrides: options.templates, displayDirectory: options.templates)
+            diagnostics += themeDiagnostics
+            return (theme, "\(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings")
+        }
+        guard !diagnostics.hasErrors, let theme, options.write else { return finish(site) }
+
+        // 5. render
+        let artifacts = stage("render") { () -> ([Artifact], String) in
+            let artifacts = SiteRenderer(site: site, theme: theme).render()
+            return (artifacts, "\(artifacts.count) files")
+        }
+
+        // 6. write
+        let written = stage("write") { () -> (Result<Int, OutputError>, String) in
+            do throws(OutputError) {
+                let count = try OutputWriter(output: options.output, force: options.force).write(artifacts)
+                return (.success(count), "\(count) files in \(options.output)")
+            } catch {
+                return (.failure(error), "failed")
+            }
+        }
+        switch written {
+        case .success(let count): return finish(site, written: count)
+        case .failure(let error): return finish(site, outputError: error)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Markdown
+
+/// Where a page is being written, so that every URL on it can be made relative.
+struct PageContext {
+    /// The page's path inside `output/`.
+    let path: String
+
+    func url(_ route: Route) -> String { RelativeURL.from(path, to: route.path) }
+
+    var root: String { RelativeURL.root(from: path) }
+
+    /// Replaces `trellis-link:N` placeholders with URLs relative to this page.
+    func resolveLinks(_ html: String, _ links: [ContentLink]) -> String {
+        guard !links.isEmpty, html.contains(LinkResolver.placeholderPrefix) else { return html }
+        let parts = html.components(separatedBy: LinkResolver.placeholderPrefix)
+        var out = parts[0]
+        for part in parts.dropFirst() {
+            let digits = part.prefix(while: { $0.isASCII && $0.isNumber })
+            if let index = Int(digits), index < links.count, let route = links[index].route {
+                out += url(route)
+                if let fragment = links[index].fragment, !fragment.isEmpty { out += "#" + HTML.escape(fragment) }
+            }
+            out += part.dropFirst(digits.count)
+        }
+        return out
+    }
+
+    /// The HTML of a run of blocks for the site: facilitator-only blocks are
+    /// shown in a labelled, collapsed `<details>`.
+    func blocksHTML(_ blocks: [MarkdownBlock], _ body: Body) -> String {
+        var html = ""
+        for block in blocks {
+            switch block.kind {
+            case .facilitator:
+                html += "<details class=\"facilitator\">\n<summary>For facilitators</summary>\n\(block.html)</details>\n"
+            case .heading, .content:
+                html += block.html
+            }
+        }
+        return resolveLinks(html, body.links)
+    }
+
+    /// The whole body, headings included (module overviews, free pages).
+    func bodyHTML(_ body: Body) -> String {
+        var blocks = body.intro.blocks
+        for section in body.sections {
+            if let heading = section.heading {
+                blocks.append(MarkdownBlock(kind: .heading(heading), html: "<h2 id=\"\(heading.anchor)\">\(heading.innerHTML)</h2>\n",
+                                            text: heading.text, line: heading.line, endLine: heading.line))
+            }
+            blocks += section.blocks
+        }
+        return blocksHTML(blocks, body)
+    }
+
+    func footnotes(_ body: Body) -> String? {
+        body.footnotesHTML.map { resolveLinks($0, body.links) }
+    }
+
+    func sectionView(_ section: BodySection, body: Body, facilitator: Bool = false) -> SectionView {
+        SectionView(headingHTML: section.heading?.innerHTML ?? "", anchor: section.heading?.anchor ?? "",
+                    html: blocksHTML(section.blocks, body), facilitator: facilitator)
+    }
+}

@@ -1,0 +1,233 @@
+/// Stage 5, render: the checked site → the files of the website.
+///
+/// In: a ``Site`` without errors and a ``Theme``. Out: ``Artifact``s, one per
+/// page plus the stylesheet and media copies. Pages are rendered on all
+/// cores; rendering never touches the disk.
+public struct SiteRenderer: Sendable {
+    let site: Site
+    let theme: Theme
+
+    public init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+    }
+
+    enum Job: Sendable {
+        case home, moduleList, catalogue, notFound
+        case module(Int)
+        case task(Int, Int)
+        case practice(Int)
+        case page(Int)
+    }
+
+    public func render() -> [Artifact] {
+        var jobs: [Job] = [.home, .moduleList, .catalogue, .notFound]
+        for (m, module) in site.modules.enumerated() {
+            jobs.append(.module(m))
+            jobs += module.tasks.indices.map { .task(m, $0) }
+        }
+        jobs += site.practices.indices.map { .practice($0) }
+        jobs += site.pages.indices.map { .page($0) }
+        var artifacts = jobs.parallelMap { renderJob($0) }
+        artifacts.append(Artifact(path: Route.asset("trellis.css").path, content: .text(theme.stylesheet)))
+        for media in site.media {
+            artifacts.append(Artifact(path: media.relativePath, content: .copy(from: "\(site.contentDirectory)/\(media.relativePath)")))
+        }
+        return artifacts
+    }
+
+    func renderJob(_ job: Job) -> Artifact {
+        switch job {
+        case .home: return homePage()
+        case .moduleList: return moduleListPage()
+        case .catalogue: return cataloguePage()
+        case .notFound: return notFoundPage()
+        case .module(let m): return modulePage(site.modules[m])
+        case .task(let m, let t): return taskPage(site.modules[m], t)
+        case .practice(let p): return practicePage(site.practices[p])
+        case .page(let p): return freePage(site.pages[p])
+        }
+    }
+
+    // MARK: Layout
+
+    func page(_ route: Route, title: String, template: String, view: Any, bodyClass: String,
+              breadcrumbs: [LinkView] = [], description: String? = nil) -> Artifact {
+        let context = PageContext(path: route.path)
+        let content = theme.render(template, view)
+        var nav = [
+            LinkView(title: "Home", href: context.url(.home), current: route == .home),
+            LinkView(title: "Modules", href: context.url(.moduleList), current: route == .moduleList),
+            LinkView(title: "Good practices", href: context.url(.catalogue), current: route == .catalogue),
+        ]
+        nav += site.pages.map { LinkView(title: $0.title, href: context.url($0.route), current: route == $0.route) }
+        let layout = LayoutView(
+            lang: site.config.language, siteTitle: site.config.title,
+            pageTitle: route == .home ? site.config.title : "\(title) – \(site.config.title)",
+            description: description ?? site.config.description, root: context.root,
+            stylesheetHref: context.url(.asset("trellis.css")), homeHref: context.url(.home),
+            nav: nav, breadcrumbs: breadcrumbs, contentHTML: content, license: site.config.license, bodyClass: bodyClass
+        )
+        return Artifact(path: route.path, content: .text(theme.render("layout", layout)))
+    }
+
+    // MARK: Pages
+
+    func homePage() -> Artifact {
+        let context = PageContext(path: Route.home.path)
+        let countries = Set(site.practices.compactMap { $0.country?.code })
+        let view = HomeView(
+            title: site.home?.title ?? site.config.title,
+            introHTML: site.home.map { context.bodyHTML($0.body) } ?? site.config.description.map { "<p>\(HTML.escape($0))</p>" } ?? "",
+            modules: site.modules.map { moduleCard($0, context) }, modulesHref: context.url(.moduleList),
+            catalogueHref: context.url(.catalogue), practiceCount: site.practices.count,
+            countryCount: countries.count, hasPractices: !site.practices.isEmpty
+        )
+        return page(.home, title: view.title, template: "home", view: view, bodyClass: "home")
+    }
+
+    func moduleListPage() -> Artifact {
+        let context = PageContext(path: Route.moduleList.path)
+        let view = ModuleListView(title: "Modules", modules: site.modules.map { moduleCard($0, context) })
+        return page(.moduleList, title: view.title, template: "modules", view: view, bodyClass: "modules")
+    }
+
+    func moduleCard(_ module: Module, _ context: PageContext) -> ModuleCard {
+        var facts: [String] = []
+        if let duration = module.duration { facts.append(duration) }
+        facts.append(module.tasks.count == 1 ? "1 task" : "\(module.tasks.count) tasks")
+        if !module.audience.isEmpty { facts.append(module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", ")) }
+        return ModuleCard(title: module.title, href: context.url(module.route), summary: module.summary, facts: facts)
+    }
+
+    func practiceCard(_ practice: Practice, _ context: PageContext) -> PracticeCard {
+        PracticeCard(title: practice.title, href: context.url(practice.route),
+                     country: practice.country?.name ?? "", countryCode: practice.country?.code ?? "",
+                     sector: practice.sector.map { Vocabularies.label($0.value) }, organisation: practice.organisation,
+                     year: practice.year.map(String.init), tags: practice.tags)
+    }
+
+    func outcomeViews(_ outcomes: [Outcome]) -> [OutcomeView] {
+        outcomes.map { OutcomeView(id: $0.id, domain: Vocabularies.label($0.domain), text: $0.text) }
+    }
+
+    func badges(_ task: Task) -> [BadgeView] {
+        var badges: [BadgeView] = []
+        if let type = task.type { badges.append(BadgeView(label: Vocabularies.label(type.value), kind: "type-\(type.value)", meaning: "Task type")) }
+        if let mode = task.mode { badges.append(BadgeView(label: Vocabularies.label(mode.value), kind: "mode-\(mode.value)", meaning: "Mode")) }
+        if let grouping = task.grouping { badges.append(BadgeView(label: Vocabularies.label(grouping.value), kind: "grouping", meaning: "Grouping")) }
+        if let complexity = task.complexity {
+            badges.append(BadgeView(label: "Complexity \(complexity.value) of 3", kind: "complexity-\(complexity.value)", meaning: "Complexity"))
+        }
+        return badges
+    }
+
+    static func number(_ task: Task) -> String { task.number < 10 ? "0\(task.number)" : "\(task.number)" }
+
+    func modulePage(_ module: Module) -> Artifact {
+        let context = PageContext(path: module.route.path)
+        var facts: [FactView] = []
+        if let duration = module.duration { facts.append(FactView(label: "Duration", value: duration)) }
+        if !module.audience.isEmpty { facts.append(FactView(label: "Audience", value: module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", "))) }
+        if !module.languages.isEmpty { facts.append(FactView(label: "Languages", value: module.languages.joined(separator: ", "))) }
+        if let configuration = module.configuration { facts.append(FactView(label: "Configuration", value: configuration)) }
+        if !module.authors.isEmpty { facts.append(FactView(label: "Authors", value: module.authors.joined(separator: ", "))) }
+        if let updated = module.updated { facts.append(FactView(label: "Updated", value: updated)) }
+        if let license = module.license ?? site.config.license { facts.append(FactView(label: "Licence", value: license)) }
+
+        func card(_ task: Task) -> TaskCard {
+            TaskCard(number: Self.number(task), title: task.title, href: context.url(task.route), badges: badges(task), duration: task.duration)
+        }
+        var phases: [PhaseView] = module.phases.map { phase in
+            PhaseView(title: phase.title, weeks: phase.weeks.map { "Weeks \($0)" },
+                      tasks: module.tasks.filter { $0.phase?.value == phase.id }.map(card))
+        }
+        let unphased = module.tasks.filter { task in task.phase == nil || !module.phases.contains { $0.id == task.phase?.value } }
+        if !unphased.isEmpty {
+            phases.append(PhaseView(title: module.phases.isEmpty ? "Tasks" : "Other tasks", weeks: nil, tasks: unphased.map(card)))
+        }
+        var practiceIDs = module.practices.map(\.value)
+        for id in module.citedBy where !practiceIDs.contains(id) { practiceIDs.append(id) }
+        let view = ModuleView(
+            title: module.title, summary: module.summary, facts: facts, overviewHTML: context.bodyHTML(module.body),
+            outcomes: outcomeViews(module.outcomes), phases: phases,
+            practices: practiceIDs.compactMap { site.practice($0) }.map { practiceCard($0, context) },
+            footnotesHTML: context.footnotes(module.body)
+        )
+        return page(module.route, title: module.title, template: "module", view: view, bodyClass: "module",
+                    breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList))], description: module.summary)
+    }
+
+    func taskPage(_ module: Module, _ index: Int) -> Artifact {
+        let task = module.tasks[index]
+        let context = PageContext(path: task.route.path)
+        var facts: [FactView] = []
+        if let duration = task.duration { facts.append(FactView(label: "Duration", value: duration)) }
+        if !task.tools.isEmpty { facts.append(FactView(label: "Tools", value: task.tools.joined(separator: ", "))) }
+        let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }
+        let sections = task.body.sections.map { section in
+            context.sectionView(section, body: task.body, facilitator: section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false)
+        }
+        let outcomes = module.outcomes.filter { outcome in task.outcomes.contains { $0.value == outcome.id } }
+        func link(_ other: Task) -> LinkView { LinkView(title: "\(Self.number(other)). \(other.title)", href: context.url(other.route)) }
+        let view = TaskView(
+            title: task.title, number: Self.number(task), moduleTitle: module.title, moduleHref: context.url(module.route),
+            phase: phase?.title, facts: facts, badges: badges(task), introHTML: context.blocksHTML(task.body.intro.blocks, task.body),
+            sections: sections, outcomes: outcomeViews(outcomes),
+            previous: index > 0 ? link(module.tasks[index - 1]) : nil,
+            next: index + 1 < module.tasks.count ? link(module.tasks[index + 1]) : nil,
+            footnotesHTML: context.footnotes(task.body)
+        )
+        return page(task.route, title: task.title, template: "task", view: view, bodyClass: "task",
+                    breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList)),
+                                  LinkView(title: module.title, href: context.url(module.route))])
+    }
+
+    func cataloguePage() -> Artifact {
+        let context = PageContext(path: Route.catalogue.path)
+        let view = CatalogueView(title: "Good practices", count: site.practices.count,
+                                 practices: site.practices.map { practiceCard($0, context) })
+        return page(.catalogue, title: view.title, template: "catalogue", view: view, bodyClass: "catalogue")
+    }
+
+    func practicePage(_ practice: Practice) -> Artifact {
+        let context = PageContext(path: practice.route.path)
+        var facts: [FactView] = []
+        if let country = practice.country { facts.append(FactView(label: "Country", value: country.name)) }
+        if let organisation = practice.organisation { facts.append(FactView(label: "Organisation", value: organisation)) }
+        if let sector = practice.sector { facts.append(FactView(label: "Sector", value: Vocabularies.label(sector.value))) }
+        if let year = practice.year { facts.append(FactView(label: "Year", value: String(year))) }
+        if let status = practice.status { facts.append(FactView(label: "Status", value: status)) }
+        if let website = practice.website { facts.append(FactView(label: "Website", value: website, href: website)) }
+        if let updated = practice.updated { facts.append(FactView(label: "Updated", value: updated)) }
+        var sections: [SectionView] = practice.sections.compactMap { matched in
+            guard let content = matched.content else { return nil }
+            var view = context.sectionView(content, body: practice.body)
+            view.headingHTML = HTML.escape(matched.template.heading)
+            return view
+        }
+        sections += practice.extraSections.map { context.sectionView($0, body: practice.body) }
+        var moduleIDs = practice.modules.map(\.value)
+        for id in practice.citedBy where !moduleIDs.contains(id) { moduleIDs.append(id) }
+        let view = PracticeView(
+            title: practice.title, facts: facts, tags: practice.tags,
+            introHTML: context.blocksHTML(practice.body.intro.blocks, practice.body), sections: sections,
+            modules: moduleIDs.compactMap { site.module($0) }.map { LinkView(title: $0.title, href: context.url($0.route)) },
+            footnotesHTML: context.footnotes(practice.body), catalogueHref: context.url(.catalogue)
+        )
+        return page(practice.route, title: practice.title, template: "practice", view: view, bodyClass: "practice",
+                    breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
+    }
+
+    func freePage(_ free: Page) -> Artifact {
+        let context = PageContext(path: free.route.path)
+        let view = PageView(title: free.title, html: context.bodyHTML(free.body), footnotesHTML: context.footnotes(free.body))
+        return page(free.route, title: free.title, template: "page", view: view, bodyClass: "page")
+    }
+
+    func notFoundPage() -> Artifact {
+        let context = PageContext(path: Route.notFound.path)
+        let view = NotFoundView(homeHref: context.url(.home), catalogueHref: context.url(.catalogue), modulesHref: context.url(.moduleList))
+        return page(.notFound, title: "Page not found", template: "not-found", view: view, bodyClass: "not-found")
+    }
+}

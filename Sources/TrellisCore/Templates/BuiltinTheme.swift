@@ -1,0 +1,17 @@
+/// The built-in theme's files, embedded in the binary by SwiftPM.
+enum BuiltinTheme {
+    static let files: [(name: String, bytes: [UInt8])] = [
+        ("layout.mustache", PackageResources.layout_mustache),
+        ("home.mustache", PackageResources.home_mustache),
+        ("modules.mustache", PackageResources.modules_mustache),
+        ("module.mustache", PackageResources.module_mustache),
+        ("task.mustache", PackageResources.task_mustache),
+        ("catalogue.mustache", PackageResources.catalogue_mustache),
+        ("practice.mustache", PackageResources.practice_mustache),
+        ("page.mustache", PackageResources.page_mustache),
+        ("not-found.mustache", PackageResources.not_found_mustache),
+        ("practice-card.mustache", PackageResources.practice_card_mustache),
+        ("module-card.mustache", PackageResources.module_card_mustache),
+        ("trellis.css", PackageResources.trellis_css),
+    ]
+}

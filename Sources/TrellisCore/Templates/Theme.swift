@@ -1,0 +1,67 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates and stylesheet pages are rendered with: the
+/// built-in theme compiled into the binary, with any file of the same name
+/// in the site's `templates/` folder taking its place.
+public struct Theme: Sendable {
+    /// Page templates every theme has; partials may be added freely.
+    public static let pageTemplates = ["layout", "home", "modules", "module", "task", "catalogue", "practice", "page", "not-found"]
+
+    let library: MustacheLibrary
+    public let stylesheet: String
+    /// Names of the files taken from `templates/`.
+    public let overridden: [String]
+
+    /// Loads the built-in theme and the overrides in `directory` (if it exists).
+    public static func load(overrides directory: String?, displayDirectory: String) -> (Theme?, [Diagnostic]) {
+        var sources: [String: String] = [:]
+        for (name, bytes) in BuiltinTheme.files { sources[name] = String(decoding: bytes, as: UTF8.self) }
+        var diagnostics: [Diagnostic] = []
+        var overridden: [String] = []
+        if let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) {
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let display = "\(displayDirectory)/\(name)"
+                guard name.hasSuffix(".mustache") || name == "trellis.css" else {
+                    diagnostics.append(.warning("stray-template", at: SourceLocation(path: display),
+                                                "'\(name)' is not a template; it is ignored",
+                                                hint: "templates end in .mustache; the stylesheet is trellis.css"))
+                    continue
+                }
+                guard let data = FileManager.default.contents(atPath: "\(directory)/\(name)"),
+                      let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error("unreadable", at: SourceLocation(path: display), "cannot read the template as UTF-8 text"))
+                    continue
+                }
+                if name.hasSuffix(".mustache"), sources[name] == nil, !name.hasPrefix("_") {
+                    diagnostics.append(.warning("unknown-template", at: SourceLocation(path: display),
+                                                "'\(name)' does not replace a built-in template; it can only be used as a partial",
+                                                hint: Suggestion.closest(to: name, in: Array(sources.keys)).map { "did you mean '\($0)'?" }
+                                                    ?? "built-in templates: \(pageTemplates.map { "\($0).mustache" }.joined(separator: ", "))"))
+                }
+                sources[name] = text
+                overridden.append(name)
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
+            do {
+                try library.register(text, named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                let origin = overridden.contains(name) ? "\(displayDirectory)/\(name)" : "built-in \(name)"
+                diagnostics.append(.error("template-syntax", at: SourceLocation(path: origin, line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "the template cannot be read: \(error.error)",
+                                          hint: "check that every {{#section}} has its {{/section}}"))
+            } catch {
+                diagnostics.append(.error("template-syntax", at: SourceLocation(path: name), "the template cannot be read: \(error)"))
+            }
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (Theme(library: library, stylesheet: sources["trellis.css"] ?? "", overridden: overridden), diagnostics)
+    }
+
+    /// Renders the named template with a view model.
+    public func render(_ template: String, _ view: Any) -> String {
+        library.render(view, withTemplate: template) ?? ""
+    }
+}
