@@ -77,7 +77,8 @@ enum Report {
 
     static func stages(_ stages: [StageReport]) {
         for stage in stages {
-            line(String(format: "  %-9@ %7.1f ms  %@", stage.name, stage.seconds * 1000, stage.summary))
+            let name = stage.name.padding(toLength: 9, withPad: " ", startingAt: 0)
+            line("  \(name)" + String(format: "%8.1f ms  ", stage.seconds * 1000) + stage.summary)
         }
     }
 }

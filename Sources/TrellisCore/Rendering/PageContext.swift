@@ -32,7 +32,7 @@ struct PageContext {
         for block in blocks {
             switch block.kind {
             case .facilitator:
-                html += "<details class=\"facilitator\">\n<summary>For facilitators</summary>\n\(block.html)</details>\n"
+                html += "<details class=\"facilitator\">\n<summary>Facilitator note <span class=\"audience\">(for facilitators only)</span></summary>\n\(block.html)</details>\n"
             case .heading, .content:
                 html += block.html
             }
