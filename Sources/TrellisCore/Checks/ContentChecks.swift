@@ -11,6 +11,7 @@ public enum ContentChecks {
         }
         diagnostics += site.practices.parallelMap { checkPractice($0, site: site) }.flatMap { $0 }
         for body in allBodies(site) { diagnostics += checkLinks(body) }
+        diagnostics += checkTagCollisions(site)
         return diagnostics
     }
 
@@ -123,5 +124,38 @@ public enum ContentChecks {
                               hint: "put files that pages link to in a media/ folder")
             }
         }
+    }
+}
+
+extension ContentChecks {
+    /// Tags that are probably the same word written two ways
+    /// ("video-chat" and "videochat", "mentor" and "mentors").
+    static func checkTagCollisions(_ site: Site) -> [Diagnostic] {
+        var first: [String: (tag: String, practice: Practice)] = [:]
+        var byKey: [String: [String]] = [:]
+        for practice in site.practices {
+            for tag in practice.tags where first[tag] == nil {
+                first[tag] = (tag, practice)
+                byKey[collisionKey(tag), default: []].append(tag)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for (_, tags) in byKey.sorted(by: { $0.key < $1.key }) where tags.count > 1 {
+            let sorted = tags.sorted()
+            for other in sorted.dropFirst() {
+                guard let found = first[other], let original = first[sorted[0]] else { continue }
+                diagnostics.append(.warning("similar-tags", at: found.practice.file.location(),
+                                            "tag '\(other)' looks like '\(sorted[0])' (used in \(original.practice.file.displayPath)); they are listed separately",
+                                            hint: "use one spelling for both"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Letters and digits only, without a plural "s".
+    static func collisionKey(_ tag: String) -> String {
+        var key = String(tag.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        if key.count > 3, key.hasSuffix("s") { key.removeLast() }
+        return key
     }
 }

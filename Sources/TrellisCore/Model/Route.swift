@@ -10,6 +10,8 @@ public enum Route: Sendable, Hashable {
     case practice(String)
     case page(String)
     case notFound
+    /// A static page listing the practices of one country, sector or tag.
+    case facet(Facet, String)
     case asset(String)
     case file(String)
 
@@ -24,8 +26,22 @@ public enum Route: Sendable, Hashable {
         case .practice(let id): "practices/\(id).html"
         case .page(let id): "pages/\(id).html"
         case .notFound: "404.html"
+        case .facet(let facet, let value): "practices/\(facet.rawValue)/\(value).html"
         case .asset(let name): "assets/\(name)"
         case .file(let path): path
+        }
+    }
+}
+
+/// The dimensions the catalogue is browsed by.
+public enum Facet: String, Sendable, Hashable, CaseIterable {
+    case country, sector, tag
+
+    public var title: String {
+        switch self {
+        case .country: "Country"
+        case .sector: "Sector"
+        case .tag: "Tag"
         }
     }
 }

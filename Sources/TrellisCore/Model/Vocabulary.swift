@@ -43,8 +43,11 @@ public struct Vocabularies: Sendable, Hashable {
         }
     }
 
+    static let acronyms = ["vet": "VET", "ict": "ICT", "cpd": "CPD", "mooc": "MOOC", "coil": "COIL"]
+
     /// A readable label for a term: `comparison-analysis` → `Comparison analysis`.
     public static func label(_ term: String) -> String {
+        if let known = acronyms[term] { return known }
         let spaced = term.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         guard let first = spaced.first else { return term }
         return first.uppercased() + spaced.dropFirst()

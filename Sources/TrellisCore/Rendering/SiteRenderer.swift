@@ -6,22 +6,29 @@
 public struct SiteRenderer: Sendable {
     let site: Site
     let theme: Theme
+    let catalogue: CatalogueIndex
+    let exports: DataExports
 
     public init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
+        catalogue = CatalogueIndex(site)
+        exports = DataExports(site: site)
     }
 
     enum Job: Sendable {
-        case home, moduleList, catalogue, notFound
+        case home, moduleList, catalogue, notFound, practiceForm
         case module(Int)
         case task(Int, Int)
         case practice(Int)
         case page(Int)
+        case facet(Facet, Int)
+        case json, csv, feed
     }
 
     public func render() -> [Artifact] {
-        var jobs: [Job] = [.home, .moduleList, .catalogue, .notFound]
+        var jobs: [Job] = [.home, .moduleList, .catalogue, .notFound, .practiceForm, .json, .csv, .feed]
+        for facet in Facet.allCases { jobs += catalogue.entries(facet).indices.map { .facet(facet, $0) } }
         for (m, module) in site.modules.enumerated() {
             jobs.append(.module(m))
             jobs += module.tasks.indices.map { .task(m, $0) }
@@ -30,6 +37,10 @@ public struct SiteRenderer: Sendable {
         jobs += site.pages.indices.map { .page($0) }
         var artifacts = jobs.parallelMap { renderJob($0) }
         artifacts.append(Artifact(path: Route.asset("trellis.css").path, content: .text(theme.stylesheet)))
+        artifacts.append(Artifact(path: Route.asset("catalogue.js").path, content: .bytes(BuiltinTheme.catalogueScript)))
+        if let sitemap = exports.sitemap(paths: artifacts.map(\.path)) {
+            artifacts.append(Artifact(path: "sitemap.xml", content: .text(sitemap)))
+        }
         for media in site.media {
             artifacts.append(Artifact(path: media.relativePath, content: .copy(from: "\(site.contentDirectory)/\(media.relativePath)")))
         }
@@ -46,6 +57,11 @@ public struct SiteRenderer: Sendable {
         case .task(let m, let t): return taskPage(site.modules[m], t)
         case .practice(let p): return practicePage(site.practices[p])
         case .page(let p): return freePage(site.pages[p])
+        case .facet(let facet, let index): return facetPage(facet, catalogue.entries(facet)[index])
+        case .practiceForm: return practiceFormPage()
+        case .json: return Artifact(path: "catalogue.json", content: .text(exports.catalogueJSON()))
+        case .csv: return Artifact(path: "catalogue.csv", content: .bytes(exports.catalogueCSV()))
+        case .feed: return Artifact(path: "feed.xml", content: .text(exports.atomFeed()))
         }
     }
 
@@ -104,7 +120,8 @@ public struct SiteRenderer: Sendable {
         PracticeCard(title: practice.title, href: context.url(practice.route),
                      country: practice.country?.name ?? "", countryCode: practice.country?.code ?? "",
                      sector: practice.sector.map { Vocabularies.label($0.value) }, organisation: practice.organisation,
-                     year: practice.year.map(String.init), tags: practice.tags)
+                     year: practice.year.map(String.init), tags: practice.tags,
+                     sectorValue: practice.sector?.value ?? "", tagValues: practice.tags.joined(separator: " "))
     }
 
     func outcomeViews(_ outcomes: [Outcome]) -> [OutcomeView] {
@@ -121,6 +138,8 @@ public struct SiteRenderer: Sendable {
         }
         return badges
     }
+
+    static func practiceCount(_ n: Int) -> String { n == 1 ? "1 good practice" : "\(n) good practices" }
 
     static func number(_ task: Task) -> String { task.number < 10 ? "0\(task.number)" : "\(task.number)" }
 
@@ -183,19 +202,51 @@ public struct SiteRenderer: Sendable {
                                   LinkView(title: module.title, href: context.url(module.route))])
     }
 
+    func facetGroups(_ context: PageContext) -> [FacetGroupView] {
+        var groups = Facet.allCases.map { facet in
+            FacetGroupView(title: facet.title, key: facet.rawValue, entries: catalogue.entries(facet).map {
+                FacetEntryView(label: $0.label, value: $0.value, count: $0.count, href: context.url(.facet(facet, $0.value)))
+            })
+        }
+        groups.append(FacetGroupView(title: "Year", key: "year", entries: catalogue.years.map {
+            FacetEntryView(label: $0.label, value: $0.value, count: $0.count, href: nil)
+        }))
+        return groups.filter { !$0.entries.isEmpty }
+    }
+
     func cataloguePage() -> Artifact {
         let context = PageContext(path: Route.catalogue.path)
-        let view = CatalogueView(title: "Good practices", count: site.practices.count,
-                                 practices: site.practices.map { practiceCard($0, context) })
+        let view = CatalogueView(title: "Good practices", count: site.practices.count, countLabel: Self.practiceCount(site.practices.count),
+                                 practices: site.practices.map { practiceCard($0, context) },
+                                 facets: facetGroups(context), scriptHref: context.url(.asset("catalogue.js")),
+                                 jsonHref: context.url(.file("catalogue.json")), csvHref: context.url(.file("catalogue.csv")),
+                                 feedHref: context.url(.file("feed.xml")), formHref: context.url(.file(Self.practiceFormPath)))
         return page(.catalogue, title: view.title, template: "catalogue", view: view, bodyClass: "catalogue")
+    }
+
+    func facetPage(_ facet: Facet, _ entry: CatalogueIndex.Entry) -> Artifact {
+        let route = Route.facet(facet, entry.value)
+        let context = PageContext(path: route.path)
+        let others = catalogue.entries(facet).map {
+            FacetEntryView(label: $0.label, value: $0.value, count: $0.count, href: $0.value == entry.value ? nil : context.url(.facet(facet, $0.value)))
+        }
+        let view = FacetPageView(title: entry.label, facetTitle: facet.title, count: entry.count, countLabel: Self.practiceCount(entry.count),
+                                 practices: entry.members.map { practiceCard(site.practices[$0], context) },
+                                 catalogueHref: context.url(.catalogue), others: others)
+        return page(route, title: "\(facet.title): \(entry.label)", template: "facet", view: view, bodyClass: "facet",
+                    breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
     }
 
     func practicePage(_ practice: Practice) -> Artifact {
         let context = PageContext(path: practice.route.path)
         var facts: [FactView] = []
-        if let country = practice.country { facts.append(FactView(label: "Country", value: country.name)) }
+        if let country = practice.country {
+            facts.append(FactView(label: "Country", value: country.name, href: context.url(.facet(.country, country.code.lowercased()))))
+        }
         if let organisation = practice.organisation { facts.append(FactView(label: "Organisation", value: organisation)) }
-        if let sector = practice.sector { facts.append(FactView(label: "Sector", value: Vocabularies.label(sector.value))) }
+        if let sector = practice.sector {
+            facts.append(FactView(label: "Sector", value: Vocabularies.label(sector.value), href: context.url(.facet(.sector, sector.value))))
+        }
         if let year = practice.year { facts.append(FactView(label: "Year", value: String(year))) }
         if let status = practice.status { facts.append(FactView(label: "Status", value: status)) }
         if let website = practice.website { facts.append(FactView(label: "Website", value: website, href: website)) }
@@ -210,12 +261,39 @@ public struct SiteRenderer: Sendable {
         var moduleIDs = practice.modules.map(\.value)
         for id in practice.citedBy where !moduleIDs.contains(id) { moduleIDs.append(id) }
         let view = PracticeView(
-            title: practice.title, facts: facts, tags: practice.tags,
+            title: practice.title, facts: facts,
+            tags: practice.tags.map { LinkView(title: $0, href: context.url(.facet(.tag, $0))) },
             introHTML: context.blocksHTML(practice.body.intro.blocks, practice.body), sections: sections,
             modules: moduleIDs.compactMap { site.module($0) }.map { LinkView(title: $0.title, href: context.url($0.route)) },
-            footnotesHTML: context.footnotes(practice.body), catalogueHref: context.url(.catalogue)
+            footnotesHTML: context.footnotes(practice.body), catalogueHref: context.url(.catalogue),
+            jsonLD: exports.jsonLD(practice), countryHref: practice.country.map { context.url(.facet(.country, $0.code.lowercased())) }
         )
         return page(practice.route, title: practice.title, template: "practice", view: view, bodyClass: "practice",
+                    breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
+    }
+
+    static let practiceFormPath = "forms/practice-form.html"
+
+    func practiceFormPage() -> Artifact {
+        let route = Route.file(Self.practiceFormPath)
+        let context = PageContext(path: route.path)
+        let sectors = site.config.vocabularies.sectors.map(Vocabularies.label).joined(separator: " / ")
+        let view = PracticeFormView(
+            title: "Good practice collection form", siteTitle: site.config.title,
+            fields: [
+                .init(label: "Name of the good practice", note: nil),
+                .init(label: "Country", note: nil),
+                .init(label: "Organisation", note: nil),
+                .init(label: "Sector", note: sectors),
+                .init(label: "Year", note: nil),
+                .init(label: "Website", note: nil),
+                .init(label: "Keywords (tags)", note: "separate with commas"),
+                .init(label: "Contact person and e-mail", note: nil),
+            ],
+            sections: site.config.practiceTemplate.sections.map { .init(heading: $0.heading, guidance: $0.guidance, required: $0.required) },
+            catalogueHref: context.url(.catalogue)
+        )
+        return page(route, title: view.title, template: "practice-form", view: view, bodyClass: "form",
                     breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
     }
 

@@ -12,6 +12,11 @@ enum BuiltinTheme {
         ("not-found.mustache", PackageResources.not_found_mustache),
         ("practice-card.mustache", PackageResources.practice_card_mustache),
         ("module-card.mustache", PackageResources.module_card_mustache),
+        ("facet.mustache", PackageResources.facet_mustache),
+        ("practice-form.mustache", PackageResources.practice_form_mustache),
         ("trellis.css", PackageResources.trellis_css),
     ]
+
+    /// Progressive enhancement of the catalogue page: combinable filters.
+    static let catalogueScript: [UInt8] = PackageResources.catalogue_js
 }

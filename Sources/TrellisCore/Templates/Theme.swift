@@ -6,7 +6,7 @@ import Mustache
 /// in the site's `templates/` folder taking its place.
 public struct Theme: Sendable {
     /// Page templates every theme has; partials may be added freely.
-    public static let pageTemplates = ["layout", "home", "modules", "module", "task", "catalogue", "practice", "page", "not-found"]
+    public static let pageTemplates = ["layout", "home", "modules", "module", "task", "catalogue", "practice", "page", "not-found", "facet", "practice-form"]
 
     let library: MustacheLibrary
     public let stylesheet: String

@@ -55,6 +55,36 @@ public struct PracticeCard: Sendable {
     public var organisation: String?
     public var year: String?
     public var tags: [String]
+    /// Values the catalogue's filters match, space-separated.
+    public var sectorValue: String
+    public var tagValues: String
+}
+
+/// One value of a facet with its practice count.
+public struct FacetEntryView: Sendable {
+    public var label: String
+    public var value: String
+    public var count: Int
+    /// The value's static page, when there is one.
+    public var href: String?
+}
+
+public struct FacetGroupView: Sendable {
+    public var title: String
+    /// `country`, `sector`, `tag` or `year`: the filter's key in the URL.
+    public var key: String
+    public var entries: [FacetEntryView]
+}
+
+public struct FacetPageView: Sendable {
+    public var title: String
+    public var facetTitle: String
+    public var count: Int
+    /// "1 good practice", "12 good practices".
+    public var countLabel: String
+    public var practices: [PracticeCard]
+    public var catalogueHref: String
+    public var others: [FacetEntryView]
 }
 
 public struct HomeView: Sendable {
@@ -131,18 +161,29 @@ public struct TaskView: Sendable {
 public struct CatalogueView: Sendable {
     public var title: String
     public var count: Int
+    /// "1 good practice", "12 good practices".
+    public var countLabel: String
     public var practices: [PracticeCard]
+    public var facets: [FacetGroupView]
+    public var scriptHref: String
+    public var jsonHref: String
+    public var csvHref: String
+    public var feedHref: String
+    public var formHref: String
 }
 
 public struct PracticeView: Sendable {
     public var title: String
     public var facts: [FactView]
-    public var tags: [String]
+    public var tags: [LinkView]
     public var introHTML: String
     public var sections: [SectionView]
     public var modules: [LinkView]
     public var footnotesHTML: String?
     public var catalogueHref: String
+    /// schema.org JSON-LD, escaped for a `<script>` element.
+    public var jsonLD: String
+    public var countryHref: String?
 }
 
 public struct PageView: Sendable {
@@ -155,4 +196,24 @@ public struct NotFoundView: Sendable {
     public var homeHref: String
     public var catalogueHref: String
     public var modulesHref: String
+}
+
+/// The printable blank form for collecting a good practice on paper.
+public struct PracticeFormView: Sendable {
+    public struct Field: Sendable {
+        public var label: String
+        public var note: String?
+    }
+
+    public struct Section: Sendable {
+        public var heading: String
+        public var guidance: String?
+        public var required: Bool
+    }
+
+    public var title: String
+    public var siteTitle: String
+    public var fields: [Field]
+    public var sections: [Section]
+    public var catalogueHref: String
 }

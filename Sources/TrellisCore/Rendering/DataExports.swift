@@ -1,0 +1,238 @@
+/// Machine-readable views of the catalogue: `catalogue.json`,
+/// `catalogue.csv`, the Atom feed and the sitemap (SPEC 6). Each is
+/// deterministic: same content, same bytes.
+struct DataExports {
+    let site: Site
+
+    /// Version of the catalogue.json format; raised when keys change meaning.
+    static let formatVersion = 1
+
+    func url(_ route: Route) -> String { route.path }
+
+    func catalogueJSON() -> String {
+        var json = JSONText()
+        json.beginObject()
+        json.int("format_version", Self.formatVersion)
+        json.string("title", site.config.title)
+        json.string("description", site.config.description)
+        json.string("language", site.config.language)
+        json.string("license", site.config.license)
+        json.beginArray("template")
+        for section in site.config.practiceTemplate.sections {
+            json.beginObject()
+            json.string("id", section.id)
+            json.string("heading", section.heading)
+            json.bool("required", section.required)
+            json.endObject()
+        }
+        json.endArray()
+        json.beginArray("practices")
+        for practice in site.practices {
+            json.beginObject()
+            json.string("id", practice.id)
+            json.string("title", practice.title)
+            json.string("country", practice.country?.code)
+            json.string("country_name", practice.country?.name)
+            json.string("organisation", practice.organisation)
+            json.string("sector", practice.sector?.value)
+            json.strings("tags", practice.tags)
+            json.int("year", practice.year)
+            json.string("website", practice.website)
+            json.strings("modules", practice.modules.map(\.value))
+            json.strings("cited_by_modules", practice.citedBy)
+            json.string("status", practice.status)
+            json.string("updated", practice.updated)
+            json.string("url", url(practice.route))
+            json.beginArray("sections")
+            for section in practice.sections {
+                json.beginObject()
+                json.string("id", section.template.id)
+                json.string("heading", section.template.heading)
+                json.string("markdown", section.content?.markdown ?? "")
+                json.endObject()
+            }
+            json.endArray()
+            json.beginArray("other_sections")
+            for section in practice.extraSections {
+                json.beginObject()
+                json.string("heading", section.heading?.text ?? "")
+                json.string("markdown", section.markdown)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.beginArray("modules")
+        for module in site.modules {
+            json.beginObject()
+            json.string("id", module.id)
+            json.string("title", module.title)
+            json.string("summary", module.summary)
+            json.string("duration", module.duration)
+            json.string("url", url(module.route))
+            json.strings("practices", module.practices.map(\.value))
+            json.beginArray("tasks")
+            for task in module.tasks {
+                json.beginObject()
+                json.string("id", task.id)
+                json.string("title", task.title)
+                json.string("type", task.type?.value)
+                json.string("phase", task.phase?.value)
+                json.string("url", url(task.route))
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.text + "\n"
+    }
+
+    /// RFC 4180 CSV, UTF-8 with a byte order mark, CRLF line ends; one row
+    /// per practice and one column per template section. Cells that a
+    /// spreadsheet would run as a formula are prefixed with an apostrophe.
+    func catalogueCSV() -> [UInt8] {
+        let template = site.config.practiceTemplate.sections
+        var header = ["id", "title", "country", "country_name", "organisation", "sector", "tags", "year", "website", "modules", "status", "updated", "url"]
+        header += template.map(\.heading)
+        header.append("Other sections")
+        var out = Self.row(header)
+        for practice in site.practices {
+            var cells = [practice.id, practice.title, practice.country?.code ?? "", practice.country?.name ?? "",
+                         practice.organisation ?? "", practice.sector?.value ?? "", practice.tags.joined(separator: "; "),
+                         practice.year.map(String.init) ?? "", practice.website ?? "",
+                         practice.modules.map(\.value).joined(separator: "; "), practice.status ?? "", practice.updated ?? "",
+                         url(practice.route)]
+            cells += practice.sections.map { $0.content?.markdown ?? "" }
+            cells.append(practice.extraSections.map { "## \($0.heading?.text ?? "")\n\n\($0.markdown)" }.joined(separator: "\n\n"))
+            out += Self.row(cells)
+        }
+        return [0xEF, 0xBB, 0xBF] + Array(out.utf8)
+    }
+
+    static func row(_ cells: [String]) -> String {
+        cells.map(cell).joined(separator: ",") + "\r\n"
+    }
+
+    static func cell(_ value: String) -> String {
+        var value = value.replacingOccurrences(of: "\r\n", with: "\n")
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            value = "'" + value
+        }
+        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Practices by `updated` (newest first), then id.
+    func feedOrder() -> [Practice] {
+        site.practices.sorted { a, b in
+            let (x, y) = (a.updated ?? "", b.updated ?? "")
+            return x == y ? a.id < b.id : x > y
+        }
+    }
+
+    static func timestamp(_ date: String?) -> String? {
+        guard let date, date.count >= 10 else { return nil }
+        let day = date.prefix(10)
+        let parts = day.split(separator: "-")
+        guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
+        return "\(day)T00:00:00Z"
+    }
+
+    /// An Atom feed of the practices.
+    func atomFeed() -> String {
+        let practices = feedOrder()
+        let base = site.config.baseURL
+        let siteID = base ?? "urn:trellis:\(Slug.make(site.config.title, fallback: "site"))"
+        let latest = practices.compactMap { Self.timestamp($0.updated) }.max() ?? "1970-01-01T00:00:00Z"
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(HTML.escape(site.config.language))\"\(base.map { " xml:base=\"\(HTML.escape($0))\"" } ?? "")>\n"
+        xml += "<title>\(HTML.escape(site.config.title)) – good practices</title>\n"
+        xml += "<id>\(HTML.escape(siteID + (base == nil ? ":practices" : "feed.xml")))</id>\n"
+        xml += "<updated>\(latest)</updated>\n"
+        xml += "<link rel=\"self\" href=\"feed.xml\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"practices/index.html\"/>\n"
+        xml += "<author><name>\(HTML.escape(site.config.title))</name></author>\n"
+        if let license = site.config.license { xml += "<rights>\(HTML.escape(license))</rights>\n" }
+        for practice in practices {
+            let id = base.map { $0 + practice.route.path } ?? "\(siteID):practice:\(practice.id)"
+            xml += "<entry>\n<title>\(HTML.escape(practice.title))</title>\n<id>\(HTML.escape(id))</id>\n"
+            xml += "<updated>\(Self.timestamp(practice.updated) ?? latest)</updated>\n"
+            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(practice.route.path))\"/>\n"
+            if let country = practice.country { xml += "<category term=\"\(country.code)\" label=\"\(HTML.escape(country.name))\"/>\n" }
+            for tag in practice.tags { xml += "<category term=\"\(HTML.escape(tag))\"/>\n" }
+            let summary = practice.sections.first?.content?.plainText ?? practice.body.intro.plainText
+            xml += "<summary>\(HTML.escape(Self.excerpt(summary, words: 60)))</summary>\n</entry>\n"
+        }
+        xml += "</feed>\n"
+        return xml
+    }
+
+    /// The first `words` words of a text, with an ellipsis when cut.
+    static func excerpt(_ text: String, words: Int) -> String {
+        var count = 0
+        var end = text.endIndex
+        var inWord = false
+        for index in text.indices {
+            let space = text[index].isWhitespace
+            if !space && !inWord {
+                count += 1
+                if count > words { end = index; break }
+            }
+            inWord = !space
+        }
+        if end == text.endIndex { return text }
+        return text[..<end].trimmingCharacters(in: .whitespaces) + " …"
+    }
+
+    /// sitemap.xml with absolute URLs; only when base_url is set.
+    func sitemap(paths: [String]) -> String? {
+        guard let base = site.config.baseURL else { return nil }
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths.sorted() where path.hasSuffix(".html") && path != Route.notFound.path {
+            xml += "<url><loc>\(HTML.escape(base + Self.percentEncodePath(path)))</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    static func percentEncodePath(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    }
+
+    /// schema.org description of a practice, for search engines.
+    func jsonLD(_ practice: Practice) -> String {
+        var json = JSONText()
+        json.beginObject()
+        json.string("@context", "https://schema.org")
+        json.string("@type", "CreativeWork")
+        json.string("name", practice.title)
+        json.string("description", Self.excerpt(practice.sections.first?.content?.plainText ?? "", words: 50))
+        json.string("inLanguage", site.config.language)
+        if let base = site.config.baseURL { json.string("url", base + practice.route.path) }
+        if let country = practice.country {
+            json.beginObject("spatialCoverage")
+            json.string("@type", "Country")
+            json.string("name", country.name)
+            json.string("identifier", country.code)
+            json.endObject()
+        }
+        if let organisation = practice.organisation {
+            json.beginObject("creator")
+            json.string("@type", "Organization")
+            json.string("name", organisation)
+            json.endObject()
+        }
+        if !practice.tags.isEmpty { json.string("keywords", practice.tags.joined(separator: ", ")) }
+        if let year = practice.year { json.string("dateCreated", String(year)) }
+        if let updated = practice.updated { json.string("dateModified", updated) }
+        if let website = practice.website, !website.hasPrefix("mailto:") { json.string("sameAs", website) }
+        if let license = site.config.license { json.string("license", license) }
+        json.endObject()
+        return json.text
+    }
+}
+
+import Foundation
+import Markdown
