@@ -16,7 +16,7 @@ public struct TrellisCommand: ParsableCommand {
             Exit codes: 0 success, 1 content errors, 2 usage errors.
             """,
         version: version,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Import.self, New.self, Init.self],
         defaultSubcommand: nil
     )
 

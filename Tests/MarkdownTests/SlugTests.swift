@@ -1,0 +1,51 @@
+import Testing
+@testable import Markdown
+
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("Hello World", "hello-world"),
+        ("  Leading and trailing  ", "leading-and-trailing"),
+        ("Who is involved? How were they motivated?", "who-is-involved-how-were-they-motivated"),
+        ("C++ & Swift!", "c-swift"),
+        ("Step 2: do it", "step-2-do-it"),
+        ("Ωμέγα Δέλτα", "ωμέγα-δέλτα"),
+        ("Ärger über Öl", "ärger-über-öl"),
+        ("日本語", "日本語"),
+    ])
+    func make(text: String, slug: String) {
+        #expect(Slug.make(text) == slug)
+    }
+
+    @Test func emptyGivesFallback() {
+        #expect(Slug.make("") == "section")
+        #expect(Slug.make("!!! ???") == "section")
+        #expect(Slug.make("", fallback: "x") == "x")
+    }
+
+    @Test func decomposedMarksAreDropped() {
+        // "e" followed by a combining acute accent.
+        #expect(Slug.make("Cafe\u{301} Bar") == "cafe-bar")
+    }
+}
+
+@Suite struct AnchorSetTests {
+    @Test func claimsUniqueAnchors() {
+        var anchors = AnchorSet()
+        #expect(anchors.claim("Intro") == "intro")
+        #expect(anchors.claim("Intro") == "intro-1")
+        #expect(anchors.claim("intro") == "intro-2")
+        #expect(anchors.claim("Other") == "other")
+    }
+
+    @Test func reservedAnchorsAreSkipped() {
+        var anchors = AnchorSet(reserved: ["main", "main-1"])
+        #expect(anchors.claim("Main") == "main-2")
+    }
+
+    @Test func suffixedNameAlreadyTaken() {
+        var anchors = AnchorSet()
+        #expect(anchors.claim("a-1") == "a-1")
+        #expect(anchors.claim("a") == "a")
+        #expect(anchors.claim("a") == "a-2")
+    }
+}
