@@ -1,3 +1,4 @@
+import Foundation
 import CCmarkGFM
 
 /// Renders a prepared tree's top-level blocks one at a time with cmark's
@@ -41,14 +42,23 @@ struct BlockRenderer {
                 cmark_node_unlink(definition)
                 _ = cmark_node_append_child(holder, definition)
             }
-            document.footnotesHTML = renderHTML(holder)
+            document.footnotesHTML = Self.closeAttributes(renderHTML(holder))
             cmark_node_free(holder)
         }
         return document
     }
 
     func renderHTML(_ node: OpaquePointer) -> String {
-        consume(cmark_render_html(node, options, extensions))
+        let html = consume(cmark_render_html(node, options, extensions))
+        return html.contains(" data-footnote") ? Self.closeAttributes(html) : html
+    }
+
+    /// Gives cmark's bare footnote attributes a value, so the HTML is also
+    /// well-formed XML (EPUB): `data-footnote-ref` → `data-footnote-ref=""`.
+    static func closeAttributes(_ html: String) -> String {
+        html.replacingOccurrences(of: " data-footnote-ref>", with: " data-footnote-ref=\"\">")
+            .replacingOccurrences(of: " data-footnotes>", with: " data-footnotes=\"\">")
+            .replacingOccurrences(of: " data-footnote-backref ", with: " data-footnote-backref=\"\" ")
     }
 
     private mutating func renderHeading(_ node: OpaquePointer, line: Int, endLine: Int) -> MarkdownBlock {

@@ -31,7 +31,7 @@ public enum MarkdownParser {
         rewriteLink: (MarkdownLink) -> String? = { _ in nil }
     ) -> MarkdownDocument {
         _ = registered
-        var cmarkOptions = CMARK_OPT_FOOTNOTES
+        var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
 
         guard let parser = cmark_parser_new(cmarkOptions) else { return MarkdownDocument() }

@@ -16,11 +16,14 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Replace an output folder that is not empty and was not made by Trellis.")
     var force = false
 
+    @Flag(name: .long, help: "Also write every handbook as PDF (needs WeasyPrint: apt-get install weasyprint).")
+    var pdf = false
+
     @Flag(name: .shortAndLong, help: "Print each stage's time and counts.")
     var verbose = false
 
     func run() throws {
-        let options = BuildOptions(content: site.content, output: site.output, templates: site.templates, write: true, force: force)
+        let options = BuildOptions(content: site.content, output: site.output, templates: site.templates, write: true, force: force, pdf: pdf)
         let started = Date()
         let result = Pipeline.run(options)
         Report.diagnostics(result.diagnostics)

@@ -51,6 +51,7 @@ public enum ContentChecks {
                                       hint: Suggestion.closest(to: practice.value, in: site.practices.map(\.id)).map { "did you mean '\($0)'?" }
                                           ?? "practice ids are the file names in practices/ without '.md'"))
         }
+        diagnostics += checkDurations(module)
         let covered = Set(module.tasks.flatMap { $0.outcomes.map(\.value) })
         for outcome in module.outcomes where !covered.contains(outcome.id) && !module.tasks.isEmpty {
             diagnostics.append(.warning("uncovered-outcome", at: outcome.location, "no task of this module works towards outcome '\(outcome.id)'",
@@ -157,5 +158,33 @@ extension ContentChecks {
         var key = String(tag.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
         if key.count > 3, key.hasSuffix("s") { key.removeLast() }
         return key
+    }
+}
+
+extension ContentChecks {
+    /// Durations must be readable; the tasks' total effort should roughly
+    /// match the module's declared length: more than 10% over, or less than
+    /// half, is reported.
+    static func checkDurations(_ module: Module) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let hint = "write a number and a unit: '90 min', '2 h', '3 days', '1 week'"
+        for task in module.tasks {
+            if let duration = task.duration, Duration(duration.value) == nil {
+                diagnostics.append(.warning("unreadable-duration", at: duration.location, "cannot read the duration '\(duration.value)'", hint: hint))
+            }
+        }
+        guard let declared = module.duration else { return diagnostics }
+        guard let length = Duration(declared.value) else {
+            diagnostics.append(.warning("unreadable-duration", at: declared.location, "cannot read the duration '\(declared.value)'", hint: hint))
+            return diagnostics
+        }
+        let total = module.totalEffort()
+        guard total.minutes > 0, length.minutes > 0 else { return diagnostics }
+        if total.minutes > length.minutes * 1.1 || total.minutes < length.minutes * 0.5 {
+            diagnostics.append(.warning("duration-mismatch", at: declared.location,
+                                        "the tasks add up to \(total.description) of work, but the module is declared as \(declared.value)",
+                                        hint: "adjust the module's duration or the tasks' durations (a week counts as 5 working days of 8 h)"))
+        }
+        return diagnostics
     }
 }

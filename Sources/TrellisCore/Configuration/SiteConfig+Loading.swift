@@ -50,7 +50,11 @@ extension SiteConfig {
             templates.finish(known: ["practice"])
             reader.diagnostics += templates.diagnostics
         }
-        _ = reader.value("handbooks")
+        if var handbooks = reader.mapping("handbooks", context: "handbooks") {
+            config.handbookPDF = handbooks.bool("pdf") ?? false
+            handbooks.finish(known: ["pdf"])
+            reader.diagnostics += handbooks.diagnostics
+        }
         reader.finish(known: keys)
         return (config, reader.diagnostics)
     }

@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var unsafeHTML: Bool
     public var vocabularies: Vocabularies
     public var practiceTemplate: PracticeTemplate
+    /// `handbooks: {pdf: true}`: write PDF handbooks on every build.
+    public var handbookPDF: Bool = false
 
     public init(title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
                 license: String? = nil, unsafeHTML: Bool = false, vocabularies: Vocabularies = .builtIn,

@@ -80,7 +80,7 @@ public struct Module: Sendable, Hashable {
     public var title: String
     public var summary: String
     public var audience: [Located<String>]
-    public var duration: String?
+    public var duration: Located<String>?
     public var languages: [String]
     public var configuration: String?
     public var outcomes: [Outcome]
@@ -96,6 +96,13 @@ public struct Module: Sendable, Hashable {
     public var citedBy: [String] = []
 
     public var route: Route { .module(id) }
+
+    /// The sum of the task durations that can be read.
+    public func totalEffort(phase: String? = nil) -> Duration {
+        tasks.filter { phase == nil || $0.phase?.value == phase }
+            .compactMap { $0.duration.flatMap { Duration($0.value) } }
+            .reduce(Duration(minutes: 0), +)
+    }
 }
 
 /// One task of a module's sequence.
@@ -108,7 +115,7 @@ public struct Task: Sendable, Hashable {
     public var title: String
     public var type: Located<String>?
     public var phase: Located<String>?
-    public var duration: String?
+    public var duration: Located<String>?
     public var mode: Located<String>?
     public var grouping: Located<String>?
     public var complexity: Located<Int>?

@@ -43,7 +43,8 @@ public struct Vocabularies: Sendable, Hashable {
         }
     }
 
-    static let acronyms = ["vet": "VET", "ict": "ICT", "cpd": "CPD", "mooc": "MOOC", "coil": "COIL"]
+    static let acronyms = ["vet": "VET", "ict": "ICT", "cpd": "CPD", "mooc": "MOOC", "coil": "COIL",
+                           "pre-service": "Pre-service", "in-service": "In-service"]
 
     /// A readable label for a term: `comparison-analysis` → `Comparison analysis`.
     public static func label(_ term: String) -> String {

@@ -37,7 +37,7 @@ extension DocumentParser {
         }
         let module = Module(
             id: id, file: file, title: title ?? id, summary: summary ?? "",
-            audience: located(&fields, "audience"), duration: fields.string("duration"),
+            audience: located(&fields, "audience"), duration: locatedString(&fields, "duration"),
             languages: fields.strings("languages"), configuration: fields.string("configuration"),
             outcomes: outcomes, phases: phases, practices: located(&fields, "practices"),
             authors: fields.strings("authors"), license: fields.string("license"), updated: fields.string("updated"),
@@ -54,7 +54,7 @@ extension DocumentParser {
         let complexity = fields.int("complexity").map { Located($0.value, at: $0.location) }
         let task = Task(
             id: id, moduleID: module, number: number, file: file, title: title ?? id,
-            type: type, phase: locatedString(&fields, "phase"), duration: fields.string("duration"),
+            type: type, phase: locatedString(&fields, "phase"), duration: locatedString(&fields, "duration"),
             mode: locatedString(&fields, "mode"), grouping: locatedString(&fields, "grouping"),
             complexity: complexity, outcomes: located(&fields, "outcomes"), tools: fields.strings("tools"),
             body: body

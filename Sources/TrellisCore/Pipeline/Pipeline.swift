@@ -10,13 +10,17 @@ public struct BuildOptions: Sendable {
     public var write: Bool
     /// Replace a non-empty output folder Trellis did not make.
     public var force: Bool
+    /// Also write handbooks as PDF (WeasyPrint).
+    public var pdf: Bool
 
-    public init(content: String = "content", output: String = "output", templates: String = "templates", write: Bool = true, force: Bool = false) {
+    public init(content: String = "content", output: String = "output", templates: String = "templates", write: Bool = true,
+                force: Bool = false, pdf: Bool = false) {
         self.content = content
         self.output = output
         self.templates = templates
         self.write = write
         self.force = force
+        self.pdf = pdf
     }
 }
 
@@ -125,18 +129,24 @@ public enum Pipeline {
             return (theme, "\(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings")
         }
         guard !diagnostics.hasErrors, let theme, options.write else { return finish(site) }
+        let pdf = options.pdf || config.handbookPDF
+        if pdf && PDFConverter.executable() == nil { return finish(site, outputError: PDFConverter.missingError) }
 
         // 5. render
+        let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf)
         let artifacts = stage("render") { () -> ([Artifact], String) in
-            let artifacts = SiteRenderer(site: site, theme: theme).render()
+            let artifacts = renderer.render()
             return (artifacts, "\(artifacts.count) files")
         }
 
-        // 6. write
+        // 6. write (PDFs are made from the written handbook HTML before the new site is swapped in)
         let written = stage("write") { () -> (Result<Int, OutputError>, String) in
             do throws(OutputError) {
-                let count = try OutputWriter(output: options.output, force: options.force).write(artifacts)
-                return (.success(count), "\(count) files in \(options.output)")
+                let count = try OutputWriter(output: options.output, force: options.force).write(artifacts) { root throws(OutputError) in
+                    if pdf { try PDFConverter.convert(renderer.handbookHTMLPaths, root: root) }
+                }
+                let pdfs = pdf ? renderer.handbookHTMLPaths.count : 0
+                return (.success(count + pdfs), "\(count + pdfs) files in \(options.output)\(pdf ? " (\(pdfs) PDF)" : "")")
             } catch {
                 return (.failure(error), "failed")
             }

@@ -69,7 +69,7 @@ struct DataExports {
             json.string("id", module.id)
             json.string("title", module.title)
             json.string("summary", module.summary)
-            json.string("duration", module.duration)
+            json.string("duration", module.duration?.value)
             json.string("url", url(module.route))
             json.strings("practices", module.practices.map(\.value))
             json.beginArray("tasks")

@@ -8,13 +8,21 @@ public struct SiteRenderer: Sendable {
     let theme: Theme
     let catalogue: CatalogueIndex
     let exports: DataExports
+    let handbooks: [Handbook]
+    /// Handbook formats this build writes, in the order links show them.
+    let handbookFormats: [String]
 
-    public init(site: Site, theme: Theme) {
+    public init(site: Site, theme: Theme, pdf: Bool = false) {
         self.site = site
         self.theme = theme
         catalogue = CatalogueIndex(site)
         exports = DataExports(site: site)
+        handbooks = HandbookBuilder(site: site, catalogue: catalogue).all()
+        handbookFormats = pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
     }
+
+    /// Paths of the print-ready handbook HTML files, for PDF conversion.
+    public var handbookHTMLPaths: [String] { handbooks.map { "handbooks/\($0.id).html" } }
 
     enum Job: Sendable {
         case home, moduleList, catalogue, notFound, practiceForm
@@ -24,11 +32,13 @@ public struct SiteRenderer: Sendable {
         case page(Int)
         case facet(Facet, Int)
         case json, csv, feed
+        case handbookHTML(Int), handbookEPUB(Int)
     }
 
     public func render() -> [Artifact] {
         var jobs: [Job] = [.home, .moduleList, .catalogue, .notFound, .practiceForm, .json, .csv, .feed]
         for facet in Facet.allCases { jobs += catalogue.entries(facet).indices.map { .facet(facet, $0) } }
+        jobs += handbooks.indices.flatMap { [Job.handbookHTML($0), .handbookEPUB($0)] }
         for (m, module) in site.modules.enumerated() {
             jobs.append(.module(m))
             jobs += module.tasks.indices.map { .task(m, $0) }
@@ -38,6 +48,9 @@ public struct SiteRenderer: Sendable {
         var artifacts = jobs.parallelMap { renderJob($0) }
         artifacts.append(Artifact(path: Route.asset("trellis.css").path, content: .text(theme.stylesheet)))
         artifacts.append(Artifact(path: Route.asset("catalogue.js").path, content: .bytes(BuiltinTheme.catalogueScript)))
+        if !handbooks.isEmpty {
+            artifacts.append(Artifact(path: Route.asset("handbook.css").path, content: .text(theme.styles["handbook.css"] ?? "")))
+        }
         if let sitemap = exports.sitemap(paths: artifacts.map(\.path)) {
             artifacts.append(Artifact(path: "sitemap.xml", content: .text(sitemap)))
         }
@@ -62,6 +75,19 @@ public struct SiteRenderer: Sendable {
         case .json: return Artifact(path: "catalogue.json", content: .text(exports.catalogueJSON()))
         case .csv: return Artifact(path: "catalogue.csv", content: .bytes(exports.catalogueCSV()))
         case .feed: return Artifact(path: "feed.xml", content: .text(exports.atomFeed()))
+        case .handbookHTML(let index):
+            let book = handbooks[index]
+            let html = HandbookRenderer(theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL).printHTML(book)
+            return Artifact(path: "handbooks/\(book.id).html", content: .text(html))
+        case .handbookEPUB(let index):
+            let book = handbooks[index]
+            let writer = EPUBWriter(siteTitle: site.config.title, baseURL: site.config.baseURL,
+                                    contentDirectory: site.contentDirectory, stylesheet: theme.styles["epub.css"] ?? "")
+            do {
+                return Artifact(path: "handbooks/\(book.id).epub", content: .bytes(try writer.epub(book)))
+            } catch {
+                return Artifact(path: "handbooks/\(book.id).epub.failed", content: .text("\(error)"))
+            }
         }
     }
 
@@ -110,7 +136,7 @@ public struct SiteRenderer: Sendable {
 
     func moduleCard(_ module: Module, _ context: PageContext) -> ModuleCard {
         var facts: [String] = []
-        if let duration = module.duration { facts.append(duration) }
+        if let duration = module.duration?.value { facts.append(duration) }
         facts.append(module.tasks.count == 1 ? "1 task" : "\(module.tasks.count) tasks")
         if !module.audience.isEmpty { facts.append(module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", ")) }
         return ModuleCard(title: module.title, href: context.url(module.route), summary: module.summary, facts: facts)
@@ -139,6 +165,16 @@ public struct SiteRenderer: Sendable {
         return badges
     }
 
+    /// Links to the module's handbooks, in every format this build writes.
+    func handbookLinks(for module: Module, _ context: PageContext) -> [LinkView] {
+        handbookFormats.flatMap { format in
+            Edition.allCases.map { edition in
+                LinkView(title: "\(edition.title) handbook (\(format.uppercased()))",
+                         href: context.url(.file("handbooks/\(module.id)-\(edition.rawValue).\(format)")))
+            }
+        }
+    }
+
     static func practiceCount(_ n: Int) -> String { n == 1 ? "1 good practice" : "\(n) good practices" }
 
     static func number(_ task: Task) -> String { task.number < 10 ? "0\(task.number)" : "\(task.number)" }
@@ -146,7 +182,7 @@ public struct SiteRenderer: Sendable {
     func modulePage(_ module: Module) -> Artifact {
         let context = PageContext(path: module.route.path)
         var facts: [FactView] = []
-        if let duration = module.duration { facts.append(FactView(label: "Duration", value: duration)) }
+        if let duration = module.duration?.value { facts.append(FactView(label: "Duration", value: duration)) }
         if !module.audience.isEmpty { facts.append(FactView(label: "Audience", value: module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", "))) }
         if !module.languages.isEmpty { facts.append(FactView(label: "Languages", value: module.languages.joined(separator: ", "))) }
         if let configuration = module.configuration { facts.append(FactView(label: "Configuration", value: configuration)) }
@@ -155,15 +191,34 @@ public struct SiteRenderer: Sendable {
         if let license = module.license ?? site.config.license { facts.append(FactView(label: "Licence", value: license)) }
 
         func card(_ task: Task) -> TaskCard {
-            TaskCard(number: Self.number(task), title: task.title, href: context.url(task.route), badges: badges(task), duration: task.duration)
+            TaskCard(number: Self.number(task), title: task.title, href: context.url(task.route), badges: badges(task), duration: task.duration?.value)
         }
+        func effort(_ duration: Duration) -> String? { duration.minutes > 0 ? duration.description : nil }
         var phases: [PhaseView] = module.phases.map { phase in
             PhaseView(title: phase.title, weeks: phase.weeks.map { "Weeks \($0)" },
-                      tasks: module.tasks.filter { $0.phase?.value == phase.id }.map(card))
+                      tasks: module.tasks.filter { $0.phase?.value == phase.id }.map(card),
+                      effort: effort(module.totalEffort(phase: phase.id)))
         }
         let unphased = module.tasks.filter { task in task.phase == nil || !module.phases.contains { $0.id == task.phase?.value } }
         if !unphased.isEmpty {
-            phases.append(PhaseView(title: module.phases.isEmpty ? "Tasks" : "Other tasks", weeks: nil, tasks: unphased.map(card)))
+            let sum = unphased.compactMap { $0.duration.flatMap { Duration($0.value) } }.reduce(Duration(minutes: 0), +)
+            phases.append(PhaseView(title: module.phases.isEmpty ? "Tasks" : "Other tasks", weeks: nil, tasks: unphased.map(card), effort: effort(sum)))
+        }
+        var coverage: CoverageView?
+        if !module.outcomes.isEmpty && !module.tasks.isEmpty {
+            let sets = module.tasks.map { Set($0.outcomes.map(\.value)) }
+            coverage = CoverageView(
+                columns: module.tasks.map { .init(number: Self.number($0), title: $0.title, href: context.url($0.route)) },
+                rows: module.outcomes.map { outcome in
+                    let cells = sets.map { CoverageView.Cell(covered: $0.contains(outcome.id)) }
+                    return .init(id: outcome.id, domain: Vocabularies.label(outcome.domain), text: outcome.text,
+                                 cells: cells, uncovered: !cells.contains { $0.covered })
+                })
+        }
+        var legend: [BadgeView] = []
+        var seenKinds: Set<String> = []
+        for task in module.tasks {
+            for badge in badges(task) where seenKinds.insert(badge.kind).inserted { legend.append(badge) }
         }
         var practiceIDs = module.practices.map(\.value)
         for id in module.citedBy where !practiceIDs.contains(id) { practiceIDs.append(id) }
@@ -171,7 +226,8 @@ public struct SiteRenderer: Sendable {
             title: module.title, summary: module.summary, facts: facts, overviewHTML: context.bodyHTML(module.body),
             outcomes: outcomeViews(module.outcomes), phases: phases,
             practices: practiceIDs.compactMap { site.practice($0) }.map { practiceCard($0, context) },
-            footnotesHTML: context.footnotes(module.body)
+            footnotesHTML: context.footnotes(module.body), totalEffort: effort(module.totalEffort()),
+            coverage: coverage, legend: legend, handbooks: handbookLinks(for: module, context)
         )
         return page(module.route, title: module.title, template: "module", view: view, bodyClass: "module",
                     breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList))], description: module.summary)
@@ -181,7 +237,7 @@ public struct SiteRenderer: Sendable {
         let task = module.tasks[index]
         let context = PageContext(path: task.route.path)
         var facts: [FactView] = []
-        if let duration = task.duration { facts.append(FactView(label: "Duration", value: duration)) }
+        if let duration = task.duration?.value { facts.append(FactView(label: "Duration", value: duration)) }
         if !task.tools.isEmpty { facts.append(FactView(label: "Tools", value: task.tools.joined(separator: ", "))) }
         let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }
         let sections = task.body.sections.map { section in
@@ -220,7 +276,10 @@ public struct SiteRenderer: Sendable {
                                  practices: site.practices.map { practiceCard($0, context) },
                                  facets: facetGroups(context), scriptHref: context.url(.asset("catalogue.js")),
                                  jsonHref: context.url(.file("catalogue.json")), csvHref: context.url(.file("catalogue.csv")),
-                                 feedHref: context.url(.file("feed.xml")), formHref: context.url(.file(Self.practiceFormPath)))
+                                 feedHref: context.url(.file("feed.xml")), formHref: context.url(.file(Self.practiceFormPath)),
+                                 handbooks: site.practices.isEmpty ? [] : handbookFormats.map {
+                                     LinkView(title: "Catalogue handbook (\($0.uppercased()))", href: context.url(.file("handbooks/catalogue.\($0)")))
+                                 })
         return page(.catalogue, title: view.title, template: "catalogue", view: view, bodyClass: "catalogue")
     }
 

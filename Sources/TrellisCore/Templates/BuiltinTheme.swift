@@ -14,7 +14,10 @@ enum BuiltinTheme {
         ("module-card.mustache", PackageResources.module_card_mustache),
         ("facet.mustache", PackageResources.facet_mustache),
         ("practice-form.mustache", PackageResources.practice_form_mustache),
+        ("handbook.mustache", PackageResources.handbook_mustache),
         ("trellis.css", PackageResources.trellis_css),
+        ("handbook.css", PackageResources.handbook_css),
+        ("epub.css", PackageResources.epub_css),
     ]
 
     /// Progressive enhancement of the catalogue page: combinable filters.

@@ -6,10 +6,14 @@ import Mustache
 /// in the site's `templates/` folder taking its place.
 public struct Theme: Sendable {
     /// Page templates every theme has; partials may be added freely.
-    public static let pageTemplates = ["layout", "home", "modules", "module", "task", "catalogue", "practice", "page", "not-found", "facet", "practice-form"]
+    public static let pageTemplates = ["layout", "home", "modules", "module", "task", "catalogue", "practice", "page", "not-found", "facet", "practice-form", "handbook"]
+    /// Stylesheets a site may replace.
+    public static let stylesheets = ["trellis.css", "handbook.css", "epub.css"]
 
     let library: MustacheLibrary
-    public let stylesheet: String
+    /// Stylesheets by file name (see ``stylesheets``).
+    public let styles: [String: String]
+    public var stylesheet: String { styles["trellis.css"] ?? "" }
     /// Names of the files taken from `templates/`.
     public let overridden: [String]
 
@@ -22,10 +26,10 @@ public struct Theme: Sendable {
         if let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) {
             for name in names.sorted() where !name.hasPrefix(".") {
                 let display = "\(displayDirectory)/\(name)"
-                guard name.hasSuffix(".mustache") || name == "trellis.css" else {
+                guard name.hasSuffix(".mustache") || Self.stylesheets.contains(name) else {
                     diagnostics.append(.warning("stray-template", at: SourceLocation(path: display),
                                                 "'\(name)' is not a template; it is ignored",
-                                                hint: "templates end in .mustache; the stylesheet is trellis.css"))
+                                                hint: "templates end in .mustache; the stylesheets are \(Self.stylesheets.joined(separator: ", "))"))
                     continue
                 }
                 guard let data = FileManager.default.contents(atPath: "\(directory)/\(name)"),
@@ -57,7 +61,9 @@ public struct Theme: Sendable {
             }
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Theme(library: library, stylesheet: sources["trellis.css"] ?? "", overridden: overridden), diagnostics)
+        var styles: [String: String] = [:]
+        for name in stylesheets { styles[name] = sources[name] ?? "" }
+        return (Theme(library: library, styles: styles, overridden: overridden), diagnostics)
     }
 
     /// Renders the named template with a view model.

@@ -121,6 +121,32 @@ public struct PhaseView: Sendable {
     public var title: String
     public var weeks: String?
     public var tasks: [TaskCard]
+    /// The phase's tasks' durations added up, e.g. "1 week 3 h".
+    public var effort: String?
+}
+
+/// The outcome × task table of a module.
+public struct CoverageView: Sendable {
+    public struct Column: Sendable {
+        public var number: String
+        public var title: String
+        public var href: String
+    }
+
+    public struct Row: Sendable {
+        public var id: String
+        public var domain: String
+        public var text: String
+        public var cells: [Cell]
+        public var uncovered: Bool
+    }
+
+    public struct Cell: Sendable {
+        public var covered: Bool
+    }
+
+    public var columns: [Column]
+    public var rows: [Row]
 }
 
 public struct ModuleView: Sendable {
@@ -132,6 +158,11 @@ public struct ModuleView: Sendable {
     public var phases: [PhaseView]
     public var practices: [PracticeCard]
     public var footnotesHTML: String?
+    public var totalEffort: String?
+    public var coverage: CoverageView?
+    /// One badge of each kind used on the page, to explain them.
+    public var legend: [BadgeView]
+    public var handbooks: [LinkView]
 }
 
 public struct SectionView: Sendable {
@@ -170,6 +201,7 @@ public struct CatalogueView: Sendable {
     public var csvHref: String
     public var feedHref: String
     public var formHref: String
+    public var handbooks: [LinkView]
 }
 
 public struct PracticeView: Sendable {

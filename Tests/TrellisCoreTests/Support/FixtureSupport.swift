@@ -138,3 +138,12 @@ func readText(_ path: String) throws -> String {
 func summary(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map(\.description).joined(separator: "\n")
 }
+
+/// Writes `files` (relative path → text) under `root`.
+func writeSite(_ root: String, _ files: [String: String]) throws {
+    for (path, text) in files {
+        let full = "\(root)/\(path)"
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: full, atomically: false, encoding: .utf8)
+    }
+}

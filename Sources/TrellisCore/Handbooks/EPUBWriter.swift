@@ -1,0 +1,180 @@
+import Foundation
+import Markdown
+import ZIPFoundation
+
+/// Packs a handbook as EPUB 3: package document with accessibility
+/// metadata, a navigation document, one XHTML file per chapter (chapters of
+/// one country share a file), the stylesheet and the media it uses.
+/// The archive is byte-identical for the same content.
+struct EPUBWriter: Sendable {
+    let siteTitle: String
+    let baseURL: String?
+    let contentDirectory: String
+    let stylesheet: String
+
+    /// The ZIP entries' fixed time, so the archive does not change between builds.
+    static let entryDate = Date(timeIntervalSince1970: 946_684_800)
+
+    struct Item {
+        var id: String
+        var href: String
+        var mediaType: String
+        var properties: String?
+        var data: [UInt8]
+    }
+
+    func epub(_ book: Handbook) throws -> [UInt8] {
+        var order: [String] = []
+        var chaptersByFile: [String: [Handbook.Chapter]] = [:]
+        var files: [String: String] = [:]
+        for chapter in book.chapters {
+            if chaptersByFile[chapter.file] == nil { order.append(chapter.file) }
+            chaptersByFile[chapter.file, default: []].append(chapter)
+            files[chapter.anchor] = chapter.file
+        }
+        let links = HandbookLinks(book: book, format: .epub(files: files), baseURL: baseURL)
+        var items: [Item] = []
+        items.append(Item(id: "css", href: "style.css", mediaType: "text/css", data: Array(stylesheet.utf8)))
+        items.append(Item(id: "cover", href: "cover.xhtml", mediaType: "application/xhtml+xml", data: Array(cover(book).utf8)))
+        for (index, file) in order.enumerated() {
+            let chapters = chaptersByFile[file] ?? []
+            var body = ""
+            for chapter in chapters {
+                if let part = chapter.part { body += "<h1 class=\"part\">\(HTML.escape(part))</h1>\n" }
+                body += "<section class=\"chapter\" id=\"\(chapter.anchor)\" aria-labelledby=\"\(chapter.anchor)-title\">\n"
+                if let kicker = chapter.kicker { body += "<p class=\"chapter-kicker\">\(HTML.escape(kicker))</p>\n" }
+                body += "<h2 class=\"chapter-title\" id=\"\(chapter.anchor)-title\">\(HTML.escape(chapter.title))</h2>\n"
+                body += links.resolve(chapter.bodyHTML, chapter.links) + "</section>\n"
+            }
+            let title = chapters.first?.part ?? chapters.first?.title ?? book.title
+            items.append(Item(id: "c\(index + 1)", href: "\(file).xhtml", mediaType: "application/xhtml+xml",
+                              data: Array(xhtml(title: title, language: book.language, body: body).utf8)))
+        }
+        items.append(Item(id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav",
+                          data: Array(navigation(book, files: files).utf8)))
+        for path in HandbookLinks.media(in: book) {
+            guard let data = FileManager.default.contents(atPath: "\(contentDirectory)/\(path)"),
+                  let type = Self.mediaType(path) else { continue }
+            items.append(Item(id: "m\(items.count)", href: "media/\(path)", mediaType: type, data: [UInt8](data)))
+        }
+        let opf = package(book, items: items, spine: ["cover"] + order.indices.map { "c\($0 + 1)" })
+
+        let archive = try Archive(data: Data(), accessMode: .create)
+        try add(archive, "mimetype", Array("application/epub+zip".utf8), compress: false)
+        try add(archive, "META-INF/container.xml", Array(Self.container.utf8))
+        try add(archive, "OEBPS/package.opf", Array(opf.utf8))
+        for item in items { try add(archive, "OEBPS/\(item.href)", item.data) }
+        guard let data = archive.data else { throw OutputError(message: "could not pack \(book.id).epub", hint: nil) }
+        return [UInt8](data)
+    }
+
+    private func add(_ archive: Archive, _ path: String, _ bytes: [UInt8], compress: Bool = true) throws {
+        let data = Data(bytes)
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Self.entryDate,
+                             compressionMethod: compress ? .deflate : .none) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+
+    static func mediaType(_ path: String) -> String? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "gif": "image/gif"
+        case "webp": "image/webp"
+        default: nil
+        }
+    }
+
+    static let container = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+        <rootfiles><rootfile full-path="OEBPS/package.opf" media-type="application/oebps-package+xml"/></rootfiles>
+        </container>
+
+        """
+
+    func xhtml(title: String, language: String, body: String, epubNamespace: Bool = false) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE html>
+        <html xmlns="http://www.w3.org/1999/xhtml"\(epubNamespace ? " xmlns:epub=\"http://www.idpf.org/2007/ops\"" : "") xml:lang="\(HTML.escape(language))" lang="\(HTML.escape(language))">
+        <head>
+        <meta charset="utf-8"/>
+        <title>\(HTML.escape(title))</title>
+        <link rel="stylesheet" type="text/css" href="style.css"/>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    func cover(_ book: Handbook) -> String {
+        var body = "<section class=\"cover\" aria-label=\"Cover\">\n<p class=\"cover-site\">\(HTML.escape(siteTitle))</p>\n"
+        body += "<h1>\(HTML.escape(book.title))</h1>\n<p class=\"cover-subtitle\">\(HTML.escape(book.subtitle))</p>\n"
+        if let summary = book.summary { body += "<p class=\"cover-summary\">\(HTML.escape(summary))</p>\n" }
+        if !book.coverFacts.isEmpty {
+            body += "<dl class=\"cover-facts\">\n"
+            for fact in book.coverFacts { body += "<dt>\(HTML.escape(fact.label))</dt><dd>\(HTML.escape(fact.value))</dd>\n" }
+            body += "</dl>\n"
+        }
+        if let license = book.license { body += "<p class=\"cover-license\">Licence: \(HTML.escape(license))</p>\n" }
+        body += "</section>\n"
+        return xhtml(title: book.title, language: book.language, body: body)
+    }
+
+    func navigation(_ book: Handbook, files: [String: String]) -> String {
+        var body = "<nav epub:type=\"toc\" id=\"toc\" aria-labelledby=\"toc-title\">\n<h1 id=\"toc-title\">Contents</h1>\n<ol>\n<li><a href=\"cover.xhtml\">Cover</a></li>\n"
+        var openPart = false
+        for chapter in book.chapters where chapter.inContents {
+            if let part = chapter.part {
+                if openPart { body += "</ol></li>\n" }
+                body += "<li><a href=\"\(files[chapter.anchor] ?? "").xhtml\">\(HTML.escape(part))</a>\n<ol>\n"
+                openPart = true
+            } else if openPart && chapter.kicker == nil {
+                body += "</ol></li>\n"
+                openPart = false
+            }
+            body += "<li><a href=\"\(files[chapter.anchor] ?? "").xhtml#\(chapter.anchor)\">\(HTML.escape(chapter.title))</a></li>\n"
+        }
+        if openPart { body += "</ol></li>\n" }
+        body += "</ol>\n</nav>\n"
+        return xhtml(title: "Contents", language: book.language, body: body, epubNamespace: true)
+    }
+
+    func package(_ book: Handbook, items: [Item], spine: [String]) -> String {
+        let identifier = "urn:trellis:\(Slug.make(siteTitle, fallback: "site")):\(book.id)"
+        let hasImages = items.contains { $0.mediaType.hasPrefix("image/") }
+        var opf = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="\(HTML.escape(book.language))">
+            <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <dc:identifier id="uid">\(HTML.escape(identifier))</dc:identifier>
+            <dc:title>\(HTML.escape(book.title)) – \(HTML.escape(book.subtitle))</dc:title>
+            <dc:language>\(HTML.escape(book.language))</dc:language>
+            <dc:publisher>\(HTML.escape(siteTitle))</dc:publisher>
+
+            """
+        if let license = book.license { opf += "<dc:rights>\(HTML.escape(license))</dc:rights>\n" }
+        opf += "<meta property=\"dcterms:modified\">\(book.modified)T00:00:00Z</meta>\n"
+        opf += "<meta property=\"schema:accessMode\">textual</meta>\n"
+        if hasImages { opf += "<meta property=\"schema:accessMode\">visual</meta>\n" }
+        opf += "<meta property=\"schema:accessModeSufficient\">textual</meta>\n"
+        for feature in ["structuralNavigation", "tableOfContents", "readingOrder"] + (hasImages ? ["alternativeText"] : []) {
+            opf += "<meta property=\"schema:accessibilityFeature\">\(feature)</meta>\n"
+        }
+        opf += "<meta property=\"schema:accessibilityHazard\">none</meta>\n"
+        opf += "<meta property=\"schema:accessibilitySummary\">Text with headings, a table of contents and alternative text for images; no content relies on colour alone.</meta>\n"
+        opf += "</metadata>\n<manifest>\n"
+        for item in items {
+            opf += "<item id=\"\(item.id)\" href=\"\(HTML.escape(item.href))\" media-type=\"\(item.mediaType)\"\(item.properties.map { " properties=\"\($0)\"" } ?? "")/>\n"
+        }
+        opf += "</manifest>\n<spine>\n"
+        for id in spine { opf += "<itemref idref=\"\(id)\"/>\n" }
+        opf += "<itemref idref=\"nav\" linear=\"no\"/>\n</spine>\n</package>\n"
+        return opf
+    }
+}

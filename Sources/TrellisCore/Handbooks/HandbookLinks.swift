@@ -1,0 +1,101 @@
+/// Resolves link placeholders in chapter HTML for one output format.
+struct HandbookLinks {
+    /// Written by the builder for links between chapters: `trellis-anchor:<anchor>`.
+    static let anchorPrefix = "trellis-anchor:"
+
+    enum Format {
+        /// One HTML file in `output/handbooks/`.
+        case print
+        /// XHTML files inside an EPUB: anchor → file name.
+        case epub(files: [String: String])
+    }
+
+    let book: Handbook
+    let format: Format
+    let baseURL: String?
+
+    /// Where a link to a chapter anchor leads.
+    func anchorURL(_ anchor: String) -> String {
+        switch format {
+        case .print:
+            return "#\(anchor)"
+        case .epub(let files):
+            return "\(files[chapterOf(anchor, in: files)] ?? "cover").xhtml#\(anchor)"
+        }
+    }
+
+    /// "task-x-instructions" belongs to chapter "task-x": the longest chapter anchor it starts with.
+    private func chapterOf(_ anchor: String, in files: [String: String]) -> String {
+        if files[anchor] != nil { return anchor }
+        var best = ""
+        for key in files.keys where anchor.hasPrefix(key + "-") && key.count > best.count { best = key }
+        return best
+    }
+
+    /// The value for `attribute="…"`, or nil to drop the attribute (a link
+    /// to a site page that an EPUB cannot reach).
+    func url(for link: ContentLink) -> String? {
+        guard let route = link.route else { return nil }
+        if let anchor = book.anchors[route] {
+            let fragment = link.fragment.map { "\(anchor)-\($0)" } ?? anchor
+            return anchorURL(fragment)
+        }
+        if case .file(let path) = route {
+            switch format {
+            case .print: return "../" + path
+            case .epub: return "media/" + path
+            }
+        }
+        if let baseURL { return baseURL + route.path + (link.fragment.map { "#\($0)" } ?? "") }
+        switch format {
+        case .print: return "../" + route.path + (link.fragment.map { "#\($0)" } ?? "")
+        case .epub: return nil
+        }
+    }
+
+    /// Resolves `trellis-link:N` (content links) and `trellis-anchor:` (links
+    /// between chapters) in `href` and `src` attributes.
+    func resolve(_ html: String, _ links: [ContentLink]) -> String {
+        var out = html
+        if out.contains(LinkResolver.placeholderPrefix) {
+            for attribute in ["href", "src"] {
+                let marker = "\(attribute)=\"\(LinkResolver.placeholderPrefix)"
+                guard out.contains(marker) else { continue }
+                let parts = out.components(separatedBy: marker)
+                var joined = parts[0]
+                for part in parts.dropFirst() {
+                    let digits = part.prefix(while: { $0.isASCII && $0.isNumber })
+                    var rest = part.dropFirst(digits.count)
+                    if rest.first == "\"" { rest = rest.dropFirst() }
+                    if let index = Int(digits), index < links.count, let url = url(for: links[index]) {
+                        joined += "\(attribute)=\"\(HTML.escape(url))\"" + rest
+                    } else {
+                        joined += "data-offsite=\"\"" + rest
+                    }
+                }
+                out = joined
+            }
+        }
+        if out.contains(Self.anchorPrefix) {
+            let parts = out.components(separatedBy: Self.anchorPrefix)
+            var joined = parts[0]
+            for part in parts.dropFirst() {
+                let anchor = part.prefix(while: { $0 != "\"" })
+                joined += anchorURL(String(anchor)) + part.dropFirst(anchor.count)
+            }
+            out = joined
+        }
+        return out
+    }
+
+    /// Media files the chapters refer to (content-relative paths).
+    static func media(in book: Handbook) -> [String] {
+        var paths: Set<String> = []
+        for chapter in book.chapters {
+            for link in chapter.links {
+                if case .file(let path)? = link.route { paths.insert(path) }
+            }
+        }
+        return paths.sorted()
+    }
+}

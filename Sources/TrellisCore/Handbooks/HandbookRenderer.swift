@@ -1,0 +1,54 @@
+/// The print edition of a handbook: one HTML file for A4 paper (CSS Paged
+/// Media: cover, contents with page numbers, running header, page numbers),
+/// rendered through the theme's `handbook` template.
+struct HandbookRenderer: Sendable {
+    let theme: Theme
+    let siteTitle: String
+    let baseURL: String?
+
+    func printHTML(_ book: Handbook) -> String {
+        let links = HandbookLinks(book: book, format: .print, baseURL: baseURL)
+        let chapters = book.chapters.map { chapter in
+            HandbookView.Chapter(anchor: chapter.anchor, title: chapter.title, kicker: chapter.kicker, part: chapter.part,
+                                 bodyHTML: links.resolve(chapter.bodyHTML, chapter.links), startsPage: chapter.startsPage)
+        }
+        let contents = book.chapters.filter(\.inContents).map {
+            HandbookView.Entry(anchor: $0.anchor, title: $0.title, part: $0.part)
+        }
+        let view = HandbookView(
+            lang: book.language, title: book.title, subtitle: book.subtitle, summary: book.summary, siteTitle: siteTitle,
+            facts: book.coverFacts.map { FactView(label: $0.label, value: $0.value) }, license: book.license,
+            stylesheetHref: "../\(Route.asset("handbook.css").path)", contents: contents, chapters: chapters
+        )
+        return theme.render("handbook", view)
+    }
+}
+
+/// What the `handbook` template receives.
+public struct HandbookView: Sendable {
+    public struct Entry: Sendable {
+        public var anchor: String
+        public var title: String
+        public var part: String?
+    }
+
+    public struct Chapter: Sendable {
+        public var anchor: String
+        public var title: String
+        public var kicker: String?
+        public var part: String?
+        public var bodyHTML: String
+        public var startsPage: Bool
+    }
+
+    public var lang: String
+    public var title: String
+    public var subtitle: String
+    public var summary: String?
+    public var siteTitle: String
+    public var facts: [FactView]
+    public var license: String?
+    public var stylesheetHref: String
+    public var contents: [Entry]
+    public var chapters: [Chapter]
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+import TrellisCommands
+
+/// A valid site: one practice, one module with one task, one page.
+private let validSite: [String: String] = [
+    "site.yml": "title: CLI Test Site\n",
+    "practices/p.md": """
+        ---
+        title: P
+        country: FI
+        ---
+
+        ## Description
+
+        D.
+
+        ## Who is involved?
+
+        W.
+
+        ## Benefits
+
+        B.
+
+        ## Challenges and how they were overcome
+
+        C.
+
+        ## Step by step implementation
+
+        S.
+        """,
+    "modules/m/module.md": "---\ntitle: M\nsummary: S.\n---\n\nOverview, see [P](../../practices/p.md).\n",
+    "modules/m/01-start.md": "---\ntitle: Start\ntype: reflection\n---\n\n## Instructions\n\nThink.\n",
+    "pages/about.md": "---\ntitle: About\n---\n\nAbout us.\n",
+]
+
+/// The valid site with a task type typo on line 3 of the task.
+private var brokenSite: [String: String] {
+    var files = validSite
+    files["modules/m/01-start.md"] = "---\ntitle: Start\ntype: reflektion\n---\n\n## Instructions\n\nThink.\n"
+    return files
+}
+
+@Suite("trellis command line")
+struct CommandLineTests {
+    @Test func binaryIsFound() {
+        #expect(TrellisBinary.url != nil)
+    }
+
+    @Test func version() throws {
+        let run = try trellis(["--version"])
+        #expect(run.status == 0)
+        let printed = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(printed == TrellisCommand.version)
+        #expect(printed.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression) != nil)
+    }
+
+    @Test func help() throws {
+        let run = try trellis(["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("build"))
+        #expect(run.stdout.contains("check"))
+        #expect(run.stdout.contains("USAGE"))
+    }
+
+    @Test func buildHelp() throws {
+        let run = try trellis(["build", "--help"])
+        #expect(run.status == 0)
+        for option in ["--content", "--output", "--templates"] {
+            #expect(run.stdout.contains(option), "build --help does not mention \(option)")
+        }
+    }
+
+    @Test(arguments: [["build", "--bogus"], ["check", "--bogus"], ["frobnicate"], ["build", "--content"]])
+    func usageErrorsExitWith2(arguments: [String]) throws {
+        let directory = TemporaryDirectory()
+        let run = try trellis(arguments, in: directory.path)
+        #expect(run.status == 2, "\(arguments): \(run.stderr)")
+        #expect(!run.stderr.isEmpty)
+        #expect(try directory.entries().isEmpty)
+    }
+
+    @Test func checkReportsErrorsAsPathLineColumn() throws {
+        let directory = TemporaryDirectory()
+        try directory.site("content", brokenSite)
+        let run = try trellis(["check", "--content", "content"], in: directory.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/modules/m/01-start.md:3:7: error: "), "\(run.stderr)")
+        #expect(run.stderr.contains("[unknown-type]"))
+        #expect(run.stderr.contains("did you mean 'reflection'?"))
+        #expect(run.stderr.range(of: #"(?m)^[^\s:]+\.md:\d+:\d+: error: "#, options: .regularExpression) != nil)
+        #expect(try directory.entries() == ["content"])
+    }
+
+    @Test func checkOnValidSiteExits0AndWritesNothing() throws {
+        let directory = TemporaryDirectory()
+        try directory.site("content", validSite)
+        let run = try trellis(["check", "--content", "content", "--output", "out"], in: directory.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stderr.contains("error:"))
+        #expect(try directory.entries() == ["content"])
+    }
+
+    @Test func buildWritesTheSite() throws {
+        let directory = TemporaryDirectory()
+        try directory.site("content", validSite)
+        let run = try trellis(["build", "--content", "content", "--output", "site", "--templates", "no-templates"], in: directory.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        for file in ["site/index.html", "site/practices/p.html", "site/modules/m/index.html", "site/modules/m/start.html",
+                     "site/pages/about.html", "site/404.html", "site/assets/trellis.css", "site/.trellis-output"] {
+            #expect(directory.exists(file), "\(file) missing")
+        }
+        #expect(run.stdout.contains("built"))
+    }
+
+    @Test func buildUsesDefaultFolders() throws {
+        let directory = TemporaryDirectory()
+        try directory.site("content", validSite)
+        let run = try trellis(["build"], in: directory.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(directory.exists("output/index.html"))
+    }
+
+    @Test func failedBuildExits1AndKeepsPreviousOutput() throws {
+        let directory = TemporaryDirectory()
+        try directory.site("content", validSite)
+        #expect(try trellis(["build", "--output", "out"], in: directory.path).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: "\(directory.path)/out/index.html"))
+        try directory.site("content", brokenSite)
+        let run = try trellis(["build", "--output", "out"], in: directory.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/modules/m/01-start.md:3:7: error: "))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(directory.path)/out/index.html")) == before)
+    }
+
+    @Test func buildRefusesToOverwriteContent() throws {
+        let directory = TemporaryDirectory()
+        try directory.site("content", validSite)
+        let run = try trellis(["build", "--content", "content", "--output", "content"], in: directory.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error:"))
+        #expect(directory.exists("content/site.yml"))
+        #expect(directory.exists("content/practices/p.md"))
+    }
+
+    @Test func missingContentFolderExits1() throws {
+        let directory = TemporaryDirectory()
+        let run = try trellis(["check", "--content", "nowhere"], in: directory.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("nowhere"))
+    }
+
+    @Test func warningsDoNotFailTheBuild() throws {
+        let directory = TemporaryDirectory()
+        var files = validSite
+        files["site.yml"] = "title: CLI Test Site\nlicence: CC BY\n"
+        try directory.site("content", files)
+        let run = try trellis(["build"], in: directory.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("content/site.yml:2:1: warning: "))
+    }
+}

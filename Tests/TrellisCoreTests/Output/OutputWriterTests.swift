@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+@testable import TrellisCore
+
+@Suite struct AtomicOutputTests {
+    @Test func failedBuildLeavesPreviousOutputUnchanged() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        let output = directory.sub("out")
+        let first = build(content, output: output)
+        #expect(first.succeeded, "\(summary(first.diagnostics))")
+        let before = snapshot(output)
+        #expect(before["index.html"] != nil)
+
+        // Break the copy: the practice loses its required Benefits section,
+        // and a task gets invalid YAML.
+        let practice = "\(content)/practices/good-practice.md"
+        let text = try readText(practice).replacingOccurrences(of: "## Benefits", with: "## Benefitz")
+        try text.write(toFile: practice, atomically: false, encoding: .utf8)
+        try "---\ntitle: [unclosed\n---\n".write(toFile: "\(content)/modules/intro-module/02-compare-schools.md", atomically: false, encoding: .utf8)
+
+        let second = build(content, output: output)
+        #expect(!second.succeeded)
+        #expect(second.diagnostics.contains { $0.id == "missing-section" })
+        #expect(second.diagnostics.contains { $0.id == "yaml-syntax" })
+        #expect(second.filesWritten == 0)
+        #expect(snapshot(output) == before)
+        // No temporary folder is left beside the output.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["content", "out"])
+    }
+
+    @Test func successfulRebuildReplacesTheWholeFolder() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        let output = directory.sub("out")
+        #expect(build(content, output: output).succeeded)
+        try "left over".write(toFile: "\(output)/stale.html", atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: "\(content)/pages/about.md")
+        // The home page no longer links to the about page once it is gone.
+        try "---\ntitle: Welcome\n---\n\nHello.\n".write(toFile: "\(content)/index.md", atomically: false, encoding: .utf8)
+        let result = build(content, output: output)
+        #expect(result.succeeded, "\(summary(result.diagnostics))")
+        #expect(!FileManager.default.fileExists(atPath: "\(output)/stale.html"))
+        #expect(!FileManager.default.fileExists(atPath: "\(output)/pages/about.html"))
+        #expect(FileManager.default.fileExists(atPath: "\(output)/\(OutputWriter.marker)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["content", "out"])
+    }
+
+    @Test func outputEqualToContentIsRefused() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        let before = snapshot(content)
+        let result = build(content, output: content)
+        #expect(result.outputError != nil)
+        #expect(!result.succeeded)
+        #expect(snapshot(content) == before)
+    }
+
+    @Test func outputHoldingContentIsRefused() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        let before = snapshot(directory.path)
+        let result = build(content, output: directory.path)
+        #expect(result.outputError != nil)
+        #expect(snapshot(directory.path) == before)
+        // Also through a path that is not written the same way.
+        let result2 = build(content, output: directory.path + "/./content/..")
+        #expect(result2.outputError != nil)
+        #expect(snapshot(directory.path) == before)
+    }
+
+    @Test func outputThroughSymlinkToContentIsRefused() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        try FileManager.default.createSymbolicLink(atPath: directory.sub("link"), withDestinationPath: content)
+        let before = snapshot(content)
+        let result = build(content, output: directory.sub("link"))
+        #expect(result.outputError != nil)
+        #expect(snapshot(content) == before)
+    }
+
+    @Test func outputInsideContentIsRefused() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        let result = build(content, output: "\(content)/out")
+        #expect(result.outputError != nil)
+        #expect(!FileManager.default.fileExists(atPath: "\(content)/out"))
+    }
+
+    @Test func foreignNonEmptyFolderIsRefusedUnlessForced() throws {
+        let directory = TemporaryDirectory()
+        let output = directory.sub("mine")
+        try writeSite(output, ["thesis.docx": "important", "notes/a.txt": "keep"])
+        let before = snapshot(output)
+
+        let refused = build(Fixtures.content("minimal"), output: output)
+        #expect(refused.outputError != nil)
+        #expect(refused.outputError?.hint?.contains("--force") == true)
+        #expect(snapshot(output) == before)
+
+        let forced = build(Fixtures.content("minimal"), output: output, force: true)
+        #expect(forced.succeeded)
+        #expect(FileManager.default.fileExists(atPath: "\(output)/\(OutputWriter.marker)"))
+        #expect(FileManager.default.fileExists(atPath: "\(output)/index.html"))
+    }
+
+    @Test func emptyFolderIsAccepted() throws {
+        let directory = TemporaryDirectory()
+        let output = directory.sub("empty")
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        #expect(build(Fixtures.content("minimal"), output: output).succeeded)
+        #expect(FileManager.default.fileExists(atPath: "\(output)/index.html"))
+    }
+
+    @Test func outputThatIsAFileIsRefused() throws {
+        let directory = TemporaryDirectory()
+        let output = directory.sub("file.txt")
+        try "data".write(toFile: output, atomically: false, encoding: .utf8)
+        let result = build(Fixtures.content("minimal"), output: output)
+        #expect(result.outputError != nil)
+        #expect(try readText(output) == "data")
+    }
+
+    @Test func checkNeverWrites() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        let before = snapshot(directory.path)
+        // Even an output that would be refused for a build is not touched by a check.
+        let result = build(content, output: content, write: false)
+        #expect(result.succeeded)
+        #expect(result.filesWritten == 0)
+        #expect(snapshot(directory.path) == before)
+        let elsewhere = build(content, output: directory.sub("out"), write: false)
+        #expect(elsewhere.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: directory.sub("out")))
+    }
+}
+
+@Suite struct OutputWriterUnitTests {
+    @Test func writesArtifactsAndMarker() throws {
+        let directory = TemporaryDirectory()
+        let output = directory.sub("site")
+        let count = try OutputWriter(output: output).write([
+            Artifact(path: "index.html", content: .text("<p>hi</p>")),
+            Artifact(path: "a/b/c.bin", content: .bytes([0, 1, 2, 255])),
+        ])
+        #expect(count == 2)
+        let files = snapshot(output)
+        #expect(Set(files.keys) == ["index.html", "a/b/c.bin", OutputWriter.marker])
+        #expect(files["index.html"] == Data("<p>hi</p>".utf8))
+        #expect(files["a/b/c.bin"] == Data([0, 1, 2, 255]))
+    }
+
+    @Test func duplicatePathsFailWithoutTouchingOutput() throws {
+        let directory = TemporaryDirectory()
+        let output = directory.sub("site")
+        try OutputWriter(output: output).write([Artifact(path: "index.html", content: .text("old"))])
+        let before = snapshot(output)
+        #expect(throws: OutputError.self) {
+            try OutputWriter(output: output).write([
+                Artifact(path: "index.html", content: .text("new")),
+                Artifact(path: "index.html", content: .text("newer")),
+            ])
+        }
+        #expect(snapshot(output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["site"])
+    }
+
+    @Test func missingCopySourceFailsWithoutTouchingOutput() throws {
+        let directory = TemporaryDirectory()
+        let output = directory.sub("site")
+        try OutputWriter(output: output).write([Artifact(path: "index.html", content: .text("old"))])
+        let before = snapshot(output)
+        #expect(throws: OutputError.self) {
+            try OutputWriter(output: output).write([
+                Artifact(path: "index.html", content: .text("new")),
+                Artifact(path: "media/x.png", content: .copy(from: directory.sub("does-not-exist.png"))),
+            ])
+        }
+        #expect(snapshot(output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["site"])
+    }
+
+    @Test func validateRefusesRoot() {
+        #expect(throws: OutputError.self) { try OutputWriter(output: "/").validate(content: "/tmp/some-content") }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import TrellisCore
+
+@Suite struct PipelineTests {
+    @Test func stagesRunInOrder() {
+        let directory = TemporaryDirectory()
+        let result = build(Fixtures.content("minimal"), output: directory.sub("out"))
+        #expect(result.stages.map(\.name) == ["discover", "parse", "assemble", "check", "render", "write"])
+    }
+
+    @Test func checkStopsBeforeRender() {
+        let directory = TemporaryDirectory()
+        let result = build(Fixtures.content("minimal"), output: directory.sub("out"), write: false)
+        #expect(result.succeeded)
+        #expect(result.site != nil)
+        #expect(result.stages.map(\.name) == ["discover", "parse", "assemble", "check"])
+    }
+
+    @Test func errorsStopBeforeRender() {
+        let directory = TemporaryDirectory()
+        let result = build(Fixtures.invalid("unknown-type"), output: directory.sub("out"))
+        #expect(!result.stages.map(\.name).contains("render"))
+        #expect(!result.stages.map(\.name).contains("write"))
+    }
+
+    @Test func progressIsReportedPerStage() {
+        let directory = TemporaryDirectory()
+        let names = LockedList()
+        _ = Pipeline.run(BuildOptions(content: Fixtures.content("minimal"), output: directory.sub("out"), templates: noTemplates, write: false)) { report in
+            names.append(report.name)
+        }
+        #expect(names.all == ["discover", "parse", "assemble", "check"])
+    }
+
+    @Test func missingContentFolder() {
+        let directory = TemporaryDirectory()
+        let result = build(directory.sub("no-content"), output: directory.sub("out"))
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.contains { $0.id == "missing-content" })
+        #expect(!FileManager.default.fileExists(atPath: directory.sub("out")))
+    }
+
+    @Test func buildingTwiceGivesIdenticalBytes() throws {
+        let directory = TemporaryDirectory()
+        let first = build(Fixtures.content("minimal"), output: directory.sub("one"))
+        let second = build(Fixtures.content("minimal"), output: directory.sub("two"))
+        #expect(first.succeeded && second.succeeded)
+        let a = snapshot(directory.sub("one"))
+        let b = snapshot(directory.sub("two"))
+        #expect(a.count > 10)
+        #expect(Set(a.keys) == Set(b.keys))
+        for (path, bytes) in a {
+            #expect(b[path] == bytes, "\(path) differs between builds")
+        }
+    }
+
+    @Test func rebuildingInPlaceGivesIdenticalBytes() throws {
+        let directory = TemporaryDirectory()
+        let output = directory.sub("out")
+        #expect(build(Fixtures.content("minimal"), output: output).succeeded)
+        let before = snapshot(output)
+        #expect(build(Fixtures.content("minimal"), output: output).succeeded)
+        #expect(snapshot(output) == before)
+    }
+
+    @Test func contentPathWithTrailingSlashIsShownWithoutIt() throws {
+        let directory = TemporaryDirectory()
+        let content = Fixtures.invalid("unknown-type")
+        let result = build(content + "/", output: directory.sub("out"), write: false)
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.location?.path == content + "/modules/m/01-first-task.md")
+    }
+
+    @Test func unsafeHTMLSetting() throws {
+        let directory = TemporaryDirectory()
+        let content = directory.sub("content")
+        try writeSite(content, [
+            "site.yml": "title: T\nunsafe_html: true\n",
+            "pages/raw.md": "---\ntitle: Raw\n---\n\nText with <kbd>Ctrl</kbd> and [x](javascript:alert(1)).\n",
+        ])
+        let result = build(content, output: directory.sub("out"))
+        #expect(result.succeeded)
+        #expect(result.diagnostics.map(\.id.rawValue) == ["unsafe-link"])
+        let html = try readText(directory.sub("out") + "/pages/raw.html")
+        #expect(html.contains("<kbd>Ctrl</kbd>"))
+        #expect(!html.contains("javascript:"))
+    }
+}
+
+/// A list several threads may append to.
+final class LockedList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func append(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
