@@ -19,7 +19,7 @@ struct GFMExtensionTests {
         #expect(output.contains("<table>"))
         #expect(output.contains("<th>a</th>"))
         #expect(output.contains("<td>1</td>"))
-        #expect(output.contains("<td align=\"right\">2</td>"))
+        #expect(output.contains("<td style=\"text-align: right\">2</td>"))
     }
 
     @Test func strikethrough() {

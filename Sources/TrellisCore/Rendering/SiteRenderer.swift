@@ -31,12 +31,12 @@ public struct SiteRenderer: Sendable {
         case practice(Int)
         case page(Int)
         case facet(Facet, Int)
-        case json, csv, feed
+        case json, csv, feed, searchIndex
         case handbookHTML(Int), handbookEPUB(Int)
     }
 
     public func render() -> [Artifact] {
-        var jobs: [Job] = [.home, .moduleList, .catalogue, .notFound, .practiceForm, .json, .csv, .feed]
+        var jobs: [Job] = [.searchIndex, .home, .moduleList, .catalogue, .notFound, .practiceForm, .json, .csv, .feed]
         for facet in Facet.allCases { jobs += catalogue.entries(facet).indices.map { .facet(facet, $0) } }
         jobs += handbooks.indices.flatMap { [Job.handbookHTML($0), .handbookEPUB($0)] }
         for (m, module) in site.modules.enumerated() {
@@ -48,6 +48,7 @@ public struct SiteRenderer: Sendable {
         var artifacts = jobs.parallelMap { renderJob($0) }
         artifacts.append(Artifact(path: Route.asset("trellis.css").path, content: .text(theme.stylesheet)))
         artifacts.append(Artifact(path: Route.asset("catalogue.js").path, content: .bytes(BuiltinTheme.catalogueScript)))
+        artifacts.append(Artifact(path: Route.asset("search.js").path, content: .bytes(BuiltinTheme.searchScript)))
         if !handbooks.isEmpty {
             artifacts.append(Artifact(path: Route.asset("handbook.css").path, content: .text(theme.styles["handbook.css"] ?? "")))
         }
@@ -75,6 +76,7 @@ public struct SiteRenderer: Sendable {
         case .json: return Artifact(path: "catalogue.json", content: .text(exports.catalogueJSON()))
         case .csv: return Artifact(path: "catalogue.csv", content: .bytes(exports.catalogueCSV()))
         case .feed: return Artifact(path: "feed.xml", content: .text(exports.atomFeed()))
+        case .searchIndex: return Artifact(path: Route.asset("search-index.js").path, content: .text(SearchIndex.script(site)))
         case .handbookHTML(let index):
             let book = handbooks[index]
             let html = HandbookRenderer(theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL).printHTML(book)
@@ -107,7 +109,7 @@ public struct SiteRenderer: Sendable {
             lang: site.config.language, siteTitle: site.config.title,
             pageTitle: route == .home ? site.config.title : "\(title) – \(site.config.title)",
             description: description ?? site.config.description, root: context.root,
-            stylesheetHref: context.url(.asset("trellis.css")), homeHref: context.url(.home),
+            stylesheetHref: context.url(.asset("trellis.css")), searchScriptHref: context.url(.asset("search.js")), homeHref: context.url(.home),
             nav: nav, breadcrumbs: breadcrumbs, contentHTML: content, license: site.config.license, bodyClass: bodyClass
         )
         return Artifact(path: route.path, content: .text(theme.render("layout", layout)))

@@ -22,4 +22,6 @@ enum BuiltinTheme {
 
     /// Progressive enhancement of the catalogue page: combinable filters.
     static let catalogueScript: [UInt8] = PackageResources.catalogue_js
+    /// The search box: loads the index on first use.
+    static let searchScript: [UInt8] = PackageResources.search_js
 }

@@ -31,6 +31,7 @@ public struct LayoutView: Sendable {
     /// The way back to the site root from this page, e.g. `../`.
     public var root: String
     public var stylesheetHref: String
+    public var searchScriptHref: String
     public var homeHref: String
     public var nav: [LinkView]
     public var breadcrumbs: [LinkView]

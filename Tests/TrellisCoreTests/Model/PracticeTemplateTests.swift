@@ -40,7 +40,7 @@ import Testing
     @Test func builtInOrderAndRequirements() {
         let sections = PracticeTemplate.builtIn.sections
         #expect(sections.map(\.id) == ["description", "involved", "benefits", "challenges", "implementation"])
-        #expect(sections.allSatisfy(\.required))
+        #expect(sections.allSatisfy { $0.required })
     }
 
     @Test func firstSectionWinsOnSharedAlias() {
