@@ -41,10 +41,11 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.sub("out")))
     }
 
-    @Test func buildingTwiceGivesIdenticalBytes() throws {
+    @Test(arguments: ["minimal", "rich"])
+    func buildingTwiceGivesIdenticalBytes(fixture: String) throws {
         let directory = TemporaryDirectory()
-        let first = build(Fixtures.content("minimal"), output: directory.sub("one"))
-        let second = build(Fixtures.content("minimal"), output: directory.sub("two"))
+        let first = build(Fixtures.content(fixture), output: directory.sub("one"))
+        let second = build(Fixtures.content(fixture), output: directory.sub("two"))
         #expect(first.succeeded && second.succeeded)
         let a = snapshot(directory.sub("one"))
         let b = snapshot(directory.sub("two"))

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import TrellisCore
+
+/// SPEC 6, data: catalogue.json, catalogue.csv, the Atom feed, sitemap.xml.
+@Suite struct DataExportTests {
+    private func catalogue(_ fixture: String) throws -> [String: Any] {
+        let data = try #require(BuiltSite(fixture).data("catalogue.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func catalogueJSONFollowsTheContract() throws {
+        let json = try catalogue("minimal")
+        #expect(json["title"] as? String == "Minimal Trellis Site")
+        let practices = try #require(json["practices"] as? [[String: Any]])
+        let practice = try #require(practices.first)
+        #expect(practices.count == 1)
+        #expect(practice["id"] as? String == "good-practice")
+        #expect(practice["title"] as? String == "A Good Practice")
+        #expect(practice["country"] as? String == "FI")
+        #expect(practice["country_name"] as? String == "Finland")
+        #expect(practice["sector"] as? String == "vet")
+        #expect(practice["tags"] as? [String] == ["video-chat", "exchange"])
+        #expect(practice["year"] as? Int == 2024)
+        #expect(practice["website"] as? String == "https://example.org/")
+        #expect(practice["modules"] as? [String] == ["intro-module"])
+        #expect(practice["url"] as? String == "practices/good-practice.html")
+        let sections = try #require(practice["sections"] as? [[String: Any]])
+        #expect(sections.compactMap { $0["id"] as? String } == ["description", "involved", "benefits", "challenges", "implementation"])
+        #expect(sections.first?["heading"] as? String == "Description")
+        #expect(sections.first?["markdown"] as? String == "Students from two colleges meet online every week.")
+
+        let modules = try #require(json["modules"] as? [[String: Any]])
+        let module = try #require(modules.first)
+        #expect(module["id"] as? String == "intro-module")
+        #expect(module["title"] as? String == "Introduction Module")
+        #expect(module["summary"] as? String == "A two-task module used by the tests.")
+        #expect(module["url"] as? String == "modules/intro-module/index.html")
+        let tasks = try #require(module["tasks"] as? [[String: Any]])
+        #expect(tasks.compactMap { $0["id"] as? String } == ["meet-each-other", "compare-schools"])
+        #expect(tasks.first?["type"] as? String == "information-exchange")
+        #expect(tasks.first?["phase"] as? String == "start")
+        #expect(tasks.first?["url"] as? String == "modules/intro-module/meet-each-other.html")
+    }
+
+    @Test func catalogueJSONEscapesText() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        let path = "\(content)/practices/good-practice.md"
+        try readText(path).replacingOccurrences(of: "title: A Good Practice", with: "title: \"Tom & \\\"Jerry\\\" <3\"")
+            .write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(build(content, output: directory.sub("out")).succeeded)
+        let data = try #require(FileManager.default.contents(atPath: directory.sub("out") + "/catalogue.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let practices = try #require(json["practices"] as? [[String: Any]])
+        #expect(practices.first?["title"] as? String == "Tom & \"Jerry\" <3")
+    }
+
+    @Test func catalogueCSVHasARowPerPracticeAndAColumnPerSection() throws {
+        let text = try BuiltSite("rich").text("catalogue.csv")
+        let rows = parseCSV(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        let header = try #require(rows.first)
+        for heading in PracticeTemplate.builtIn.sections.map(\.heading) {
+            #expect(header.contains(heading), "no column for \(heading)")
+        }
+        let body = rows.dropFirst().filter { $0 != [""] }
+        #expect(body.count == 4)
+        #expect(body.allSatisfy { $0.count == header.count })
+        let idColumn = try #require(header.firstIndex(of: "id"))
+        #expect(body.map { $0[idColumn] }.sorted() == ["cyprus-twinning", "dutch-exchange", "finnish-network", "sammtalk"])
+    }
+
+    @Test func feedIsWellFormedXML() throws {
+        let data = try #require(BuiltSite("rich").data("feed.xml"))
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""))
+        #expect(text.components(separatedBy: "<entry>").count - 1 == 4)
+        #expect(!text.contains("& "))
+    }
+
+    @Test func sitemapOnlyWithBaseURL() throws {
+        #expect(!BuiltSite().exists("sitemap.xml"))
+        let sitemap = try BuiltSite("rich").text("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://example.org/trellis-rich/index.html</loc>")
+                || sitemap.contains("<loc>https://example.org/trellis-rich/</loc>"))
+        #expect(sitemap.contains("<loc>https://example.org/trellis-rich/practices/sammtalk.html</loc>"))
+    }
+}
+
+/// RFC 4180 fields: quoted fields may hold commas, quotes ("") and newlines.
+func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
+    var characters = text.makeIterator()
+    var pending: Character?
+    while let c = pending ?? characters.next() {
+        pending = nil
+        if quoted {
+            if c == "\"" {
+                if let next = characters.next() {
+                    if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                } else { quoted = false }
+            } else {
+                field.append(c)
+            }
+        } else if c == "\"" {
+            quoted = true
+        } else if c == "," {
+            row.append(field); field = ""
+        } else if c == "\n" || c == "\r\n" {
+            row.append(field); field = ""
+            rows.append(row); row = []
+        } else if c != "\r" {
+            field.append(c)
+        }
+    }
+    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    return rows
+}
