@@ -3,12 +3,19 @@
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+# Building needs cmark-gfm; the tests also need the validators and renderers they run.
+BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+TEST_PACKAGES = weasyprint epubcheck poppler-utils chromium chromium-driver linkchecker default-jre-headless python3-pip
+CHECKS = .build/site-checks
 
-.PHONY: site test build release install deps check clean
+.PHONY: site test unit-tests site-checks build release install deps test-deps check bench fuzz sanitize clean
 
 deps:
-	@./scripts/ensure-deps $(APT_PACKAGES)
+	@scripts/ensure-deps $(BUILD_PACKAGES)
+
+test-deps: deps
+	@scripts/ensure-deps $(TEST_PACKAGES)
+	@scripts/ensure-pip
 
 build: deps
 	$(SWIFT) build
@@ -16,14 +23,30 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+## make site: the sample site in output/
 site: release
 	.build/release/trellis build --content content --output output --templates templates
 
 check: build
 	.build/debug/trellis check --content content
 
-test: deps
+## make test: unit and end-to-end tests, then the validators on real output
+test: test-deps
 	$(SWIFT) test
+	$(MAKE) site-checks
+
+unit-tests: deps
+	$(SWIFT) test
+
+# Nu HTML checker, linkchecker, axe-core, offline and weight checks on the
+# sample site (with PDF handbooks) and on a generated corpus.
+site-checks: build
+	rm -rf $(CHECKS) && mkdir -p $(CHECKS)
+	.build/debug/trellis build --pdf --content content --output $(CHECKS)/sample
+	scripts/check-site $(CHECKS)/sample
+	scripts/make-test-corpus $(CHECKS)/corpus-content
+	.build/debug/trellis build --content $(CHECKS)/corpus-content --output $(CHECKS)/corpus
+	scripts/check-site $(CHECKS)/corpus
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -49,8 +49,16 @@ struct BlockRenderer {
     }
 
     func renderHTML(_ node: OpaquePointer) -> String {
-        let html = consume(cmark_render_html(node, options, extensions))
-        return html.contains(" data-footnote") ? Self.closeAttributes(html) : html
+        var html = consume(cmark_render_html(node, options, extensions))
+        if html.contains(" data-footnote") { html = Self.closeAttributes(html) }
+        if html.contains("<input type=\"checkbox\"") { html = Self.labelCheckboxes(html) }
+        return html
+    }
+
+    /// Task-list checkboxes get an accessible name: "done" or "not done".
+    static func labelCheckboxes(_ html: String) -> String {
+        html.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"done\" />")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"not done\" />")
     }
 
     /// Gives cmark's bare footnote attributes a value, so the HTML is also

@@ -286,12 +286,19 @@ struct PositionTests {
 struct PathologicalInputTests {
     @Test func deeplyNestedQuotes() {
         let document = parse(String(repeating: ">", count: 50_000) + " deep\n")
-        #expect(document.blocks.count >= 0)
+        #expect(document.blocks.count == 1)
+        #expect(document.blocks.first?.text == "deep")
     }
 
     @Test func manyOpenBrackets() {
         let document = parse(String(repeating: "[", count: 50_000) + "\n")
         #expect(document.blocks.count == 1)
+        #expect(document.blocks.first?.text.count == 50_000)
+    }
+
+    @Test func manyNestedLists() {
+        let text = (0..<5_000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
+        #expect(parse(text).blocks.count == 1)
     }
 
     @Test func emptyInput() {

@@ -81,6 +81,18 @@ import Testing
         #expect(diagnostic.hint?.contains("my-practice") == true)
     }
 
+    @Test func unknownFrontMatterKeySuggestsTheKnownOne() throws {
+        let diagnostic = try #require(diagnostics("missing-title").first { $0.id == "unknown-key" })
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.hint == "did you mean 'title'?")
+    }
+
+    @Test func unknownCountrySaysWhatToWrite() throws {
+        let diagnostic = try #require(diagnostics("unknown-country").first { $0.id == "unknown-country" })
+        #expect(diagnostic.message.contains("Atlantis"))
+        #expect(diagnostic.hint != nil)
+    }
+
     @Test func brokenLinkNamesTheTarget() throws {
         let diagnostic = try #require(diagnostics("broken-link").first { $0.id == "broken-link" })
         #expect(diagnostic.message.contains("practices/missing.md"))
