@@ -21,8 +21,9 @@ struct BlockRenderer {
                 footnotes.append(current)
                 continue
             }
-            let line = Int(cmark_node_get_start_line(current)) + lineOffset
-            let endLine = max(Int(cmark_node_get_end_line(current)) + lineOffset, line)
+            let (start, end) = Self.lines(of: current)
+            let line = start + lineOffset
+            let endLine = max(end + lineOffset, line)
             if facilitatorBlocks.contains(current) {
                 var html = ""
                 var child = cmark_node_first_child(current)
@@ -46,6 +47,15 @@ struct BlockRenderer {
             cmark_node_free(holder)
         }
         return document
+    }
+
+    /// A node's first and last source line; callouts (made by Trellis) take
+    /// them from their children.
+    static func lines(of node: OpaquePointer) -> (Int, Int) {
+        let start = Int(cmark_node_get_start_line(node))
+        if start > 0 { return (start, Int(cmark_node_get_end_line(node))) }
+        guard let first = cmark_node_first_child(node), let last = cmark_node_last_child(node) else { return (0, 0) }
+        return (lines(of: first).0, lines(of: last).1)
     }
 
     func renderHTML(_ node: OpaquePointer) -> String {

@@ -19,8 +19,12 @@ struct DocumentParser: Sendable {
     let contentDirectory: String
 
     /// Ids used by the theme on every page; Markdown anchors avoid them.
-    static let reservedAnchors: Set<String> = ["main", "top", "site-nav", "facts", "outcomes", "sequence", "coverage",
-                                               "practices", "modules", "tasks", "footnotes", "search", "sections", "related"]
+    static let reservedAnchors: Set<String> = [
+        "main", "top", "site-nav", "facts", "outcomes", "sequence", "coverage", "practices", "modules", "tasks",
+        "footnotes", "search", "sections", "related", "handbooks", "site-search", "search-input", "search-results",
+        "search-status", "home-modules", "home-practices", "filters", "filter-text", "filter-status", "practice-list",
+        "other-values", "contents-title", "facets-title", "task-outcomes",
+    ]
 
     func parse(_ source: DocumentSource) -> (ParsedDocument?, [Diagnostic]) {
         let file = source.file

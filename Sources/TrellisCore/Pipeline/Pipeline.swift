@@ -40,6 +40,8 @@ public struct BuildResult: Sendable {
     public var outputError: OutputError?
     public var filesWritten: Int
     public var site: Site?
+    /// The theme, when the build got as far as loading it without errors.
+    public var theme: Theme?
 
     public var succeeded: Bool { !diagnostics.hasErrors && outputError == nil }
 }
@@ -50,7 +52,7 @@ public struct BuildResult: Sendable {
 /// are collected; if any is an error, the build stops before `write`, and
 /// the output folder is left as it was.
 public enum Pipeline {
-    public static func run(_ options: BuildOptions, progress: (@Sendable (StageReport) -> Void)? = nil) -> BuildResult {
+    public static func run(_ options: BuildOptions, cache: ParseCache? = nil, progress: (@Sendable (StageReport) -> Void)? = nil) -> BuildResult {
         var diagnostics: [Diagnostic] = []
         var stages: [StageReport] = []
         func stage<T>(_ name: String, _ body: () -> (T, String)) -> T {
@@ -61,8 +63,10 @@ public enum Pipeline {
             progress?(report)
             return value
         }
+        var loadedTheme: Theme?
         func finish(_ site: Site? = nil, outputError: OutputError? = nil, written: Int = 0) -> BuildResult {
-            BuildResult(diagnostics: diagnostics.sortedForDisplay(), stages: stages, outputError: outputError, filesWritten: written, site: site)
+            BuildResult(diagnostics: diagnostics.sortedForDisplay(), stages: stages, outputError: outputError, filesWritten: written,
+                        site: site, theme: loadedTheme)
         }
 
         let contentDirectory = OutputWriter.absolute(options.content)
@@ -102,7 +106,16 @@ public enum Pipeline {
             }
             let parser = DocumentParser(config: config, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
                                         contentDirectory: contentDirectory)
-            let results = inventory.documents.parallelMap { parser.parse($0) }
+            let results: [(ParsedDocument?, [Diagnostic])]
+            if let cache {
+                cache.begin(config: config)
+                cache.retain(only: Set(inventory.documents.map(\.file.relativePath)))
+                results = inventory.documents.parallelMap { source in
+                    cache.parse(source, absolute: "\(contentDirectory)/\(source.file.relativePath)") { parser.parse(source) }
+                }
+            } else {
+                results = inventory.documents.parallelMap { parser.parse($0) }
+            }
             var documents: [ParsedDocument] = []
             documents.reserveCapacity(results.count)
             for (document, found) in results {
@@ -128,6 +141,7 @@ public enum Pipeline {
             diagnostics += themeDiagnostics
             return (theme, "\(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings")
         }
+        loadedTheme = theme
         guard !diagnostics.hasErrors, let theme, options.write else { return finish(site) }
         let pdf = options.pdf || config.handbookPDF
         if pdf && PDFConverter.executable() == nil { return finish(site, outputError: PDFConverter.missingError) }

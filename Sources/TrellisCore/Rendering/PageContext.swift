@@ -58,7 +58,7 @@ struct PageContext {
     }
 
     func sectionView(_ section: BodySection, body: Body, facilitator: Bool = false) -> SectionView {
-        SectionView(headingHTML: section.heading?.innerHTML ?? "", anchor: section.heading?.anchor ?? "",
+        SectionView(headingHTML: resolveLinks(section.heading?.innerHTML ?? "", body.links), anchor: section.heading?.anchor ?? "",
                     html: blocksHTML(section.blocks, body), facilitator: facilitator)
     }
 }

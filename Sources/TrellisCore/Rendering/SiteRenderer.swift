@@ -36,6 +36,15 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render() -> [Artifact] {
+        var artifacts = jobs().parallelMap { renderJob($0) }
+        artifacts += staticArtifacts()
+        if let sitemap = exports.sitemap(paths: artifacts.map(\.path)) {
+            artifacts.append(Artifact(path: "sitemap.xml", content: .text(sitemap)))
+        }
+        return artifacts
+    }
+
+    func jobs() -> [Job] {
         var jobs: [Job] = [.searchIndex, .home, .moduleList, .catalogue, .notFound, .practiceForm, .json, .csv, .feed]
         for facet in Facet.allCases { jobs += catalogue.entries(facet).indices.map { .facet(facet, $0) } }
         jobs += handbooks.indices.flatMap { [Job.handbookHTML($0), .handbookEPUB($0)] }
@@ -45,15 +54,17 @@ public struct SiteRenderer: Sendable {
         }
         jobs += site.practices.indices.map { .practice($0) }
         jobs += site.pages.indices.map { .page($0) }
-        var artifacts = jobs.parallelMap { renderJob($0) }
+        return jobs
+    }
+
+    /// Files that need no rendering: stylesheets, scripts, media copies.
+    func staticArtifacts() -> [Artifact] {
+        var artifacts: [Artifact] = []
         artifacts.append(Artifact(path: Route.asset("trellis.css").path, content: .text(theme.stylesheet)))
         artifacts.append(Artifact(path: Route.asset("catalogue.js").path, content: .bytes(BuiltinTheme.catalogueScript)))
         artifacts.append(Artifact(path: Route.asset("search.js").path, content: .bytes(BuiltinTheme.searchScript)))
         if !handbooks.isEmpty {
             artifacts.append(Artifact(path: Route.asset("handbook.css").path, content: .text(theme.styles["handbook.css"] ?? "")))
-        }
-        if let sitemap = exports.sitemap(paths: artifacts.map(\.path)) {
-            artifacts.append(Artifact(path: "sitemap.xml", content: .text(sitemap)))
         }
         for media in site.media {
             artifacts.append(Artifact(path: media.relativePath, content: .copy(from: "\(site.contentDirectory)/\(media.relativePath)")))

@@ -62,9 +62,7 @@ func elementIDs(in html: String) -> [String] {
         let ids = elementIDs(in: try readText("\(output)/modules/intro-module/index.html"))
         #expect(ids.contains("outcomes-1"))
         #expect(ids.filter { $0 == "outcomes" }.count == 1)
-        withKnownIssue("bug: DocumentParser.reservedAnchors lacks theme ids such as 'handbooks' and 'site-search'") {
-            #expect(ids.filter { $0 == "handbooks" }.count == 1)
-            #expect(ids.filter { $0 == "site-search" }.count == 1)
-        }
+        #expect(ids.filter { $0 == "handbooks" }.count == 1)
+        #expect(ids.filter { $0 == "site-search" }.count == 1)
     }
 }
