@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark-gfm and its GFM extensions, from the system (Debian: libcmark-gfm-dev).
@@ -33,10 +34,16 @@ let package = Package(
             ],
             resources: [.embedInCode("Theme")]
         ),
+        // `trellis serve`: live preview over HTTP with reload.
+        .target(
+            name: "TrellisServer",
+            dependencies: ["TrellisCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .target(
             name: "TrellisCommands",
             dependencies: [
                 "TrellisCore",
+                "TrellisServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +51,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CommandTests", dependencies: ["TrellisCommands", "TrellisCore"]),
+        .testTarget(name: "ServerTests", dependencies: ["TrellisServer", "TrellisCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,7 +4,7 @@ import TrellisCore
 
 /// The `trellis` command: builds Virtual Exchange modules and good-practice
 /// catalogues written in Markdown into a website and handbooks.
-public struct TrellisCommand: ParsableCommand {
+public struct TrellisCommand: AsyncParsableCommand {
     public static let version = "0.1.0"
 
     public static let configuration = CommandConfiguration(
@@ -16,7 +16,7 @@ public struct TrellisCommand: ParsableCommand {
             Exit codes: 0 success, 1 content errors, 2 usage errors.
             """,
         version: version,
-        subcommands: [Build.self, Check.self, Import.self, New.self, Init.self],
+        subcommands: [Build.self, Check.self, Serve.self, Import.self, New.self, Init.self],
         defaultSubcommand: nil
     )
 
@@ -24,10 +24,14 @@ public struct TrellisCommand: ParsableCommand {
 
     /// Parses the command line, runs the command and exits with Trellis's
     /// exit codes (usage errors exit with 2).
-    public static func runMain(_ arguments: [String]? = nil) -> Never {
+    public static func runMain(_ arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

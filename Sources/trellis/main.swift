@@ -1,3 +1,3 @@
 import TrellisCommands
 
-TrellisCommand.runMain()
+await TrellisCommand.runMain()

@@ -50,8 +50,15 @@ public enum Assembly {
             for practice in module.practices { moduleCitations[practice.value, default: []].append(module.id) }
         }
         for index in practices.indices { practices[index].citedBy = moduleCitations[practices[index].id] ?? [] }
-        let site = Site(config: config, home: home, modules: modules, practices: practices, pages: pages,
+        var site = Site(config: config, home: home, modules: modules, practices: practices, pages: pages,
                         media: inventory.media, contentDirectory: inventory.contentDirectory)
+        for document in inventory.documents {
+            switch document.kind {
+            case .module(let id): site.discoveredModuleIDs.insert(id)
+            case .practice(let id): site.discoveredPracticeIDs.insert(id)
+            default: break
+            }
+        }
         return (site, diagnostics)
     }
 

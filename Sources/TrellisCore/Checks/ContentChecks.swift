@@ -46,7 +46,7 @@ public enum ContentChecks {
         for phase in module.phases where !phaseIDs.insert(phase.id).inserted {
             diagnostics.append(.error("duplicate-id", at: phase.location, "phase id '\(phase.id)' is used twice in this module", hint: "give each phase its own id"))
         }
-        for practice in module.practices where site.practice(practice.value) == nil {
+        for practice in module.practices where site.practice(practice.value) == nil && !site.discoveredPracticeIDs.contains(practice.value) {
             diagnostics.append(.error("unknown-practice", at: practice.location, "no practice has the id '\(practice.value)'",
                                       hint: Suggestion.closest(to: practice.value, in: site.practices.map(\.id)).map { "did you mean '\($0)'?" }
                                           ?? "practice ids are the file names in practices/ without '.md'"))
@@ -90,7 +90,7 @@ public enum ContentChecks {
     static func checkPractice(_ practice: Practice, site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if let d = checkVocabulary(practice.sector, site.config.vocabularies.sectors, what: "sector", key: "sector") { diagnostics.append(d) }
-        for module in practice.modules where site.module(module.value) == nil {
+        for module in practice.modules where site.module(module.value) == nil && !site.discoveredModuleIDs.contains(module.value) {
             diagnostics.append(.error("unknown-module", at: module.location, "no module has the id '\(module.value)'",
                                       hint: Suggestion.closest(to: module.value, in: site.modules.map(\.id)).map { "did you mean '\($0)'?" }
                                           ?? "module ids are the folder names in modules/"))

@@ -14,6 +14,10 @@ public struct Site: Sendable {
 
     public var moduleIndex: [String: Int]
     public var practiceIndex: [String: Int]
+    /// Ids of every module and practice file found, including ones that
+    /// failed to parse, so one broken file does not make others' references fail too.
+    public var discoveredModuleIDs: Set<String> = []
+    public var discoveredPracticeIDs: Set<String> = []
 
     public init(config: SiteConfig, home: Page?, modules: [Module], practices: [Practice], pages: [Page], media: [SourceFile], contentDirectory: String) {
         self.config = config

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import TrellisCore
+import TrellisServer
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site at http://127.0.0.1:4000, rebuilding and reloading open pages on every change.",
+        discussion: """
+            Watches the content and templates folders. A change re-parses only the files that changed; \
+            pages are rendered when the browser asks for them. Content errors are printed here and shown \
+            over the page in the browser, and the last good version stays served. Nothing is written to disk \
+            unless --output is given.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
+    var content: String = "content"
+
+    @Option(name: .long, help: ArgumentHelp("Theme overrides. Optional.", valueName: "dir"))
+    var templates: String = "templates"
+
+    @Option(name: .long, help: ArgumentHelp("Also write every good build to this folder, as 'trellis build' does.", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port: UInt16 = 4000
+
+    @Option(name: .long, help: ArgumentHelp("The address to listen on. Anything but 127.0.0.1 makes the preview reachable from other machines.", valueName: "address"))
+    var host: String = "127.0.0.1"
+
+    func run() async throws {
+        if host != "127.0.0.1" && host != "localhost" {
+            Report.line("warning: listening on \(host): other machines on the network can see this preview")
+        }
+        let site = PreviewSite(content: content, templates: templates)
+        let first = site.rebuild()
+        Report.diagnostics(first.diagnostics)
+        writeOutput(first)
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(site: site, host: host == "localhost" ? "127.0.0.1" : host, port: port)
+        } catch {
+            Report.line("error: cannot listen on \(host):\(port): \(error)")
+            throw ExitCode(1)
+        }
+        let watcher = Watcher(folders: [content, templates]) { [output] in
+            let status = site.rebuild()
+            Report.diagnostics(status.diagnostics)
+            Report.line(String(format: "rebuilt in %.0f ms (%d file%@ re-parsed)%@", status.seconds * 1000, status.changed,
+                               status.changed == 1 ? "" : "s", status.ok ? "" : "; errors: the last good site is still served"))
+            server.announce(status)
+            if output != nil { self.writeOutput(status) }
+        }
+        watcher.start()
+        Report.line("serving \(content)/ at http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/ (watching with \(watcher.usesInotify ? "inotify" : "polling"); Ctrl-C stops)")
+        if !first.ok { Report.line("the site has errors; fix them and save") }
+        do {
+            try await server.run()
+        } catch {
+            Report.line("error: the preview server stopped: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    func writeOutput(_ status: PreviewSite.Status) {
+        guard let output, status.ok else { return }
+        let result = Pipeline.run(BuildOptions(content: content, output: output, templates: templates, write: true))
+        if let error = result.outputError { Report.line("error: \(error)") }
+    }
+}
