@@ -60,8 +60,8 @@ struct BlockRenderer {
 
     func renderHTML(_ node: OpaquePointer) -> String {
         var html = consume(cmark_render_html(node, options, extensions))
-        if html.contains(" data-footnote") { html = Self.closeAttributes(html) }
-        if html.contains("<input type=\"checkbox\"") { html = Self.labelCheckboxes(html) }
+        if html.utf8Contains(" data-footnote") { html = Self.closeAttributes(html) }
+        if html.utf8Contains("<input type=\"checkbox\"") { html = Self.labelCheckboxes(html) }
         return html
     }
 
@@ -97,5 +97,28 @@ struct BlockRenderer {
         )
         let html = "<h\(level) id=\"\(anchor)\">\(inner)</h\(level)>\n"
         return MarkdownBlock(kind: .heading(heading), html: html, text: text, line: line, endLine: endLine)
+    }
+}
+
+extension String {
+    /// Substring search on UTF-8 bytes (memchr + memcmp), without
+    /// Foundation's locale-aware machinery.
+    func utf8Contains(_ needle: StaticString) -> Bool {
+        var haystack = self
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return true }
+        let first = Int32(needle.utf8Start.pointee)
+        return haystack.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count >= count else { return false }
+            var position = base
+            let last = base + (bytes.count - count)
+            while position <= last {
+                guard let hit = memchr(position, first, last - position + 1) else { return false }
+                let candidate = hit.assumingMemoryBound(to: UInt8.self)
+                if memcmp(candidate, needle.utf8Start, count) == 0 { return true }
+                position = UnsafePointer(candidate) + 1
+            }
+            return false
+        }
     }
 }

@@ -94,6 +94,7 @@ public enum Discovery {
         mutating func walkModule(_ module: String) {
             var hasDefinition = false
             var numbers: [Int: String] = [:]
+            var ids: [String: String] = [:]
             for entry in list("modules/\(module)") {
                 let path = "modules/\(module)/\(entry.name)"
                 if entry.isDirectory {
@@ -117,8 +118,17 @@ public enum Discovery {
                                               hint: "rename it so that the number gives its place in the sequence"))
                     continue
                 }
-                let id = String(stem.dropFirst(digits.count + 1))
+                var id = String(stem.dropFirst(digits.count + 1))
                 guard checkID(id, path) else { continue }
+                if let other = ids[id] {
+                    // Two tasks with the same name: keep both, the later one's page carries its number.
+                    let unique = "\(id)-\(digits)"
+                    diagnostics.append(.warning("duplicate-task-id", at: source(path).location(),
+                                                "task name '\(id)' is also used by '\(other)'; this task is published as '\(unique).html'",
+                                                hint: "give each task of a module its own name"))
+                    id = unique
+                }
+                ids[id] = entry.name
                 if id == "index" {
                     diagnostics.append(.error("reserved-id", at: source(path).location(), "a task may not be called 'index': its page would replace the module page",
                                               hint: "choose another name, e.g. '\(digits)-introduction.md'"))

@@ -88,27 +88,17 @@ struct ChapterHTML {
     }
 
     /// Moves every heading down by `levels` (h2 → h3 …, never past h6).
-    static func demote(_ html: String, by levels: Int) -> String {
-        guard levels > 0, html.contains("<h") else { return html }
-        var out = html
-        for level in stride(from: 6, through: 1, by: -1) {
-            let target = min(level + levels, 6)
-            guard target != level else { continue }
-            out = out.replacingOccurrences(of: "<h\(level)>", with: "<h\(target)>")
-                .replacingOccurrences(of: "<h\(level) ", with: "<h\(target) ")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(target)>")
-        }
-        return out
+    /// Heading levels moved down by one (h6 stays h6), in one pass.
+    /// (`<h` only starts a tag in rendered HTML: text has `&lt;`.)
+    static let demoteByOne: [(String, String)] = (1...6).flatMap { level -> [(String, String)] in
+        let target = min(level + 1, 6)
+        return [("<h\(level)", "<h\(target)"), ("</h\(level)", "</h\(target)")]
     }
 
-    /// Prefixes every `id` and in-page `#` link so ids stay unique in the book.
-    static func prefixIDs(_ html: String, with prefix: String) -> String {
-        html.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)-")
-            .replacingOccurrences(of: " href=\"#", with: " href=\"#\(prefix)-")
-    }
-
+    /// Moves every heading down one level and prefixes every `id` and
+    /// in-page `#` link with the chapter's anchor, so ids stay unique in the book.
     func chapterBody(_ html: String, anchor: String) -> String {
-        Self.prefixIDs(Self.demote(html, by: 1), with: anchor)
+        html.replacingAll(Self.demoteByOne + [(" id=\"", " id=\"\(anchor)-"), (" href=\"#", " href=\"#\(anchor)-")])
     }
 }
 

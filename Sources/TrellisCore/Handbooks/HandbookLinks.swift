@@ -57,35 +57,13 @@ struct HandbookLinks {
     /// between chapters) in `href` and `src` attributes.
     func resolve(_ html: String, _ links: [ContentLink]) -> String {
         var out = html
-        if out.contains(LinkResolver.placeholderPrefix) {
-            for attribute in ["href", "src"] {
-                let marker = "\(attribute)=\"\(LinkResolver.placeholderPrefix)"
-                guard out.contains(marker) else { continue }
-                let parts = out.components(separatedBy: marker)
-                var joined = parts[0]
-                for part in parts.dropFirst() {
-                    let digits = part.prefix(while: { $0.isASCII && $0.isNumber })
-                    var rest = part.dropFirst(digits.count)
-                    if rest.first == "\"" { rest = rest.dropFirst() }
-                    if let index = Int(digits), index < links.count, let url = url(for: links[index]) {
-                        joined += "\(attribute)=\"\(HTML.escape(url))\"" + rest
-                    } else {
-                        joined += "data-offsite=\"\"" + rest
-                    }
-                }
-                out = joined
+        for attribute in ["href", "src"] {
+            out = out.replacingNumbered("\(attribute)=\"\(LinkResolver.placeholderPrefix)") { index in
+                guard index >= 0, index < links.count, let url = url(for: links[index]) else { return "data-offsite=\"" }
+                return "\(attribute)=\"\(HTML.escape(url))"
             }
         }
-        if out.contains(Self.anchorPrefix) {
-            let parts = out.components(separatedBy: Self.anchorPrefix)
-            var joined = parts[0]
-            for part in parts.dropFirst() {
-                let anchor = part.prefix(while: { $0 != "\"" })
-                joined += anchorURL(String(anchor)) + part.dropFirst(anchor.count)
-            }
-            out = joined
-        }
-        return out
+        return out.replacingQuoted(Self.anchorPrefix) { anchorURL($0) }
     }
 
     /// Media files the chapters refer to (content-relative paths).

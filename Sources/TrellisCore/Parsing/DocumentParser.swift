@@ -115,16 +115,29 @@ struct DocumentParser: Sendable {
         return Self.split(document, source: text, lineOffset: lineOffset, file: file, links: contentLinks, external: external)
     }
 
-    /// Splits top-level blocks at level-2 headings.
+    /// Splits top-level blocks at level-2 headings. Each section keeps the
+    /// Markdown the author wrote, cut from the body by line (UTF-8 offsets,
+    /// one pass over the text).
     static func split(_ document: MarkdownDocument, source: String, lineOffset: Int, file: SourceFile,
                       links: [ContentLink], external: [Located<String>]) -> Body {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let utf8 = source.utf8
+        var lineStarts: [String.Index] = [utf8.startIndex]
+        var index = utf8.startIndex
+        while let newline = utf8[index...].firstIndex(of: 0x0A) {
+            index = utf8.index(after: newline)
+            lineStarts.append(index)
+        }
         func markdown(from start: Int, to end: Int) -> String {
-            // start, end: 1-based body lines, inclusive start, exclusive end.
-            let lower = max(start - 1, 0)
-            let upper = min(max(end - 1, lower), lines.count)
+            // start, end: 1-based body lines; start inclusive, end exclusive.
+            let lower = min(max(start - 1, 0), lineStarts.count)
+            let upper = min(max(end - 1, lower), lineStarts.count)
             guard lower < upper else { return "" }
-            return lines[lower..<upper].joined(separator: "\n").trimmingCharacters(in: .newlines)
+            let from = lineStarts[lower]
+            let to = upper < lineStarts.count ? lineStarts[upper] : utf8.endIndex
+            var slice = utf8[from..<to]
+            while slice.first == 0x0A { slice = slice.dropFirst() }
+            while slice.last == 0x0A { slice = slice.dropLast() }
+            return String(Substring(slice))
         }
         var intro = BodySection(heading: nil, blocks: [], markdown: "", location: file.location(line: lineOffset + 1))
         var sections: [BodySection] = []
@@ -140,9 +153,10 @@ struct DocumentParser: Sendable {
                 sections[sections.count - 1].blocks.append(block)
             }
         }
-        intro.markdown = markdown(from: 1, to: starts.first ?? lines.count + 1)
+        let lineCount = lineStarts.count
+        intro.markdown = markdown(from: 1, to: starts.first ?? lineCount + 1)
         for index in sections.indices {
-            let end = index + 1 < starts.count ? starts[index + 1] : lines.count + 1
+            let end = index + 1 < starts.count ? starts[index + 1] : lineCount + 1
             sections[index].markdown = markdown(from: starts[index] + 1, to: end)
         }
         return Body(intro: intro, sections: sections, footnotesHTML: document.footnotesHTML, links: links, externalLinks: external)

@@ -37,7 +37,13 @@ struct FieldReader {
 
     /// The value for `key`, or nil when absent or YAML null.
     func value(_ key: String) -> Node? {
-        guard let node = mapping[key] else { return nil }
+        // Compare key text directly: Yams' own lookup compares whole nodes.
+        var found: Node?
+        for (candidate, value) in mapping where candidate.scalar?.string == key {
+            found = value
+            break
+        }
+        guard let node = found else { return nil }
         if Self.isNull(node) { return nil }
         return node
     }

@@ -8,7 +8,9 @@ enum YAMLLoader {
     static func mapping(_ text: String, file: SourceFile, lineOffset: Int, what: String) -> Result<Node.Mapping, Diagnostic> {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver: Trellis reads every value as text and types it
+            // itself, so YAML's implicit typing (regular expressions per scalar) is not needed.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset, what: what))
         } catch {

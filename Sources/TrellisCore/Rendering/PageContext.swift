@@ -11,18 +11,13 @@ struct PageContext {
 
     /// Replaces `trellis-link:N` placeholders with URLs relative to this page.
     func resolveLinks(_ html: String, _ links: [ContentLink]) -> String {
-        guard !links.isEmpty, html.contains(LinkResolver.placeholderPrefix) else { return html }
-        let parts = html.components(separatedBy: LinkResolver.placeholderPrefix)
-        var out = parts[0]
-        for part in parts.dropFirst() {
-            let digits = part.prefix(while: { $0.isASCII && $0.isNumber })
-            if let index = Int(digits), index < links.count, let route = links[index].route {
-                out += url(route)
-                if let fragment = links[index].fragment, !fragment.isEmpty { out += "#" + HTML.escape(fragment) }
-            }
-            out += part.dropFirst(digits.count)
+        guard !links.isEmpty else { return html }
+        return html.replacingNumbered(LinkResolver.placeholderPrefix) { index in
+            guard index < links.count, let route = links[index].route else { return "" }
+            var target = url(route)
+            if let fragment = links[index].fragment, !fragment.isEmpty { target += "#" + HTML.escape(fragment) }
+            return target
         }
-        return out
     }
 
     /// The HTML of a run of blocks for the site: facilitator-only blocks are

@@ -99,10 +99,23 @@ struct SearchIndex: Sendable {
     }
 
     static func excerpt(_ text: String) -> String {
-        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        guard collapsed.count > excerptLength else { return collapsed }
-        var cut = collapsed.prefix(excerptLength)
-        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        // Only the start of the text is needed: collapse whitespace in a prefix.
+        var out = ""
+        var space = false
+        var count = 0
+        for character in text {
+            if character.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(" "); count += 1; space = false }
+            out.append(character)
+            count += 1
+            if count > excerptLength { break }
+        }
+        guard count > excerptLength else { return out }
+        var cut = Substring(out)
+        if let lastSpace = cut.lastIndex(of: " ") { cut = cut[..<lastSpace] }
         return cut + " …"
     }
 
