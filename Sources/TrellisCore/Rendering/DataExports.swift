@@ -116,14 +116,20 @@ struct DataExports {
         cells.map(cell).joined(separator: ",") + "\r\n"
     }
 
+    static let quoteDoubling = TextReplacement([("\r\n", "\n"), ("\"", "\"\"")])
+
     static func cell(_ value: String) -> String {
-        var value = value.replacingOccurrences(of: "\r\n", with: "\n")
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+        var value = value
+        if let first = value.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D {
             value = "'" + value
         }
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        var needsQuotes = false
+        for byte in value.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
         guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + quoteDoubling.apply(value) + "\""
     }
 
     /// Practices by `updated` (newest first), then id.

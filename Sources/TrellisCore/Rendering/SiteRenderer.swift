@@ -45,9 +45,10 @@ public struct SiteRenderer: Sendable {
     }
 
     func jobs() -> [Job] {
-        var jobs: [Job] = [.searchIndex, .home, .moduleList, .catalogue, .notFound, .practiceForm, .json, .csv, .feed]
+        // The most expensive jobs first, so the parallel workers end together.
+        var jobs: [Job] = handbooks.indices.reversed().flatMap { [Job.handbookEPUB($0), .handbookHTML($0)] }
+        jobs += [.searchIndex, .csv, .json, .feed, .catalogue, .home, .moduleList, .notFound, .practiceForm]
         for facet in Facet.allCases { jobs += catalogue.entries(facet).indices.map { .facet(facet, $0) } }
-        jobs += handbooks.indices.flatMap { [Job.handbookHTML($0), .handbookEPUB($0)] }
         for (m, module) in site.modules.enumerated() {
             jobs.append(.module(m))
             jobs += module.tasks.indices.map { .task(m, $0) }

@@ -6,8 +6,15 @@ struct JSONText {
     private var needsComma: [Bool] = [false]
 
     static func quoted(_ value: String) -> String {
+        // Fast path: nothing to escape (checked on UTF-8 bytes).
+        var plain = true
+        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 {
+            plain = false
+            break
+        }
+        if plain { return "\"" + value + "\"" }
         var out = "\""
-        out.reserveCapacity(value.utf8.count + 2)
+        out.reserveCapacity(value.utf8.count + 16)
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

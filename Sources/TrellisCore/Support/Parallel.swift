@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 
 /// A pointer handed to worker threads that each write distinct indices.
@@ -16,20 +17,39 @@ extension Array where Element: Sendable {
             slots.base.deinitialize(count: count)
             slots.base.deallocate()
         }
-        let workers = Swift.max(1, Swift.min(count, ProcessInfoCores.count * 4))
-        let chunk = (count + workers - 1) / workers
+        // Dynamic scheduling: each worker takes the next small batch, so a
+        // few expensive items (a catalogue handbook, the search index) do
+        // not leave the other cores idle. Put expensive items first.
+        let workers = Swift.max(1, Swift.min(count, ProcessInfoCores.count))
+        let batch = Swift.max(1, count / (workers * 64))
+        let next = BatchCounter()
         self.withUnsafeBufferPointer { input in
             let source = UnsafeSendableBuffer(buffer: input)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let start = worker * chunk
-                let end = Swift.min(start + chunk, count)
-                guard start < end else { return }
-                for index in start..<end {
-                    slots.base[index] = transform(source.buffer[index])
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let start = next.take(batch)
+                    guard start < count else { return }
+                    for index in start..<Swift.min(start + batch, count) {
+                        slots.base[index] = transform(source.buffer[index])
+                    }
                 }
             }
         }
         return (0..<count).map { slots.base[$0]! }
+    }
+}
+
+/// Hands out consecutive batches of indices to workers.
+private final class BatchCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(_ size: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let start = value
+        value += size
+        return start
     }
 }
 
