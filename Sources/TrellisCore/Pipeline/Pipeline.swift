@@ -146,24 +146,32 @@ public enum Pipeline {
         let pdf = options.pdf || config.handbookPDF
         if pdf && PDFConverter.executable() == nil { return finish(site, outputError: PDFConverter.missingError) }
 
-        // 5. render
+        // 5. render, streaming each file into the temporary output folder as it is ready
+        // 6. write: PDFs from the written handbook HTML, then the new site is swapped in
         let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf)
-        let artifacts = stage("render") { () -> ([Artifact], String) in
-            let artifacts = renderer.render()
-            return (artifacts, "\(artifacts.count) files")
-        }
-
-        // 6. write (PDFs are made from the written handbook HTML before the new site is swapped in)
-        let written = stage("write") { () -> (Result<Int, OutputError>, String) in
-            do throws(OutputError) {
-                let count = try OutputWriter(output: options.output, force: options.force).write(artifacts) { root throws(OutputError) in
-                    if pdf { try PDFConverter.convert(renderer.handbookHTMLPaths, root: root) }
-                }
-                let pdfs = pdf ? renderer.handbookHTMLPaths.count : 0
-                return (.success(count + pdfs), "\(count + pdfs) files in \(options.output)\(pdf ? " (\(pdfs) PDF)" : "")")
-            } catch {
-                return (.failure(error), "failed")
-            }
+        let plan = renderer.plan()
+        let writer = OutputWriter(output: options.output, force: options.force)
+        var renderStart = DispatchTime.now().uptimeNanoseconds
+        let written: Result<Int, OutputError>
+        do throws(OutputError) {
+            let count = try writer.writeStreaming(paths: plan.paths, produce: { sink in
+                try renderer.renderEach { try sink.write($0) }
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
+                let report = StageReport(name: "render", seconds: seconds, summary: "\(plan.paths.count) files rendered and streamed to disk")
+                stages.append(report)
+                progress?(report)
+                renderStart = DispatchTime.now().uptimeNanoseconds
+            }, beforeSwap: { root throws(OutputError) in
+                if pdf { try PDFConverter.convert(renderer.handbookHTMLPaths, root: root) }
+            })
+            let pdfs = pdf ? renderer.handbookHTMLPaths.count : 0
+            written = .success(count + pdfs)
+            let report = StageReport(name: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9,
+                                     summary: "\(count + pdfs) files in \(options.output)\(pdf ? " (\(pdfs) PDF)" : "")")
+            stages.append(report)
+            progress?(report)
+        } catch {
+            written = .failure(error)
         }
         switch written {
         case .success(let count): return finish(site, written: count)

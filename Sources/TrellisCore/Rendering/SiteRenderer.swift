@@ -35,6 +35,25 @@ public struct SiteRenderer: Sendable {
         case handbookHTML(Int), handbookEPUB(Int)
     }
 
+    /// Renders every file and hands each to `sink` as soon as it is ready,
+    /// on all cores; returns the paths of the files.
+    public func renderEach(_ sink: @Sendable (Artifact) throws -> Void) throws {
+        let failures = jobs().parallelMap { job -> String? in
+            do {
+                try sink(renderJob(job))
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw OutputError(message: failure, hint: nil) }
+        var statics = staticArtifacts()
+        if let sitemap = exports.sitemap(paths: plan().paths) {
+            statics.append(Artifact(path: "sitemap.xml", content: .text(sitemap)))
+        }
+        for artifact in statics { try sink(artifact) }
+    }
+
     public func render() -> [Artifact] {
         var artifacts = jobs().parallelMap { renderJob($0) }
         artifacts += staticArtifacts()
