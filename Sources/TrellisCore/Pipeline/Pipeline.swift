@@ -148,10 +148,10 @@ public enum Pipeline {
 
         // 5. render, streaming each file into the temporary output folder as it is ready
         // 6. write: PDFs from the written handbook HTML, then the new site is swapped in
+        var renderStart = DispatchTime.now().uptimeNanoseconds
         let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf)
         let plan = renderer.plan()
         let writer = OutputWriter(output: options.output, force: options.force)
-        var renderStart = DispatchTime.now().uptimeNanoseconds
         let written: Result<Int, OutputError>
         do throws(OutputError) {
             let count = try writer.writeStreaming(paths: plan.paths, produce: { sink in

@@ -9,6 +9,9 @@ public struct SiteRenderer: Sendable {
     let catalogue: CatalogueIndex
     let exports: DataExports
     let handbooks: [Handbook]
+    /// Each practice's card as facet pages show it (they all sit at the same
+    /// depth), rendered once instead of once per facet page.
+    let facetCards: [String]
     /// Handbook formats this build writes, in the order links show them.
     let handbookFormats: [String]
 
@@ -18,6 +21,11 @@ public struct SiteRenderer: Sendable {
         catalogue = CatalogueIndex(site)
         exports = DataExports(site: site)
         handbooks = HandbookBuilder(site: site, catalogue: catalogue).all()
+        let facetContext = PageContext(path: Route.facet(.country, "x").path)
+        let cardSite = site
+        facetCards = site.practices.parallelMap { practice in
+            theme.render("practice-card", SiteRenderer.practiceCard(practice, facetContext, site: cardSite))
+        }
         handbookFormats = pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
     }
 
@@ -176,6 +184,10 @@ public struct SiteRenderer: Sendable {
     }
 
     func practiceCard(_ practice: Practice, _ context: PageContext) -> PracticeCard {
+        Self.practiceCard(practice, context, site: site)
+    }
+
+    static func practiceCard(_ practice: Practice, _ context: PageContext, site: Site) -> PracticeCard {
         PracticeCard(title: practice.title, href: context.url(practice.route),
                      country: practice.country?.name ?? "", countryCode: practice.country?.code ?? "",
                      sector: practice.sector.map { Vocabularies.label($0.value) }, organisation: practice.organisation,
@@ -324,6 +336,7 @@ public struct SiteRenderer: Sendable {
         }
         let view = FacetPageView(title: entry.label, facetTitle: facet.title, count: entry.count, countLabel: Self.practiceCount(entry.count),
                                  practices: entry.members.map { practiceCard(site.practices[$0], context) },
+                                 cardsHTML: entry.members.map { facetCards[$0] }.joined(),
                                  catalogueHref: context.url(.catalogue), others: others)
         return page(route, title: "\(facet.title): \(entry.label)", template: "facet", view: view, bodyClass: "facet",
                     breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])

@@ -116,6 +116,7 @@ extension FacetPageView: MustacheParent {
         case "count": count
         case "countLabel": countLabel
         case "practices": practices
+        case "cardsHTML": cardsHTML
         case "catalogueHref": catalogueHref
         case "others": others
         default: nil

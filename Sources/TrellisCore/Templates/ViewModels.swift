@@ -84,6 +84,8 @@ public struct FacetPageView: Sendable {
     /// "1 good practice", "12 good practices".
     public var countLabel: String
     public var practices: [PracticeCard]
+    /// The practices' cards, already rendered with the `practice-card` partial.
+    public var cardsHTML: String
     public var catalogueHref: String
     public var others: [FacetEntryView]
 }
