@@ -48,6 +48,11 @@ site-checks: build
 	.build/debug/trellis build --content $(CHECKS)/corpus-content --output $(CHECKS)/corpus
 	scripts/check-site $(CHECKS)/corpus
 
+## make bench: Trellis against Hugo and the cmark-gfm floor (prints a table)
+bench: release
+	@scripts/ensure-deps hugo cmark-gfm time
+	scripts/bench --runs 3 --scale
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/trellis $(DESTDIR)$(PREFIX)/bin/trellis

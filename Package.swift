@@ -48,6 +48,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "trellis", dependencies: ["TrellisCommands"]),
+        // libFuzzer target; build with `make fuzz` (-sanitize=fuzzer -parse-as-library).
+        .executableTarget(name: "trellis-fuzz", dependencies: ["TrellisCore"], path: "Sources/TrellisFuzz"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CommandTests", dependencies: ["TrellisCommands", "TrellisCore"]),

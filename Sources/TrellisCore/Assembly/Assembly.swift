@@ -45,6 +45,19 @@ public enum Assembly {
             modules[index].tasks = tasks
             modules[index].citedBy = citedBy[modules[index].id] ?? []
         }
+        // Two documents must never be published at the same place.
+        var published: [String: SourceFile] = [:]
+        let documentsWithRoutes: [(Route, SourceFile)] = (home.map { [($0.route, $0.file)] } ?? [])
+            + modules.map { ($0.route, $0.file) } + modules.flatMap { $0.tasks.map { ($0.route, $0.file) } }
+            + practices.map { ($0.route, $0.file) } + pages.map { ($0.route, $0.file) }
+        for (route, file) in documentsWithRoutes {
+            if let other = published[route.path] {
+                diagnostics.append(.error("url-collision", at: file.location(), "this file and \(other.displayPath) would both be published as \(route.path)",
+                                          hint: "rename one of them"))
+            } else {
+                published[route.path] = file
+            }
+        }
         var moduleCitations: [String: [String]] = [:]
         for module in modules {
             for practice in module.practices { moduleCitations[practice.value, default: []].append(module.id) }

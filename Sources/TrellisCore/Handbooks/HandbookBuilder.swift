@@ -22,12 +22,7 @@ struct HandbookBuilder: Sendable {
         var chapters: [Handbook.Chapter] = []
         var anchors: [Route: String] = [module.route: "about"]
 
-        var about = html.blocks(module.body.intro.blocks)
-        for section in module.body.sections {
-            if let heading = section.heading { about += "<h2 id=\"\(heading.anchor)\">\(heading.innerHTML)</h2>\n" }
-            about += html.blocks(section.blocks)
-        }
-        if let footnotes = module.body.footnotesHTML { about += footnotes }
+        var about = html.sections(module.body) { section in section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false }
         if !module.outcomes.isEmpty {
             about += "<h2 id=\"outcomes\">Learning outcomes</h2>\n<ul class=\"outcomes\">\n"
             for outcome in module.outcomes {

@@ -13,6 +13,9 @@ struct HandbookLinks {
     let book: Handbook
     let format: Format
     let baseURL: String?
+    /// For the copy WeasyPrint turns into a PDF: a relative link to the site
+    /// would point into the build folder, so without base_url it is dropped.
+    var offsite = false
 
     /// Where a link to a chapter anchor leads.
     func anchorURL(_ anchor: String) -> String {
@@ -42,13 +45,13 @@ struct HandbookLinks {
         }
         if case .file(let path) = route {
             switch format {
-            case .print: return "../" + path
-            case .epub: return "media/" + path
+            case .print: return offsite ? baseURL.map { $0 + path } : "../" + path
+            case .epub: return EPUBWriter.mediaType(path) != nil ? "media/" + path : baseURL.map { $0 + path }
             }
         }
         if let baseURL { return baseURL + route.path + (link.fragment.map { "#\($0)" } ?? "") }
         switch format {
-        case .print: return "../" + route.path + (link.fragment.map { "#\($0)" } ?? "")
+        case .print: return offsite ? nil : "../" + route.path + (link.fragment.map { "#\($0)" } ?? "")
         case .epub: return nil
         }
     }

@@ -6,8 +6,10 @@ struct HandbookRenderer: Sendable {
     let siteTitle: String
     let baseURL: String?
 
-    func printHTML(_ book: Handbook) -> String {
-        let links = HandbookLinks(book: book, format: .print, baseURL: baseURL)
+    /// - Parameter forPDF: links to site pages become absolute (base_url) or are dropped.
+    func printHTML(_ book: Handbook, forPDF: Bool = false) -> String {
+        var links = HandbookLinks(book: book, format: .print, baseURL: baseURL)
+        links.offsite = forPDF
         let chapters = book.chapters.map { chapter in
             HandbookView.Chapter(anchor: chapter.anchor, title: chapter.title, kicker: chapter.kicker, part: chapter.part,
                                  bodyHTML: links.resolve(chapter.bodyHTML, chapter.links), startsPage: chapter.startsPage)

@@ -21,12 +21,13 @@ public enum PDFConverter {
                     hint: "install the Debian package '\(package)' (sudo apt-get install \(package)), or build without --pdf")
     }
 
-    /// Converts `root/<path>.html` to `root/<path>.pdf` for each path.
+    /// Converts `root/<name>.pdf.html` to `root/<name>.pdf` for each path,
+    /// then removes the source.
     static func convert(_ htmlPaths: [String], root: String) throws(OutputError) {
         guard let weasyprint = executable() else { throw missingError }
         let failures = htmlPaths.parallelMap { path -> String? in
             let input = "\(root)/\(path)"
-            let output = String(input.dropLast(".html".count)) + ".pdf"
+            let output = String(input.dropLast(".pdf.html".count)) + ".pdf"
             let process = Process()
             process.executableURL = URL(fileURLWithPath: weasyprint)
             process.arguments = ["--quiet", "--base-url", (input as NSString).deletingLastPathComponent + "/", input, output]
@@ -47,6 +48,7 @@ public enum PDFConverter {
             guard process.terminationStatus == 0 else {
                 return "\(path): WeasyPrint failed: \(String(decoding: message.suffix(600), as: UTF8.self))"
             }
+            unlink(input)
             return nil
         }
         if let failure = failures.compactMap({ $0 }).first {

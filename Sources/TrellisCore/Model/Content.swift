@@ -39,7 +39,9 @@ public struct BodySection: Sendable, Hashable {
     public var markdown: String
     public var location: SourceLocation
 
-    public var isEmpty: Bool { blocks.isEmpty }
+    /// True when the section has no text an author wrote (an HTML comment,
+    /// such as the guidance `trellis new practice` writes, does not count).
+    public var isEmpty: Bool { blocks.allSatisfy { $0.text.isEmpty && !$0.html.contains("<img") } }
     public var plainText: String { blocks.map(\.text).joined(separator: " ") }
 }
 
@@ -168,6 +170,8 @@ public struct Page: Sendable, Hashable {
     public var file: SourceFile
     public var title: String
     public var body: Body
+    /// True for index.md, the home page introduction.
+    public var isHome: Bool = false
 
-    public var route: Route { id == "index" ? .home : .page(id) }
+    public var route: Route { isHome ? .home : .page(id) }
 }

@@ -19,14 +19,17 @@ public struct Country: Sendable, Hashable, Comparable {
     public static func < (a: Country, b: Country) -> Bool { a.name < b.name }
 
     /// Every name and code that resolves, for did-you-mean hints.
-    public static var knownNames: [String] { CountryTable.englishNames.map(\.name) }
+    public static var knownNames: [String] { (CountryTable.englishNames + additional).map(\.name) }
+
+    /// Kosovo is not in ISO 3166-1; XK is the code the European Commission uses.
+    static let additional: [(code: String, name: String)] = [("XK", "Kosovo")]
 
     static let nameByCode: [String: String] = Dictionary(
-        CountryTable.englishNames.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        (CountryTable.englishNames + additional).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
 
     static let codeByName: [String: String] = {
         var table: [String: String] = [:]
-        for entry in CountryTable.englishNames { table[key(entry.name)] = entry.code }
+        for entry in CountryTable.englishNames + additional { table[key(entry.name)] = entry.code }
         for entry in CountryTable.otherNames where table[key(entry.name)] == nil { table[key(entry.name)] = entry.code }
         return table
     }()

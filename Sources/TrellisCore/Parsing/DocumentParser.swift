@@ -34,6 +34,12 @@ struct DocumentParser: Sendable {
         } catch {
             return (nil, [.error("unreadable", at: file.location(), "cannot read the file: \(error.localizedDescription)")])
         }
+        return parse(source, bytes: bytes)
+    }
+
+    /// Parses a document from its bytes (the file is not read).
+    func parse(_ source: DocumentSource, bytes: [UInt8]) -> (ParsedDocument?, [Diagnostic]) {
+        let file = source.file
         let text: String
         switch SourceText.decode(bytes, file: file) {
         case .success(let value): text = value
@@ -64,7 +70,7 @@ struct DocumentParser: Sendable {
         let document: ParsedDocument?
         switch source.kind {
         case .home:
-            document = .home(Page(id: "index", file: file, title: fields.string("title") ?? config.title, body: body))
+            document = .home(Page(id: "index", file: file, title: fields.string("title") ?? config.title, body: body, isHome: true))
             fields.finish(known: ["title"])
         case .page(let id):
             document = fields.string("title", required: true).map { .page(Page(id: id, file: file, title: $0, body: body)) }
@@ -99,7 +105,7 @@ struct DocumentParser: Sendable {
             let location = file.location(line: notice.line, column: notice.column)
             switch notice.kind {
             case .rawHTMLOmitted:
-                diagnostics.append(.warning("raw-html", at: location, "raw HTML is not published; its text is left out of the page",
+                diagnostics.append(.warning("raw-html", at: location, "raw HTML is not published: the tag is left out (text between inline tags is kept)",
                                             hint: "write it in Markdown, or set 'unsafe_html: true' in site.yml if you trust every author"))
             case .unsafeLinkRemoved(let url):
                 diagnostics.append(.warning("unsafe-link", at: location, "link to '\(url.prefix(40))' removed: script and data links are never published",

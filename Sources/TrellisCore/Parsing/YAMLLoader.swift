@@ -5,7 +5,17 @@ import Yams
 enum YAMLLoader {
     /// Composes `text` and requires a mapping at the top.
     /// - Parameter lineOffset: lines of the file before the YAML's first line.
+    /// Aliases a document may use. Front matter needs none; a handful is
+    /// generous. Alias "bombs" (an alias of aliases of aliases…) are refused
+    /// before they are expanded, in time and memory linear in the text.
+    static let aliasBudget = 64
+
     static func mapping(_ text: String, file: SourceFile, lineOffset: Int, what: String) -> Result<Node.Mapping, Diagnostic> {
+        if let line = aliasOverflow(text) {
+            return .failure(.error("yaml-aliases", at: file.location(line: line + lineOffset),
+                                   "\(what) uses more than \(aliasBudget) YAML aliases (*name); it is refused",
+                                   hint: "write the values out instead of repeating them with &anchors and *aliases"))
+        }
         let node: Node?
         do {
             // The basic resolver: Trellis reads every value as text and types it
@@ -23,6 +33,32 @@ enum YAMLLoader {
                                    hint: "start each line with a key, e.g. 'title: My module'"))
         }
         return .success(mapping)
+    }
+
+    /// The line where the alias budget is exceeded, if it is. Counts `*name`
+    /// tokens outside quotes and comments (a cheap over-estimate is fine:
+    /// ordinary front matter has no aliases at all).
+    static func aliasOverflow(_ text: String) -> Int? {
+        guard text.utf8.contains(UInt8(ascii: "&")) || text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        var count = 0
+        var line = 1
+        var previous: UInt8 = 0x20
+        var quote: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A { line += 1; quote = 0; previous = 0x20; continue }
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+                previous = byte
+                continue
+            }
+            if byte == 0x22 || byte == 0x27, previous == 0x20 || previous == 0x3A || previous == 0x5B || previous == 0x2C { quote = byte }
+            if byte == 0x2A, previous == 0x20 || previous == 0x5B || previous == 0x2C || previous == 0x7B || previous == 0x3A || previous == 0x2D {
+                count += 1
+                if count > aliasBudget { return line }
+            }
+            previous = byte
+        }
+        return nil
     }
 
     private static func diagnostic(for error: YamlError, file: SourceFile, lineOffset: Int, what: String) -> Diagnostic {

@@ -162,12 +162,12 @@ public enum Pipeline {
                 progress?(report)
                 renderStart = DispatchTime.now().uptimeNanoseconds
             }, beforeSwap: { root throws(OutputError) in
-                if pdf { try PDFConverter.convert(renderer.handbookHTMLPaths, root: root) }
+                if pdf { try PDFConverter.convert(renderer.handbookPDFSources, root: root) }
             })
-            let pdfs = pdf ? renderer.handbookHTMLPaths.count : 0
-            written = .success(count + pdfs)
+            let pdfs = pdf ? renderer.handbookPDFSources.count : 0
+            written = .success(count)
             let report = StageReport(name: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9,
-                                     summary: "\(count + pdfs) files in \(options.output)\(pdf ? " (\(pdfs) PDF)" : "")")
+                                     summary: "\(count) files in \(options.output)\(pdf ? " (\(pdfs) PDF)" : "")")
             stages.append(report)
             progress?(report)
         } catch {

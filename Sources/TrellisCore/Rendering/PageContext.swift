@@ -36,16 +36,20 @@ struct PageContext {
     }
 
     /// The whole body, headings included (module overviews, free pages).
+    /// A `## Facilitator notes` section is shown collapsed and labelled.
     func bodyHTML(_ body: Body) -> String {
-        var blocks = body.intro.blocks
+        var html = blocksHTML(body.intro.blocks, body)
         for section in body.sections {
-            if let heading = section.heading {
-                blocks.append(MarkdownBlock(kind: .heading(heading), html: "<h2 id=\"\(heading.anchor)\">\(heading.innerHTML)</h2>\n",
-                                            text: heading.text, line: heading.line, endLine: heading.line))
+            guard let heading = section.heading else { continue }
+            let inner = resolveLinks(heading.innerHTML, body.links)
+            if Task.isFacilitatorHeading(heading.text) {
+                html += "<details class=\"facilitator\">\n<summary><h2 id=\"\(heading.anchor)\">\(inner) <span class=\"audience\">(for facilitators only)</span></h2></summary>\n"
+                html += blocksHTML(section.blocks, body) + "</details>\n"
+            } else {
+                html += "<h2 id=\"\(heading.anchor)\">\(inner)</h2>\n" + blocksHTML(section.blocks, body)
             }
-            blocks += section.blocks
         }
-        return blocksHTML(blocks, body)
+        return html
     }
 
     func footnotes(_ body: Body) -> String? {

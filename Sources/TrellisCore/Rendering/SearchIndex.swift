@@ -32,7 +32,8 @@ struct SearchIndex: Sendable {
         var documents: [Document] = []
         for module in site.modules {
             documents.append(Document(title: module.title, path: module.route.path, kind: "Module",
-                                      text: module.summary + " " + text(module.body) + " " + module.outcomes.map(\.text).joined(separator: " ")))
+                                      text: module.summary + " " + text(module.body) { $0.heading.map { Task.isFacilitatorHeading($0.text) } ?? false }
+                                          + " " + module.outcomes.map(\.text).joined(separator: " ")))
             for task in module.tasks {
                 documents.append(Document(title: task.title, path: task.route.path, kind: "Task · \(module.title)",
                                           text: text(task.body) { $0.heading.map { Task.isFacilitatorHeading($0.text) } ?? false }))

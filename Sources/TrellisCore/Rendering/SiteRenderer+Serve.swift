@@ -51,6 +51,7 @@ extension SiteRenderer {
         case .searchIndex: Route.asset("search-index.js").path
         case .handbookHTML(let index): "handbooks/\(handbooks[index].id).html"
         case .handbookEPUB(let index): "handbooks/\(handbooks[index].id).epub"
+        case .handbookPDFSource(let index): Self.pdfSource(handbooks[index].id)
         }
     }
 

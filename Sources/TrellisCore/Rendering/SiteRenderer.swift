@@ -29,8 +29,10 @@ public struct SiteRenderer: Sendable {
         handbookFormats = pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
     }
 
-    /// Paths of the print-ready handbook HTML files, for PDF conversion.
-    public var handbookHTMLPaths: [String] { handbooks.map { "handbooks/\($0.id).html" } }
+    /// The HTML WeasyPrint reads for each PDF (removed once the PDF is made).
+    public var handbookPDFSources: [String] { handbooks.map { Self.pdfSource($0.id) } }
+
+    static func pdfSource(_ id: String) -> String { "handbooks/\(id).pdf.html" }
 
     enum Job: Sendable {
         case home, moduleList, catalogue, notFound, practiceForm
@@ -40,7 +42,7 @@ public struct SiteRenderer: Sendable {
         case page(Int)
         case facet(Facet, Int)
         case json, csv, feed, searchIndex
-        case handbookHTML(Int), handbookEPUB(Int)
+        case handbookHTML(Int), handbookEPUB(Int), handbookPDFSource(Int)
     }
 
     /// Renders every file and hands each to `sink` as soon as it is ready,
@@ -74,6 +76,7 @@ public struct SiteRenderer: Sendable {
     func jobs() -> [Job] {
         // The most expensive jobs first, so the parallel workers end together.
         var jobs: [Job] = handbooks.indices.reversed().flatMap { [Job.handbookEPUB($0), .handbookHTML($0)] }
+        if handbookFormats.contains("pdf") { jobs += handbooks.indices.map { .handbookPDFSource($0) } }
         jobs += [.searchIndex, .csv, .json, .feed, .catalogue, .home, .moduleList, .notFound, .practiceForm]
         for facet in Facet.allCases { jobs += catalogue.entries(facet).indices.map { .facet(facet, $0) } }
         for (m, module) in site.modules.enumerated() {
@@ -120,6 +123,10 @@ public struct SiteRenderer: Sendable {
             let book = handbooks[index]
             let html = HandbookRenderer(theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL).printHTML(book)
             return Artifact(path: "handbooks/\(book.id).html", content: .text(html))
+        case .handbookPDFSource(let index):
+            let book = handbooks[index]
+            let html = HandbookRenderer(theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL).printHTML(book, forPDF: true)
+            return Artifact(path: Self.pdfSource(book.id), content: .text(html))
         case .handbookEPUB(let index):
             let book = handbooks[index]
             let writer = EPUBWriter(siteTitle: site.config.title, baseURL: site.config.baseURL,
