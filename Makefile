@@ -53,6 +53,19 @@ bench: release
 	@scripts/ensure-deps hugo cmark-gfm time
 	scripts/bench --runs 3 --scale
 
+## make fuzz: libFuzzer on the document parser (FUZZ_SECONDS, default 600)
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	$(SWIFT) build -c release --product trellis-fuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DTRELLIS_FUZZ
+	mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
+	.build-fuzz/release/trellis-fuzz .build-fuzz/corpus Tests/Fuzz/seeds -max_len=65536 -timeout=10 \
+	  -rss_limit_mb=4096 -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=.build-fuzz/artifacts/ -print_final_stats=1
+
+## make sanitize: the test suite under AddressSanitizer
+sanitize: deps
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/trellis $(DESTDIR)$(PREFIX)/bin/trellis

@@ -77,7 +77,7 @@ struct TreeWalker {
         }
     }
 
-    /// `javascript:`, `vbscript:` and (except images) `data:` URLs, ignoring
+    /// `javascript:`, `vbscript:` and `data:` URLs (except inline raster images), ignoring
     /// case, leading spaces and control characters as browsers do.
     static func isUnsafeURL(_ url: String, isImage: Bool) -> Bool {
         var scheme = ""
@@ -89,7 +89,11 @@ struct TreeWalker {
         }
         switch scheme.lowercased() {
         case "javascript", "vbscript": return true
-        case "data": return !isImage
+        case "data":
+            // Images may be inline PNG, GIF, JPEG or WebP, as cmark allows.
+            guard isImage else { return true }
+            let lowered = url.lowercased()
+            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lowered.hasPrefix($0) }
         default: return false
         }
     }
