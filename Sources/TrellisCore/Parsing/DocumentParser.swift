@@ -94,12 +94,23 @@ struct DocumentParser: Sendable {
         let options = MarkdownOptions(unsafeHTML: config.unsafeHTML, lineOffset: lineOffset, reservedAnchors: Self.reservedAnchors)
         let document = MarkdownParser.parse(text, options: options) { link in
             let location = file.location(line: link.line, column: link.column)
+            if link.isImage && link.text.trimmingSpaces.isEmpty {
+                diagnostics.append(.warning("missing-alt", at: location, "the image '\(link.destination.prefix(60))' has no alternative text",
+                                            hint: "describe the image for readers who cannot see it: ![what it shows](\(link.destination.prefix(40)))"))
+            }
             guard let resolved = links.resolve(link.destination, from: file, isImage: link.isImage, at: location) else {
                 if LinkResolver.hasScheme(link.destination) { external.append(Located(link.destination, at: location)) }
                 return nil
             }
             contentLinks.append(resolved)
             return "\(LinkResolver.placeholderPrefix)\(contentLinks.count - 1)"
+        }
+        for block in document.blocks {
+            if let heading = block.heading, heading.level == 1 {
+                diagnostics.append(.warning("heading-level-1", at: file.location(line: heading.line, column: heading.column),
+                                            "'# \(heading.text)' is a second level-1 heading; the page title is the page's only one",
+                                            hint: "start sections with '## ' (and subsections with '### ')"))
+            }
         }
         for notice in document.notices {
             let location = file.location(line: notice.line, column: notice.column)

@@ -28,6 +28,9 @@ struct PageContext {
             switch block.kind {
             case .facilitator:
                 html += "<details class=\"facilitator\">\n<summary>Facilitator note <span class=\"audience\">(for facilitators only)</span></summary>\n\(block.html)</details>\n"
+            case .heading(let heading) where heading.level == 1:
+                // The page title is the only <h1>; a body '# …' becomes a section heading.
+                html += "<h2" + block.html.dropFirst(3).replacingOccurrences(of: "</h1>", with: "</h2>")
             case .heading, .content:
                 html += block.html
             }
