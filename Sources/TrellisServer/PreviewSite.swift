@@ -16,6 +16,10 @@ public final class PreviewSite: @unchecked Sendable {
         public var seconds: Double
         /// Content files parsed afresh by this build.
         public var changed: Int
+        /// Their content-relative paths.
+        public var changedPaths: Set<String> = []
+        /// The pipeline's stages and the preview's own set-up, timed.
+        public var stages: [StageReport] = []
     }
 
     let options: BuildOptions
@@ -46,6 +50,7 @@ public final class PreviewSite: @unchecked Sendable {
         let start = Date()
         let result = Pipeline.run(options, cache: cache)
         let changed = cache.lastChanged
+        let prepareStart = Date()
         let stamp = templatesStamp()
         lock.lock()
         defer { lock.unlock() }
@@ -66,8 +71,10 @@ public final class PreviewSite: @unchecked Sendable {
             plan = newPlan
             templateStamp = stamp
         }
+        let prepare = StageReport(name: "prepare", seconds: Date().timeIntervalSince(prepareStart), summary: "\(rendered.count) pages kept")
         status = Status(build: status.build + 1, ok: ok, diagnostics: result.diagnostics,
-                        seconds: Date().timeIntervalSince(start), changed: changed.count)
+                        seconds: Date().timeIntervalSince(start), changed: changed.count, changedPaths: changed,
+                        stages: result.stages + [prepare])
         return status
     }
 

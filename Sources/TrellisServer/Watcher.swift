@@ -72,6 +72,25 @@ public final class Watcher: @unchecked Sendable {
     }
 
     #if os(Linux)
+    /// Reads pending events; true if a folder was created or moved in (it needs a watch).
+    private func readEvents(_ fd: Int32, _ buffer: inout [UInt8]) -> Bool {
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return false }
+        var offset = 0
+        var folder = false
+        let header = MemoryLayout<inotify_event>.size
+        while offset + header <= count {
+            let (mask, length) = buffer.withUnsafeBytes { raw -> (UInt32, Int) in
+                let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                return (event.mask, Int(event.len))
+            }
+            if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { folder = true }
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 { folder = true }
+            offset += header + length
+        }
+        return folder
+    }
+
     private func inotifyLoop(_ fd: Int32) {
         let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
         var watched: Set<String> = []
@@ -86,14 +105,14 @@ public final class Watcher: @unchecked Sendable {
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, 250)
             if ready <= 0 { continue }
-            _ = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            // Merge a burst of events: wait until 40 ms pass quietly.
+            var newFolder = readEvents(fd, &buffer)
+            // Merge a burst of events (an editor's save): wait until 15 ms pass quietly.
             while true {
                 var again = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                if poll(&again, 1, 40) <= 0 { break }
-                _ = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if poll(&again, 1, 15) <= 0 { break }
+                newFolder = readEvents(fd, &buffer) || newFolder
             }
-            watchAll()
+            if newFolder { watchAll() }
             onChange()
         }
         close(fd)

@@ -1,10 +1,10 @@
 /// Stage 3, assemble: parsed documents → the site model.
 ///
-/// In: the configuration and every parsed document. Out: a ``Site`` with
-/// tasks ordered inside their modules, practice sections matched to the
-/// template, and cross references filled in both directions; plus
-/// diagnostics about the shape (duplicate task ids, unknown or repeated
-/// practice sections).
+/// In: the configuration and every parsed document (practice sections are
+/// already matched to the template by the parser). Out: a ``Site`` with
+/// tasks ordered inside their modules and cross references filled in both
+/// directions; plus diagnostics about the shape (duplicate ids, two files
+/// published at the same place).
 public enum Assembly {
     public static func run(config: SiteConfig, inventory: Inventory, documents: [ParsedDocument]) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -18,7 +18,7 @@ public enum Assembly {
             case .home(let page): home = page
             case .module(let module): modules.append(module)
             case .task(let task): tasksByModule[task.moduleID, default: []].append(task)
-            case .practice(let practice): practices.append(matchSections(practice, template: config.practiceTemplate, diagnostics: &diagnostics))
+            case .practice(let practice): practices.append(practice)
             case .page(let page): pages.append(page)
             }
         }

@@ -203,10 +203,17 @@ public enum Discovery {
                 if name.hasPrefix(".") || name.hasSuffix("~") { continue }
                 let path = relative.isEmpty ? name : "\(relative)/\(name)"
                 let full = "\(root)/\(path)"
-                var info = stat()
-                guard lstat(full, &info) == 0 else { continue }
-                var isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-                if (info.st_mode & S_IFMT) == S_IFLNK {
+                // The entry's type usually comes with it; stat only when it does not.
+                let type = pointer.pointee.d_type
+                var isDirectory = type == UInt8(DT_DIR)
+                var isLink = type == UInt8(DT_LNK)
+                if type != UInt8(DT_DIR) && type != UInt8(DT_REG) && type != UInt8(DT_LNK) {
+                    var info = stat()
+                    guard lstat(full, &info) == 0 else { continue }
+                    isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                    isLink = (info.st_mode & S_IFMT) == S_IFLNK
+                }
+                if isLink {
                     guard let target = resolvedInsideRoot(full) else {
                         diagnostics.append(.warning("symlink-outside", at: source(path).location(),
                                                     "symbolic link '\(path)' points outside the content folder and is not followed",

@@ -4,15 +4,6 @@ struct HandbookBuilder: Sendable {
     let site: Site
     let catalogue: CatalogueIndex
 
-    func all() -> [Handbook] {
-        var books: [Handbook] = []
-        for module in site.modules {
-            for edition in Edition.allCases { books.append(moduleBook(module, edition)) }
-        }
-        if !site.practices.isEmpty { books.append(catalogueBook()) }
-        return books
-    }
-
     static func newest(_ dates: [String?]) -> String {
         dates.compactMap { $0 }.filter { DataExports.timestamp($0) != nil }.max().map { String($0.prefix(10)) } ?? "2000-01-01"
     }

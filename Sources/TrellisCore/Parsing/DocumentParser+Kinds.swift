@@ -93,7 +93,9 @@ extension DocumentParser {
             status: fields.string("status"), updated: fields.string("updated"), body: body
         )
         fields.finish(known: Self.practiceKeys)
-        return title == nil || country == nil ? nil : practice
+        // Matching sections to the template needs only this file and site.yml,
+        // so it is done here, once per parse (and kept by the preview's cache).
+        return title == nil || country == nil ? nil : Assembly.matchSections(practice, template: config.practiceTemplate, diagnostics: &fields.diagnostics)
     }
 
     /// Tags lowercased with single hyphens: "Video Chat" → "video-chat".

@@ -29,6 +29,12 @@ public struct StageReport: Sendable {
     public var name: String
     public var seconds: Double
     public var summary: String
+
+    public init(name: String, seconds: Double, summary: String) {
+        self.name = name
+        self.seconds = seconds
+        self.summary = summary
+    }
 }
 
 /// The outcome of a build or check.

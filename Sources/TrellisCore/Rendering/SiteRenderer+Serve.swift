@@ -49,9 +49,9 @@ extension SiteRenderer {
         case .csv: "catalogue.csv"
         case .feed: "feed.xml"
         case .searchIndex: Route.asset("search-index.js").path
-        case .handbookHTML(let index): "handbooks/\(handbooks[index].id).html"
-        case .handbookEPUB(let index): "handbooks/\(handbooks[index].id).epub"
-        case .handbookPDFSource(let index): Self.pdfSource(handbooks[index].id)
+        case .handbookHTML(let index): "handbooks/\(handbookIDs[index]).html"
+        case .handbookEPUB(let index): "handbooks/\(handbookIDs[index]).epub"
+        case .handbookPDFSource(let index): Self.pdfSource(handbookIDs[index])
         }
     }
 

@@ -8,10 +8,14 @@ public struct SiteRenderer: Sendable {
     let theme: Theme
     let catalogue: CatalogueIndex
     let exports: DataExports
-    let handbooks: [Handbook]
+    /// File names of the handbooks (`<module>-participant`, …, `catalogue`).
+    let handbookIDs: [String]
+    /// Each handbook, built when a job first needs it (the preview may never).
+    let books: [Lazy<Handbook>]
     /// Each practice's card as facet pages show it (they all sit at the same
-    /// depth), rendered once instead of once per facet page.
-    let facetCards: [String]
+    /// depth), rendered once instead of once per facet page, on first use.
+    let facetCardCache: Lazy<[String]>
+    var facetCards: [String] { facetCardCache.get }
     /// Handbook formats this build writes, in the order links show them.
     let handbookFormats: [String]
 
@@ -20,17 +24,32 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         catalogue = CatalogueIndex(site)
         exports = DataExports(site: site)
-        handbooks = HandbookBuilder(site: site, catalogue: catalogue).all()
+        let builder = HandbookBuilder(site: site, catalogue: catalogue)
+        var ids: [String] = []
+        var books: [Lazy<Handbook>] = []
+        for module in site.modules {
+            for edition in Edition.allCases {
+                ids.append("\(module.id)-\(edition.rawValue)")
+                books.append(Lazy { builder.moduleBook(module, edition) })
+            }
+        }
+        if !site.practices.isEmpty {
+            ids.append("catalogue")
+            books.append(Lazy { builder.catalogueBook() })
+        }
+        handbookIDs = ids
+        self.books = books
         let facetContext = PageContext(path: Route.facet(.country, "x").path)
-        let cardSite = site
-        facetCards = site.practices.parallelMap { practice in
-            theme.render("practice-card", SiteRenderer.practiceCard(practice, facetContext, site: cardSite))
+        facetCardCache = Lazy {
+            site.practices.parallelMap { practice in
+                theme.render("practice-card", SiteRenderer.practiceCard(practice, facetContext, site: site))
+            }
         }
         handbookFormats = pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
     }
 
     /// The HTML WeasyPrint reads for each PDF (removed once the PDF is made).
-    public var handbookPDFSources: [String] { handbooks.map { Self.pdfSource($0.id) } }
+    public var handbookPDFSources: [String] { handbookIDs.map { Self.pdfSource($0) } }
 
     static func pdfSource(_ id: String) -> String { "handbooks/\(id).pdf.html" }
 
@@ -75,8 +94,8 @@ public struct SiteRenderer: Sendable {
 
     func jobs() -> [Job] {
         // The most expensive jobs first, so the parallel workers end together.
-        var jobs: [Job] = handbooks.indices.reversed().flatMap { [Job.handbookEPUB($0), .handbookHTML($0)] }
-        if handbookFormats.contains("pdf") { jobs += handbooks.indices.map { .handbookPDFSource($0) } }
+        var jobs: [Job] = handbookIDs.indices.reversed().flatMap { [Job.handbookEPUB($0), .handbookHTML($0)] }
+        if handbookFormats.contains("pdf") { jobs += handbookIDs.indices.map { .handbookPDFSource($0) } }
         jobs += [.searchIndex, .csv, .json, .feed, .catalogue, .home, .moduleList, .notFound, .practiceForm]
         for facet in Facet.allCases { jobs += catalogue.entries(facet).indices.map { .facet(facet, $0) } }
         for (m, module) in site.modules.enumerated() {
@@ -94,7 +113,7 @@ public struct SiteRenderer: Sendable {
         artifacts.append(Artifact(path: Route.asset("trellis.css").path, content: .text(theme.stylesheet)))
         artifacts.append(Artifact(path: Route.asset("catalogue.js").path, content: .bytes(BuiltinTheme.catalogueScript)))
         artifacts.append(Artifact(path: Route.asset("search.js").path, content: .bytes(BuiltinTheme.searchScript)))
-        if !handbooks.isEmpty {
+        if !handbookIDs.isEmpty {
             artifacts.append(Artifact(path: Route.asset("handbook.css").path, content: .text(theme.styles["handbook.css"] ?? "")))
         }
         for media in site.media {
@@ -120,15 +139,15 @@ public struct SiteRenderer: Sendable {
         case .feed: return Artifact(path: "feed.xml", content: .text(exports.atomFeed()))
         case .searchIndex: return Artifact(path: Route.asset("search-index.js").path, content: .text(SearchIndex.script(site)))
         case .handbookHTML(let index):
-            let book = handbooks[index]
+            let book = books[index].get
             let html = HandbookRenderer(theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL).printHTML(book)
             return Artifact(path: "handbooks/\(book.id).html", content: .text(html))
         case .handbookPDFSource(let index):
-            let book = handbooks[index]
+            let book = books[index].get
             let html = HandbookRenderer(theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL).printHTML(book, forPDF: true)
             return Artifact(path: Self.pdfSource(book.id), content: .text(html))
         case .handbookEPUB(let index):
-            let book = handbooks[index]
+            let book = books[index].get
             let writer = EPUBWriter(siteTitle: site.config.title, baseURL: site.config.baseURL,
                                     contentDirectory: site.contentDirectory, stylesheet: theme.styles["epub.css"] ?? "")
             do {
