@@ -36,6 +36,7 @@ public struct PracticeImporter: Sendable {
         var titleExtra: [FilledForm.Block] = []
         var website: String?
         var country: String?
+        var countryAsWritten: String?
         var countryNote: [FilledForm.Block] = []
         var organisation: String?
         var sections: [String: [FilledForm.Block]] = [:]
@@ -58,6 +59,7 @@ public struct PracticeImporter: Sendable {
                 let text = row.answer.map(FilledForm.plainText).joined(separator: " ").trimmingCharacters(in: .whitespaces)
                 if let resolved = Country(text) {
                     country = resolved.code
+                    if text != resolved.code { countryAsWritten = text }
                 } else {
                     country = text
                     if !text.isEmpty { warnings.append("country '\(text)' is not one Trellis knows; fix it in the front matter") }
@@ -87,7 +89,8 @@ public struct PracticeImporter: Sendable {
         }
 
         var lines = ["---", "title: \(Self.yamlString(finalTitle))"]
-        lines.append("country: \(Self.yamlString(country ?? ""))")
+        // The form's own wording stays beside the code, as a YAML comment.
+        lines.append("country: \(Self.yamlString(country ?? ""))" + (countryAsWritten.map { "  # \($0)" } ?? ""))
         if let organisation { lines.append("organisation: \(Self.yamlString(organisation))") }
         if let website { lines.append("website: \(Self.yamlString(website))") }
         lines.append("---")
