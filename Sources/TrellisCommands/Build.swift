@@ -23,9 +23,11 @@ struct Build: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let options = BuildOptions(content: site.content, output: site.output, templates: site.templates, write: true, force: force, pdf: pdf)
+        var options = BuildOptions(content: site.content, output: site.output, templates: site.templates, write: true, force: force, pdf: pdf)
+        options.progress = BuildProgress.forTerminal()
         let started = Date()
         let result = Pipeline.run(options)
+        options.progress?.finish()
         Report.diagnostics(result.diagnostics)
         if verbose { Report.stages(result.stages) }
         if let error = result.outputError {

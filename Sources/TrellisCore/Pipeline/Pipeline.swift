@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// Also write handbooks as PDF (WeasyPrint).
     public var pdf: Bool
+    /// A live progress line (only on a terminal).
+    public var progress: BuildProgress?
 
     public init(content: String = "content", output: String = "output", templates: String = "templates", write: Bool = true,
                 force: Bool = false, pdf: Bool = false) {
@@ -120,7 +122,11 @@ public enum Pipeline {
                     cache.parse(source, absolute: "\(contentDirectory)/\(source.file.relativePath)") { parser.parse(source) }
                 }
             } else {
-                results = inventory.documents.parallelMap { parser.parse($0) }
+                options.progress?.begin("parsing", total: inventory.documents.count)
+                results = inventory.documents.parallelMap { source in
+                    defer { options.progress?.advance() }
+                    return parser.parse(source)
+                }
             }
             var documents: [ParsedDocument] = []
             documents.reserveCapacity(results.count)
@@ -160,8 +166,12 @@ public enum Pipeline {
         let writer = OutputWriter(output: options.output, force: options.force)
         let written: Result<Int, OutputError>
         do throws(OutputError) {
+            options.progress?.begin("rendering", total: plan.paths.count)
             let count = try writer.writeStreaming(paths: plan.paths, produce: { sink in
-                try renderer.renderEach { try sink.write($0) }
+                try renderer.renderEach {
+                    try sink.write($0)
+                    options.progress?.advance()
+                }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
                 let report = StageReport(name: "render", seconds: seconds, summary: "\(plan.paths.count) files rendered and streamed to disk")
                 stages.append(report)
