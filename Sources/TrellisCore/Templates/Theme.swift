@@ -48,12 +48,15 @@ public struct Theme: Sendable {
             }
         }
         var library = MustacheLibrary()
+        MustacheContentTypes.register(FastHTMLEscaping(), named: FastHTMLEscaping.name)
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
             do {
-                try library.register(text, named: String(name.dropLast(".mustache".count)))
+                // Same escaping as Mustache's HTML default (& < > " '), done on bytes.
+                try library.register(FastHTMLEscaping.pragma + text, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 let origin = overridden.contains(name) ? "\(displayDirectory)/\(name)" : "built-in \(name)"
-                diagnostics.append(.error("template-syntax", at: SourceLocation(path: origin, line: error.context.lineNumber, column: error.context.columnNumber),
+                // Line numbers as the author sees them: without the pragma line added above.
+                diagnostics.append(.error("template-syntax", at: SourceLocation(path: origin, line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber),
                                           "the template cannot be read: \(error.error)",
                                           hint: "check that every {{#section}} has its {{/section}}"))
             } catch {
@@ -70,4 +73,14 @@ public struct Theme: Sendable {
     public func render(_ template: String, _ view: Any) -> String {
         library.render(view, withTemplate: template) ?? ""
     }
+}
+
+/// Mustache's HTML escaping, byte for byte the same entities, without the
+/// per-character dictionary lookups (most of the render time on large sites).
+struct FastHTMLEscaping: MustacheContentType {
+    static let name = "TRELLIS_HTML"
+    /// A standalone pragma line: it produces no output.
+    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
+
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
 }
