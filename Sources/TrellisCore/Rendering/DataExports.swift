@@ -177,20 +177,27 @@ struct DataExports {
     }
 
     /// The first `words` words of a text, with an ellipsis when cut.
+    /// Words are split at ASCII spaces, scanning UTF-8 bytes (no grapheme work).
     static func excerpt(_ text: String, words: Int) -> String {
         var count = 0
-        var end = text.endIndex
         var inWord = false
-        for index in text.indices {
-            let space = text[index].isWhitespace
+        var cut: String.Index?
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
             if !space && !inWord {
                 count += 1
-                if count > words { end = index; break }
+                if count > words { cut = index; break }
             }
             inWord = !space
+            index = utf8.index(after: index)
         }
-        if end == text.endIndex { return text }
-        return text[..<end].trimmingCharacters(in: .whitespaces) + " …"
+        guard let cut else { return text }
+        var head = Substring(text[..<cut])
+        while let last = head.utf8.last, last == 0x20 || last == 0x0A || last == 0x09 || last == 0x0D { head = head.dropLast() }
+        return head + " …"
     }
 
     /// sitemap.xml with absolute URLs; only when base_url is set.

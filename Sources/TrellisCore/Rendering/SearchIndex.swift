@@ -100,24 +100,26 @@ struct SearchIndex: Sendable {
     }
 
     static func excerpt(_ text: String) -> String {
-        // Only the start of the text is needed: collapse whitespace in a prefix.
-        var out = ""
+        // Only the start of the text is needed: collapse ASCII whitespace in
+        // a prefix, on UTF-8 bytes, then cut at a space.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(excerptLength + 8)
         var space = false
-        var count = 0
-        for character in text {
-            if character.isWhitespace {
-                space = !out.isEmpty
+        var cutAt: Int?
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                space = !bytes.isEmpty
                 continue
             }
-            if space { out.append(" "); count += 1; space = false }
-            out.append(character)
-            count += 1
-            if count > excerptLength { break }
+            if space {
+                if bytes.count >= excerptLength { cutAt = bytes.count; break }
+                bytes.append(0x20)
+                space = false
+            }
+            bytes.append(byte)
         }
-        guard count > excerptLength else { return out }
-        var cut = Substring(out)
-        if let lastSpace = cut.lastIndex(of: " ") { cut = cut[..<lastSpace] }
-        return cut + " …"
+        let collapsed = String(decoding: bytes, as: UTF8.self)
+        return cutAt == nil ? collapsed : collapsed + " …"
     }
 
     /// Case and diacritic folding with a per-worker cache for non-ASCII characters.
