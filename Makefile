@@ -68,7 +68,10 @@ fuzz: deps
 
 ## make sanitize: the test suite under AddressSanitizer
 sanitize: deps
-	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt \
+	  $(SWIFT) test --sanitize=address --scratch-path .build-asan --skip ServerTests
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt \
+	  $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter ServerTests
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

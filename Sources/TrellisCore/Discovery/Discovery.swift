@@ -183,6 +183,9 @@ public enum Discovery {
 
         struct Entry { var name: String; var isDirectory: Bool }
 
+        static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+        static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type) ?? 18
+
         /// Sorted entries of a folder, skipping hidden files; records every
         /// file in `allFiles` and refuses symbolic links that leave the root.
         mutating func list(_ relative: String) -> [Entry] {
@@ -197,14 +200,15 @@ public enum Discovery {
             defer { closedir(dir) }
             var entries: [Entry] = []
             while let pointer = readdir(dir) {
-                let name = withUnsafeBytes(of: pointer.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
+                // A directory entry may be shorter than `dirent` (d_reclen), so read
+                // its fields in place: never copy the whole struct.
+                let raw = UnsafeRawPointer(pointer)
+                let name = String(cString: (raw + Self.nameOffset).assumingMemoryBound(to: CChar.self))
                 if name.hasPrefix(".") || name.hasSuffix("~") { continue }
                 let path = relative.isEmpty ? name : "\(relative)/\(name)"
                 let full = "\(root)/\(path)"
                 // The entry's type usually comes with it; stat only when it does not.
-                let type = pointer.pointee.d_type
+                let type = raw.load(fromByteOffset: Self.typeOffset, as: UInt8.self)
                 var isDirectory = type == UInt8(DT_DIR)
                 var isLink = type == UInt8(DT_LNK)
                 if type != UInt8(DT_DIR) && type != UInt8(DT_REG) && type != UInt8(DT_LNK) {
