@@ -36,8 +36,13 @@ public final class PreviewServer: Sendable {
 
     public func run() async throws {
         await server.appendRoute("GET /_trellis/socket", to: ReloadSocketHandler(hub: hub, allowedHosts: allowedHosts))
-        await server.appendRoute("GET /*") { [self] request in self.respond(request) }
-        await server.appendRoute("HEAD /*") { [self] request in self.respond(request) }
+        // Weak: the server's routes must not keep the preview alive (a cycle).
+        await server.appendRoute("GET /*") { [weak self] request in
+            self?.respond(request) ?? HTTPResponse(statusCode: .serviceUnavailable)
+        }
+        await server.appendRoute("HEAD /*") { [weak self] request in
+            self?.respond(request) ?? HTTPResponse(statusCode: .serviceUnavailable)
+        }
         try await server.run()
     }
 
