@@ -87,7 +87,9 @@ struct DataExports {
         }
         json.endArray()
         json.endObject()
-        return json.text + "\n"
+        var bytes = json.bytes
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// RFC 4180 CSV, UTF-8 with a byte order mark, CRLF line ends; one row

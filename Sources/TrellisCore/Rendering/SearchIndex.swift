@@ -147,19 +147,24 @@ struct SearchIndex: Sendable {
             return out
         }
 
-        /// Calls `emit` with each folded word of `text`.
+        /// Calls `emit` with each folded word of `text`. Words are gathered as
+        /// UTF-8 bytes (ASCII needs no lookup) and made into a String once.
         mutating func tokens(_ text: String, _ emit: (String) -> Void) {
-            var word = ""
+            var word: [UInt8] = []
+            word.reserveCapacity(32)
             func flush() {
-                if !word.isEmpty { emit(word); word = "" }
+                if !word.isEmpty {
+                    emit(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
             }
             for scalar in text.unicodeScalars {
-                if scalar.isASCII {
-                    let value = scalar.value
+                let value = scalar.value
+                if value < 0x80 {
                     if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                        word.unicodeScalars.append(scalar)
+                        word.append(UInt8(value))
                     } else if (0x41...0x5A).contains(value) {
-                        word.unicodeScalars.append(Unicode.Scalar(value + 32)!)
+                        word.append(UInt8(value + 32))
                     } else {
                         flush()
                     }
@@ -173,7 +178,7 @@ struct SearchIndex: Sendable {
                         flush()
                         emit(String(part))
                     } else {
-                        word.unicodeScalars.append(part)
+                        word.append(contentsOf: String(part).utf8)
                     }
                 }
             }

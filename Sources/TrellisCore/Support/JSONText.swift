@@ -2,8 +2,32 @@
 /// from build to build. `<`, `>` and `&` are escaped so the text can sit
 /// inside an HTML `<script>` element.
 struct JSONText {
-    private(set) var text = ""
+    /// The JSON written so far, as UTF-8 bytes (appending bytes is far
+    /// cheaper than growing a String for a catalogue of thousands of entries).
+    private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func write(_ literal: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// A quoted string, escaped; bytes copied as they are when nothing needs escaping.
+    private mutating func writeQuoted(_ value: String) {
+        var plain = true
+        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 {
+            plain = false
+            break
+        }
+        if plain {
+            bytes.append(0x22)
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(0x22)
+        } else {
+            bytes.append(contentsOf: JSONText.quoted(value).utf8)
+        }
+    }
 
     static func quoted(_ value: String) -> String {
         // Fast path: nothing to escape (checked on UTF-8 bytes).
@@ -40,33 +64,36 @@ struct JSONText {
     }
 
     private mutating func separator() {
-        if needsComma[needsComma.count - 1] { text += "," }
+        if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
         needsComma[needsComma.count - 1] = true
     }
 
     private mutating func key(_ name: String?) {
         separator()
-        if let name { text += JSONText.quoted(name) + ":" }
+        if let name {
+            writeQuoted(name)
+            bytes.append(0x3A)
+        }
     }
 
-    mutating func beginObject(_ name: String? = nil) { key(name); text += "{"; needsComma.append(false) }
-    mutating func endObject() { needsComma.removeLast(); text += "}" }
-    mutating func beginArray(_ name: String? = nil) { key(name); text += "["; needsComma.append(false) }
-    mutating func endArray() { needsComma.removeLast(); text += "]" }
+    mutating func beginObject(_ name: String? = nil) { key(name); bytes.append(0x7B); needsComma.append(false) }
+    mutating func endObject() { needsComma.removeLast(); bytes.append(0x7D) }
+    mutating func beginArray(_ name: String? = nil) { key(name); bytes.append(0x5B); needsComma.append(false) }
+    mutating func endArray() { needsComma.removeLast(); bytes.append(0x5D) }
 
     mutating func string(_ name: String?, _ value: String?) {
         key(name)
-        text += value.map(JSONText.quoted) ?? "null"
+        if let value { writeQuoted(value) } else { write("null") }
     }
 
     mutating func int(_ name: String?, _ value: Int?) {
         key(name)
-        text += value.map(String.init) ?? "null"
+        if let value { bytes.append(contentsOf: String(value).utf8) } else { write("null") }
     }
 
     mutating func bool(_ name: String?, _ value: Bool) {
         key(name)
-        text += value ? "true" : "false"
+        if value { write("true") } else { write("false") }
     }
 
     mutating func strings(_ name: String, _ values: [String]) {
