@@ -60,23 +60,8 @@ public final class PreviewServer: Sendable {
     }
 
     static func message(_ status: PreviewSite.Status) -> String {
-        let errors = status.diagnostics.filter { $0.severity == .error }.prefix(50).map { "\"\(jsonEscape($0.description))\"" }
+        let errors = status.diagnostics.filter { $0.severity == .error }.prefix(50).map { JSONText.quoted($0.description) }
         return "{\"build\":\(status.build),\"ok\":\(status.ok),\"errors\":[\(errors.joined(separator: ","))]}"
-    }
-
-    static func jsonEscape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 { out += " " } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
     }
 
     // MARK: Requests

@@ -54,9 +54,6 @@ public struct Body: Sendable, Hashable {
     public var links: [ContentLink]
     /// Links to other sites, as written.
     public var externalLinks: [Located<String>]
-
-    public static let empty = Body(intro: BodySection(heading: nil, blocks: [], markdown: "", location: SourceLocation(path: "")),
-                                   sections: [], footnotesHTML: nil, links: [], externalLinks: [])
 }
 
 /// A learning outcome of a module.

@@ -168,7 +168,7 @@ public enum Pipeline {
         do throws(OutputError) {
             options.progress?.begin("rendering", total: plan.paths.count)
             let count = try writer.writeStreaming(paths: plan.paths, produce: { sink in
-                try renderer.renderEach {
+                try renderer.renderEach(plan: plan) {
                     try sink.write($0)
                     options.progress?.advance()
                 }

@@ -64,9 +64,9 @@ public struct SiteRenderer: Sendable {
         case handbookHTML(Int), handbookEPUB(Int), handbookPDFSource(Int)
     }
 
-    /// Renders every file and hands each to `sink` as soon as it is ready,
-    /// on all cores; returns the paths of the files.
-    public func renderEach(_ sink: @Sendable (Artifact) throws -> Void) throws {
+    /// Renders every file of `plan` and hands each to `sink` as soon as it
+    /// is ready, on all cores.
+    public func renderEach(plan: Plan, _ sink: @Sendable (Artifact) throws -> Void) throws {
         let failures = jobs().parallelMap { job -> String? in
             do {
                 try sink(renderJob(job))
@@ -77,19 +77,10 @@ public struct SiteRenderer: Sendable {
         }
         if let failure = failures.compactMap({ $0 }).first { throw OutputError(message: failure, hint: nil) }
         var statics = staticArtifacts()
-        if let sitemap = exports.sitemap(paths: plan().paths) {
+        if let sitemap = exports.sitemap(paths: plan.paths) {
             statics.append(Artifact(path: "sitemap.xml", content: .text(sitemap)))
         }
         for artifact in statics { try sink(artifact) }
-    }
-
-    public func render() -> [Artifact] {
-        var artifacts = jobs().parallelMap { renderJob($0) }
-        artifacts += staticArtifacts()
-        if let sitemap = exports.sitemap(paths: artifacts.map(\.path)) {
-            artifacts.append(Artifact(path: "sitemap.xml", content: .text(sitemap)))
-        }
-        return artifacts
     }
 
     func jobs() -> [Job] {

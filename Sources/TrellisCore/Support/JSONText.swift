@@ -1,7 +1,7 @@
 /// Writes JSON text by hand, so key order is fixed and output is identical
 /// from build to build. `<`, `>` and `&` are escaped so the text can sit
 /// inside an HTML `<script>` element.
-struct JSONText {
+package struct JSONText {
     /// The JSON written so far, as UTF-8 bytes (appending bytes is far
     /// cheaper than growing a String for a catalogue of thousands of entries).
     private(set) var bytes: [UInt8] = []
@@ -29,7 +29,7 @@ struct JSONText {
         }
     }
 
-    static func quoted(_ value: String) -> String {
+    package static func quoted(_ value: String) -> String {
         // Fast path: nothing to escape (checked on UTF-8 bytes).
         var plain = true
         for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 {
