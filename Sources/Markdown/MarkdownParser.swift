@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -15,6 +16,8 @@ import Darwin
 public enum MarkdownParser {
     /// The GitHub extensions Trellis enables.
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    private static let inlinePass = NSLock()
 
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
@@ -47,7 +50,17 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument() }
+        // cmark-gfm 0.29 keeps the extensions' inline trigger characters
+        // (':' and 'w' for autolinks, '~' for strikethrough) in a process-wide
+        // table that each parser sets when its inline pass starts and clears
+        // when it ends. Two inline passes at once would clear each other's
+        // characters and silently miss autolinks, so the inline pass (inside
+        // cmark_parser_finish) runs one at a time; block parsing (feed),
+        // rendering and everything else stay parallel.
+        inlinePass.lock()
+        let finished = cmark_parser_finish(parser)
+        inlinePass.unlock()
+        guard let root = finished else { return MarkdownDocument() }
         defer { cmark_node_free(root) }
 
         var walker = TreeWalker(options: options)

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 @testable import Markdown
@@ -338,4 +339,31 @@ struct PathologicalInputTests {
         #expect(document.blocks.isEmpty)
         #expect(document.footnotesHTML == nil)
     }
+}
+
+/// cmark-gfm keeps the extensions' inline trigger characters in a
+/// process-wide table; parsers running at once must not clear each other's.
+@Suite struct ConcurrentParsingTests {
+    @Test func autolinksAndStrikethroughSurviveParallelParsing() {
+        let text = String(repeating: "Visit www.example.com or https://example.org/path and ~~old~~ text.\n\n", count: 40)
+        let runs = 400
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: runs)
+        counts.initialize(repeating: 0)
+        defer { counts.deallocate() }
+        let results = CountsBox(counts)
+        DispatchQueue.concurrentPerform(iterations: runs) { index in
+            let document = MarkdownParser.parse(text)
+            let html = document.blocks.map(\.html).joined()
+            let links = html.components(separatedBy: "<a href=").count - 1
+            let struck = html.components(separatedBy: "<del>").count - 1
+            results.buffer[index] = links * 1000 + struck
+        }
+        #expect(Set(counts).count == 1, "parallel parses gave different results")
+        #expect(counts[0] == 80 * 1000 + 40)
+    }
+}
+
+private struct CountsBox: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Int>
+    init(_ buffer: UnsafeMutableBufferPointer<Int>) { self.buffer = buffer }
 }
