@@ -81,7 +81,7 @@ struct NewModule: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir")) var content: String = "content"
 
     func run() throws {
-        guard Identifier.isValid(id) else { throw ValidationError("'\(id)' is not a valid id; try '\(Identifier.suggestion(for: id))'") }
+        try requireID(id, "module")
         try write("\(content)/modules/\(id)/module.md", Scaffold.module(id: id, today: Scaffold.today()))
     }
 }
@@ -94,6 +94,7 @@ struct NewTask: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir")) var content: String = "content"
 
     func run() throws {
+        try requireID(module, "module")
         let folder = "\(content)/modules/\(module)"
         guard FileManager.default.fileExists(atPath: "\(folder)/module.md") else {
             throw ValidationError("there is no module '\(module)' (\(folder)/module.md); create it with 'trellis new module \(module)'")

@@ -49,6 +49,15 @@ public struct TrellisCommand: AsyncParsableCommand {
     }
 }
 
+/// The one check of an id given on the command line (a module, a task):
+/// the same rule as for folder and file names in the content, so no
+/// argument can name a path outside the content folder.
+func requireID(_ id: String, _ what: String) throws {
+    guard Identifier.isValid(id) else {
+        throw ValidationError("'\(Diagnostic.escapingControls(id))' is not a valid \(what) id: ids use only a-z, 0-9 and '-'; try '\(Identifier.suggestion(for: id))'")
+    }
+}
+
 /// Options every command that reads a site shares.
 struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content folder: site.yml, modules/, practices/, pages/.", valueName: "dir"))

@@ -41,11 +41,18 @@ struct RunResult {
 }
 
 /// Runs `trellis` with `arguments` in `directory` and waits for it.
-func trellis(_ arguments: [String], in directory: String? = nil) throws -> RunResult {
+func trellis(_ arguments: [String], in directory: String? = nil, unprivileged: Bool = false) throws -> RunResult {
     let binary = try #require(TrellisBinary.url, "the trellis executable was not found beside the test bundle; build it or set TRELLIS_BINARY")
     let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    if unprivileged && getuid() == 0 {
+        // Root reads everything: tests about permissions run the build as
+        // `nobody`, or they prove nothing.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", binary.path] + arguments
+    } else {
+        process.executableURL = binary
+        process.arguments = arguments
+    }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe()
     let err = Pipe()

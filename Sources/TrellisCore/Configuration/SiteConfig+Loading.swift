@@ -35,7 +35,7 @@ extension SiteConfig {
 
         if var vocabularies = reader.mapping("vocabularies", context: "vocabularies") {
             for key in Vocabularies.keys where vocabularies.value(key) != nil {
-                let terms = vocabularies.strings(key)
+                let terms = checkedTerms(&vocabularies, key)
                 if !terms.isEmpty { config.vocabularies[key] = terms }
             }
             vocabularies.finish(known: Vocabularies.keys)
@@ -57,6 +57,35 @@ extension SiteConfig {
         }
         reader.finish(known: keys)
         return (config, reader.diagnostics)
+    }
+
+    /// A vocabulary's terms. Terms name pages (`practices/sector/<term>.html`)
+    /// and filters, so each must become a file name (``OutputPath``), and no
+    /// two may become the same one; a term that cannot is an error at its line.
+    private static func checkedTerms(_ reader: inout FieldReader, _ key: String) -> [String] {
+        let terms = reader.strings(key)
+        guard let node = reader.value(key) else { return terms }
+        let nodes = node.sequence.map { Array($0).filter { !($0.scalar?.string.trimmingSpaces.isEmpty ?? true) } } ?? [node]
+        var kept: [String] = []
+        var names: [String: String] = [:]
+        for (index, term) in terms.enumerated() {
+            let location = index < nodes.count ? reader.location(of: nodes[index]) : reader.location(of: node)
+            guard let name = OutputPath.segment(term) else {
+                reader.diagnostics.append(.error("bad-term", at: location,
+                                                 "the term '\(term)' in '\(key)' has no letters or digits, so it cannot name a page",
+                                                 hint: "use words, such as 'upper-secondary'"))
+                continue
+            }
+            if let other = names[name] {
+                reader.diagnostics.append(.error("duplicate-term", at: location,
+                                                 "the terms '\(other)' and '\(term)' in '\(key)' would share the page '\(name).html'",
+                                                 hint: "keep one of them, or make them differ in letters or digits"))
+                continue
+            }
+            names[name] = term
+            kept.append(term)
+        }
+        return kept
     }
 
     private static func loadTemplate(_ reader: inout FieldReader) -> PracticeTemplate? {

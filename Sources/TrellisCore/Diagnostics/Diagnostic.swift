@@ -11,7 +11,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
-    public var description: String { "\(path):\(line):\(column)" }
+    /// `path:line:column`, with control characters in the path escaped so a
+    /// file name cannot forge a line of its own.
+    public var description: String { "\(Diagnostic.escapingControls(path)):\(line):\(column)" }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.path, a.line, a.column) < (b.path, b.line, b.column)
@@ -56,12 +58,35 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `path:line:column: error: message [id]`, then the hint on its own line.
+    /// Control characters anywhere (a file name quoted in the message, a
+    /// value from content) are escaped, so every diagnostic is exactly one
+    /// line, plus one for the hint, and none can be forged.
     public var description: String {
         var text = ""
         if let location { text += "\(location): " }
-        text += "\(severity.rawValue): \(message) [\(id)]"
-        if let hint { text += "\n  hint: \(hint)" }
+        text += "\(severity.rawValue): \(Self.escapingControls(message)) [\(id)]"
+        if let hint { text += "\n  hint: \(Self.escapingControls(hint))" }
         return text
+    }
+
+    /// `text` with C0 and C1 controls, DEL and invisible format characters
+    /// (bidirectional overrides) written as `\n`, `\t` or `\u{1B}`.
+    public static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: OutputPath.isControlOrFormat) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            guard OutputPath.isControlOrFormat(scalar) else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default: out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            }
+        }
+        return out
     }
 }
 

@@ -33,7 +33,10 @@ public enum Discovery {
         }
 
         mutating func walk() {
-            for entry in list("") {
+            let top = list("")
+            // A content folder that is missing is one error, not a second one about its site.yml.
+            if diagnostics.contains(where: { $0.id == "missing-content" }) { return }
+            for entry in top {
                 let path = entry.name
                 switch (path, entry.isDirectory) {
                 case ("site.yml", false):
@@ -54,7 +57,8 @@ public enum Discovery {
                     stray(path, entry.isDirectory, expected: "site.yml, index.md, modules/, practices/, pages/ and media/")
                 }
             }
-            if inventory.config == nil {
+            let configPath = source("site.yml").displayPath
+            if inventory.config == nil, !diagnostics.contains(where: { $0.id == "unreadable" && $0.location?.path == configPath }) {
                 diagnostics.append(.error("missing-config", at: source("site.yml").location(), "the content folder has no site.yml",
                                           hint: "create site.yml with at least 'title: Name of your site'"))
             }
@@ -169,11 +173,22 @@ public enum Discovery {
             }
         }
 
+        /// Files that are content sources, never published as media.
+        static func isContentSource(_ name: String) -> Bool {
+            let lower = name.lowercased()
+            return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower == "site.yml" || lower == "site.yaml"
+                || lower.hasSuffix(".mustache")
+        }
+
         mutating func walkMedia(_ folder: String) {
             for entry in list(folder) {
                 let path = "\(folder)/\(entry.name)"
                 if entry.isDirectory {
                     walkMedia(path)
+                } else if Self.isContentSource(entry.name) {
+                    diagnostics.append(.warning("source-in-media", at: source(path).location(),
+                                                "'\(path)' is a content source, not a media file, and is not published",
+                                                hint: "move it out of the media folder; media folders hold images and files that pages link to"))
                 } else {
                     inventory.media.append(source(path))
                     inventory.routes[path] = .file(path)
@@ -190,10 +205,13 @@ public enum Discovery {
         /// file in `allFiles` and refuses symbolic links that leave the root.
         mutating func list(_ relative: String) -> [Entry] {
             let absolute = relative.isEmpty ? root : "\(root)/\(relative)"
+            guard enter(relative, absolute: absolute) else { return [] }
             guard let dir = opendir(absolute) else {
                 if relative.isEmpty {
                     diagnostics.append(.error("missing-content", at: nil, "content folder '\(display)' does not exist or cannot be read",
                                               hint: "run in the folder that holds content/, or pass --content DIR"))
+                } else {
+                    unreadable(relative, isDirectory: true)
                 }
                 return []
             }
@@ -213,7 +231,10 @@ public enum Discovery {
                 var isLink = type == UInt8(DT_LNK)
                 if type != UInt8(DT_DIR) && type != UInt8(DT_REG) && type != UInt8(DT_LNK) {
                     var info = stat()
-                    guard lstat(full, &info) == 0 else { continue }
+                    guard lstat(full, &info) == 0 else {
+                        unreadable(path, isDirectory: false)
+                        continue
+                    }
                     isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
                     isLink = (info.st_mode & S_IFMT) == S_IFLNK
                 }
@@ -225,13 +246,72 @@ public enum Discovery {
                         continue
                     }
                     var targetInfo = stat()
-                    guard stat(target, &targetInfo) == 0 else { continue }
+                    guard stat(target, &targetInfo) == 0 else {
+                        unreadable(path, isDirectory: false)
+                        continue
+                    }
                     isDirectory = (targetInfo.st_mode & S_IFMT) == S_IFDIR
+                    if isDirectory { linkedFolders.insert(path) }
                 }
-                if !isDirectory { inventory.allFiles.insert(path) }
+                if name.unicodeScalars.contains(where: { OutputPath.isControlOrFormat($0) || $0 == "\\" }) {
+                    diagnostics.append(.error("bad-file-name", at: source(path).location(),
+                                              "the name '\(name)' contains a control character or a backslash, which no page can link to",
+                                              hint: "rename it with letters, digits, '-' and '_'"))
+                    continue
+                }
+                if !isDirectory {
+                    // Readable by whoever runs the build, checked now so a file
+                    // that cannot be read stops the build before anything is written.
+                    if access(full, R_OK) != 0 {
+                        unreadable(path, isDirectory: false)
+                        continue
+                    }
+                    inventory.allFiles.insert(path)
+                }
                 entries.append(Entry(name: name, isDirectory: isDirectory))
             }
             return entries.sorted { $0.name < $1.name }
+        }
+
+        /// Real paths of the folders listed so far, by their path in the walk.
+        var realFolders: [String: String] = [:]
+        var walkedReal: Set<String> = []
+        /// Folders reached through a symbolic link.
+        var linkedFolders: Set<String> = []
+
+        /// Whether the folder at `relative` may be walked: never one that is
+        /// also an ancestor in the walk (a link loop such as `media/loop -> ..`),
+        /// and never, through a link, one that was already walked.
+        mutating func enter(_ relative: String, absolute: String) -> Bool {
+            guard let resolved = realpath(absolute, nil) else { return true }
+            let real = String(cString: resolved)
+            free(resolved)
+            var ancestor = Substring(relative)
+            while !ancestor.isEmpty {
+                ancestor = ancestor.lastIndex(of: "/").map { ancestor[..<$0] } ?? ""
+                if realFolders[String(ancestor)] == real {
+                    diagnostics.append(.warning("symlink-loop", at: source(relative).location(),
+                                                "symbolic link '\(relative)' leads back to a folder that contains it and is not followed",
+                                                hint: "remove the link; a folder cannot contain itself"))
+                    return false
+                }
+            }
+            if linkedFolders.contains(relative), walkedReal.contains(real) {
+                diagnostics.append(.warning("symlink-duplicate", at: source(relative).location(),
+                                            "symbolic link '\(relative)' leads to a folder that is already part of the site and is not followed",
+                                            hint: "link to the files where they are instead of linking the folder"))
+                return false
+            }
+            realFolders[relative] = real
+            walkedReal.insert(real)
+            return true
+        }
+
+        mutating func unreadable(_ path: String, isDirectory: Bool) {
+            let reason = String(cString: strerror(errno))
+            diagnostics.append(.error("unreadable", at: source(path).location(),
+                                      "the \(isDirectory ? "folder" : "file") '\(path)' cannot be read: \(reason)",
+                                      hint: "give the user who runs the build permission to read it (e.g. chmod a+r\(isDirectory ? "x" : "")), or move it out of the content folder"))
         }
 
         func resolvedInsideRoot(_ path: String) -> String? {

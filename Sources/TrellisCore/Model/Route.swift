@@ -15,18 +15,20 @@ public enum Route: Sendable, Hashable {
     case asset(String)
     case file(String)
 
-    /// Path inside `output/`, with `/` separators.
+    /// Path inside `output/`, with `/` separators. Every part that comes
+    /// from content passes ``OutputPath/segment(_:)``.
     public var path: String {
-        switch self {
+        let segment = OutputPath.segmentOrPlaceholder
+        return switch self {
         case .home: "index.html"
         case .moduleList: "modules/index.html"
-        case .module(let id): "modules/\(id)/index.html"
-        case .task(let module, let task): "modules/\(module)/\(task).html"
+        case .module(let id): "modules/\(segment(id))/index.html"
+        case .task(let module, let task): "modules/\(segment(module))/\(segment(task)).html"
         case .catalogue: "practices/index.html"
-        case .practice(let id): "practices/\(id).html"
-        case .page(let id): "pages/\(id).html"
+        case .practice(let id): "practices/\(segment(id)).html"
+        case .page(let id): "pages/\(segment(id)).html"
         case .notFound: "404.html"
-        case .facet(let facet, let value): "practices/\(facet.rawValue)/\(value).html"
+        case .facet(let facet, let value): "practices/\(facet.rawValue)/\(segment(value)).html"
         case .asset(let name): "assets/\(name)"
         case .file(let path): path
         }

@@ -35,9 +35,29 @@ public struct OutputWriter: Sendable {
     public let output: String
     public let force: Bool
 
+    /// When `output` is a symbolic link (a usual deploy set-up: `site ->
+    /// releases/current`), the site is built into the folder it points to,
+    /// atomically as for a plain folder, and the link is kept.
     public init(output: String, force: Bool = false) {
-        self.output = Self.absolute(output)
+        self.output = Self.followingLink(Self.absolute(output))
         self.force = force
+    }
+
+    /// The folder a symbolic link at `path` points to (following a chain of
+    /// links), or `path` itself when it is not a link.
+    static func followingLink(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &buffer, buffer.count - 1)
+            guard length > 0 else { return current }
+            let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let base = (current as NSString).deletingLastPathComponent
+            current = URL(fileURLWithPath: target.hasPrefix("/") ? target : "\(base)/\(target)").standardizedFileURL.path
+        }
+        return current
     }
 
     static func absolute(_ path: String) -> String {
@@ -118,6 +138,7 @@ public struct OutputWriter: Sendable {
     @discardableResult
     public func writeStreaming(paths: [String], produce: (ArtifactSink) throws -> Void,
                                beforeSwap: (String) throws(OutputError) -> Void = { _ in }) throws(OutputError) -> Int {
+        for path in paths where !OutputPath.isSafe(path) { throw Self.unsafePath(path) }
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         do {
@@ -158,6 +179,7 @@ public struct OutputWriter: Sendable {
 
     /// Writes one artifact into the folder being built.
     func write(_ artifact: Artifact, root: String) throws(OutputError) {
+        guard OutputPath.isSafe(artifact.path) else { throw Self.unsafePath(artifact.path) }
         let target = "\(root)/\(artifact.path)"
         switch artifact.content {
         case .text(let text): try writeFile(target, Array(text.utf8))
@@ -168,6 +190,13 @@ public struct OutputWriter: Sendable {
             }
             try writeFile(target, [UInt8](data))
         }
+    }
+
+    /// A path that would leave the output folder: the checks should have
+    /// refused the content that led to it, so this is Trellis's own fault.
+    static func unsafePath(_ path: String) -> OutputError {
+        OutputError(message: "refusing to write '\(Diagnostic.escapingControls(path))': the path would leave the output folder or is not a plain file name",
+                    hint: "this is a bug in Trellis; please report it with the content that caused it")
     }
 
     private func removeStaleTemporaries(parent: String, name: String) {

@@ -88,7 +88,7 @@ extension DocumentParser {
         }
         let practice = Practice(
             id: id, file: file, title: title ?? id, country: country, organisation: fields.string("organisation"),
-            sector: locatedString(&fields, "sector"), tags: Self.normalizedTags(fields.strings("tags")),
+            sector: locatedString(&fields, "sector"), tags: normalizedTags(&fields),
             year: fields.int("year")?.value, website: website, modules: located(&fields, "modules"),
             status: fields.string("status"), updated: fields.string("updated"), body: body
         )
@@ -99,12 +99,28 @@ extension DocumentParser {
     }
 
     /// Tags lowercased with single hyphens: "Video Chat" → "video-chat".
+    /// Each tag names a page, so a tag with no letters or digits is an error.
+    private func normalizedTags(_ fields: inout FieldReader) -> [String] {
+        let tags = fields.strings("tags")
+        let normal = Self.normalizedTags(tags)
+        for tag in tags where Self.normalizedTag(tag) == nil {
+            fields.diagnostics.append(.error("bad-term", at: fields.value("tags").map { fields.location(of: $0) } ?? fields.origin,
+                                             "the tag '\(tag)' has no letters or digits, so it cannot name a page",
+                                             hint: "use words, such as 'video-chat'"))
+        }
+        return normal
+    }
+
+    static func normalizedTag(_ tag: String) -> String? {
+        let slug = Slug.make(tag, fallback: "")
+        return slug.isEmpty ? nil : OutputPath.segment(slug)
+    }
+
     static func normalizedTags(_ tags: [String]) -> [String] {
         var seen: Set<String> = []
         var out: [String] = []
         for tag in tags {
-            let normal = Slug.make(tag, fallback: "")
-            if !normal.isEmpty, seen.insert(normal).inserted { out.append(normal) }
+            if let normal = normalizedTag(tag), seen.insert(normal).inserted { out.append(normal) }
         }
         return out
     }

@@ -41,7 +41,8 @@ struct DocumentParser: Sendable {
     func parse(_ source: DocumentSource, bytes: [UInt8]) -> (ParsedDocument?, [Diagnostic]) {
         let file = source.file
         let text: String
-        switch SourceText.decode(bytes, file: file) {
+        var decodeWarnings: [Diagnostic] = []
+        switch SourceText.decode(bytes, file: file, warnings: &decodeWarnings) {
         case .success(let value): text = value
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
@@ -50,7 +51,7 @@ struct DocumentParser: Sendable {
         case .success(let value): split = value
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = decodeWarnings
         let mapping: Node.Mapping
         if let yaml = split.yaml {
             switch YAMLLoader.mapping(yaml, file: file, lineOffset: 1, what: "the front matter") {

@@ -5,6 +5,16 @@ import Foundation
 /// line where they occur.
 enum SourceText {
     static func decode(_ bytes: [UInt8], file: SourceFile) -> Result<String, Diagnostic> {
+        var warnings: [Diagnostic] = []
+        return decode(bytes, file: file, warnings: &warnings)
+    }
+
+    /// Also replaces characters that XML 1.0 and HTML forbid (C0 controls
+    /// other than tab and line ends, DEL, C1 controls, U+FFFE and U+FFFF, as
+    /// pasted from word processors) by spaces, with one `control-character`
+    /// warning at the first of them: they must never reach a page, a feed or
+    /// an EPUB, where one makes the file unreadable.
+    static func decode(_ bytes: [UInt8], file: SourceFile, warnings: inout [Diagnostic]) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
@@ -15,10 +25,22 @@ enum SourceText {
         var lineStart = body.startIndex
         var index = body.startIndex
         var hasCR = false
+        /// Byte ranges of forbidden characters, and where and what the first was.
+        var forbidden: [Range<Int>] = []
+        var first: (line: Int, column: Int, scalar: UInt32)?
+        func forbid(_ start: Int, _ length: Int, _ scalar: UInt32) {
+            if first == nil { first = (line, start - lineStart + 1, scalar) }
+            forbidden.append(start..<(start + length))
+        }
         while index < body.endIndex {
             let byte = body[index]
             if byte == 0x0A { line += 1; lineStart = index + 1; index += 1; continue }
             if byte == 0x0D { hasCR = true }
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0D && byte != 0) || byte == 0x7F {
+                forbid(index, 1, UInt32(byte))
+                index += 1
+                continue
+            }
             if byte == 0 {
                 return .failure(.error("nul-byte", at: file.location(line: line, column: index - lineStart + 1),
                                        "the file contains a NUL byte (byte \(index - body.startIndex)); it is not a text file",
@@ -31,7 +53,23 @@ enum SourceText {
                                        "the file is not valid UTF-8 (byte \(index - body.startIndex))",
                                        hint: "re-save the file as UTF-8; it may have been written as Latin-1 or Windows-1252"))
             }
+            if length == 2, byte == 0xC2, body[index + 1] <= 0x9F {
+                forbid(index, 2, UInt32(body[index + 1]))
+            } else if length == 3, byte == 0xEF, body[index + 1] == 0xBF, body[index + 2] >= 0xBE {
+                forbid(index, 3, body[index + 2] == 0xBE ? 0xFFFE : 0xFFFF)
+            }
             index += length
+        }
+        if let first {
+            var cleaned = Array(body)
+            let offset = body.startIndex
+            for range in forbidden { for i in range { cleaned[i - offset] = 0x20 } }
+            body = cleaned[...]
+            let name = String(first.scalar, radix: 16, uppercase: true)
+            let count = forbidden.count
+            warnings.append(.warning("control-character", at: file.location(line: first.line, column: first.column),
+                                     "the file contains \(count == 1 ? "a control character" : "\(count) control characters") (U+\(String(repeating: "0", count: max(0, 4 - name.count)))\(name)\(count == 1 ? "" : " first")) that web pages, feeds and e-books cannot hold; \(count == 1 ? "it was" : "they were") replaced by spaces",
+                                     hint: "these often come from text pasted from a word processor; delete the character or retype the text around it"))
         }
         var text = String(decoding: body, as: UTF8.self)
         if hasCR {

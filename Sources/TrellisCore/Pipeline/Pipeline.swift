@@ -102,7 +102,7 @@ public enum Pipeline {
             if let file = inventory.config {
                 let path = "\(contentDirectory)/\(file.relativePath)"
                 if let data = FileManager.default.contents(atPath: path) {
-                    switch SourceText.decode([UInt8](data), file: file) {
+                    switch SourceText.decode([UInt8](data), file: file, warnings: &diagnostics) {
                     case .success(let text):
                         let (loaded, found) = SiteConfig.load(text: text, file: file)
                         config = loaded
@@ -110,6 +110,9 @@ public enum Pipeline {
                     case .failure(let diagnostic):
                         diagnostics.append(diagnostic)
                     }
+                } else {
+                    diagnostics.append(.error("unreadable", at: file.location(), "site.yml cannot be read",
+                                              hint: "give the user who runs the build permission to read it"))
                 }
             }
             let parser = DocumentParser(config: config, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
