@@ -51,7 +51,7 @@ let package = Package(
         // libFuzzer target; build with `make fuzz` (-sanitize=fuzzer -parse-as-library).
         .executableTarget(name: "trellis-fuzz", dependencies: ["TrellisCore"], path: "Sources/TrellisFuzz"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"], exclude: ["Expected"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CommandTests", dependencies: ["TrellisCommands", "TrellisCore"]),
         .testTarget(name: "ServerTests", dependencies: ["TrellisServer", "TrellisCore"]),
     ],
