@@ -97,7 +97,7 @@ public final class PreviewSite: @unchecked Sendable {
         }
         let build = status.build
         lock.unlock()
-        guard let artifact = renderer.render(path, plan: plan) else { return nil }
+        guard let artifact = try? renderer.render(path, plan: plan) else { return nil }
         let bytes: [UInt8]
         switch artifact.content {
         case .text(let text): bytes = Array(text.utf8)

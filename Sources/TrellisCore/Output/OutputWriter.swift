@@ -17,7 +17,7 @@ public struct ArtifactSink: Sendable {
     let writer: OutputWriter
     let root: String
 
-    public func write(_ artifact: Artifact) throws {
+    public func write(_ artifact: Artifact) throws(OutputError) {
         try writer.write(artifact, root: root)
     }
 }

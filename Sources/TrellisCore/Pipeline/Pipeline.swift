@@ -54,7 +54,7 @@ public struct BuildResult: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors && outputError == nil }
 }
 
-/// The named stages in order: discover → parse → assemble → check → render → write.
+/// The named stages in order: discover → parse → assemble → check → plan → render → write.
 ///
 /// Each stage takes the previous one's value. Diagnostics from all stages
 /// are collected; if any is an error, the build stops before `write`, and
@@ -157,24 +157,35 @@ public enum Pipeline {
             return (theme, "\(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings")
         }
         loadedTheme = theme
-        guard !diagnostics.hasErrors, let theme, options.write else { return finish(site) }
+        guard !diagnostics.hasErrors, let theme else { return finish(site) }
         let pdf = options.pdf || config.handbookPDF
+
+        // 5. plan: every output path, with its sources and how it is made;
+        // two outputs on one path stop the build before anything is written.
+        let (renderer, plan) = stage("plan") { () -> ((SiteRenderer, OutputPlan), String) in
+            let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf)
+            let plan = renderer.plan()
+            diagnostics += plan.collisions
+            return ((renderer, plan), "\(plan.outputs.count) files planned")
+        }
+        guard !diagnostics.hasErrors, options.write else { return finish(site) }
         if pdf && PDFConverter.executable() == nil { return finish(site, outputError: PDFConverter.missingError) }
 
-        // 5. render, streaming each file into the temporary output folder as it is ready
-        // 6. write: PDFs from the written handbook HTML, then the new site is swapped in
+        // 6. render, streaming each file into the temporary output folder as it is ready
+        // 7. write: PDFs from the written handbook HTML, then the new site is swapped in
         var renderStart = DispatchTime.now().uptimeNanoseconds
-        let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf)
-        let plan = renderer.plan()
         let writer = OutputWriter(output: options.output, force: options.force)
         let written: Result<Int, OutputError>
+        var renderFailures: [RenderFailure] = []
         do throws(OutputError) {
             options.progress?.begin("rendering", total: plan.paths.count)
             let count = try writer.writeStreaming(paths: plan.paths, produce: { sink in
-                try renderer.renderEach(plan: plan) {
-                    try sink.write($0)
+                renderFailures = try renderer.renderEach(plan: plan) { artifact throws(OutputError) in
+                    try sink.write(artifact)
                     options.progress?.advance()
                 }
+                // An output that could not be made fails the build like a content error.
+                if !renderFailures.isEmpty { throw OutputError(message: "rendering failed", hint: nil) }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
                 let report = StageReport(name: "render", seconds: seconds, summary: "\(plan.paths.count) files rendered and streamed to disk")
                 stages.append(report)
@@ -191,6 +202,10 @@ public enum Pipeline {
             progress?(report)
         } catch {
             written = .failure(error)
+        }
+        if !renderFailures.isEmpty {
+            diagnostics += renderFailures.map(\.diagnostic)
+            return finish(site)
         }
         switch written {
         case .success(let count): return finish(site, written: count)

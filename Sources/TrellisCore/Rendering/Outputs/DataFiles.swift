@@ -1,0 +1,24 @@
+/// The data files: `catalogue.json`, `catalogue.csv`, the Atom feed and the
+/// search index.
+enum DataFiles: OutputKind {
+    static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
+        func data(_ path: String, _ what: String, _ make: @escaping @Sendable (SiteRenderer) -> Artifact.Content) -> PlannedOutput {
+            PlannedOutput(path, what, sources: nil, make: .render { renderer throws(RenderFailure) in Artifact(path: path, content: make(renderer)) })
+        }
+        return [
+            data(Route.asset("search-index.js").path, "the search index") { .text(SearchIndex.script($0.site)) },
+            data("catalogue.csv", "the catalogue as CSV") { .bytes($0.exports.catalogueCSV()) },
+            data("catalogue.json", "the catalogue as JSON") { .text($0.exports.catalogueJSON()) },
+            data("feed.xml", "the feed") { .text($0.exports.atomFeed()) },
+        ]
+    }
+}
+
+/// `sitemap.xml`, when `base_url` is set: it lists every other page, so it
+/// is planned last and made from the finished plan.
+enum Sitemap: OutputKind {
+    static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
+        guard renderer.site.config.baseURL != nil else { return [] }
+        return [PlannedOutput("sitemap.xml", "the sitemap", sources: nil, make: .sitemap)]
+    }
+}

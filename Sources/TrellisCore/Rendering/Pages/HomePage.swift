@@ -1,0 +1,21 @@
+/// The home page: the introduction from `index.md`, module cards and the catalogue in numbers.
+enum HomePage: OutputKind {
+    static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
+        [.page(.home, "the home page", sources: nil, origin: renderer.site.home?.file.location()) { $0.homePage() }]
+    }
+}
+
+extension SiteRenderer {
+    func homePage() -> Artifact {
+        let context = PageContext(path: Route.home.path)
+        let countries = Set(site.practices.compactMap { $0.country?.code })
+        let view = HomeView(
+            title: site.home?.title ?? site.config.title,
+            introHTML: site.home.map { context.bodyHTML($0.body) } ?? site.config.description.map { "<p>\(HTML.escape($0))</p>" } ?? "",
+            modules: site.modules.map { moduleCard($0, context) }, modulesHref: context.url(.moduleList),
+            catalogueHref: context.url(.catalogue), practiceCount: site.practices.count,
+            countryCount: countries.count, hasPractices: !site.practices.isEmpty
+        )
+        return page(.home, title: view.title, template: "home", view: view, bodyClass: "home")
+    }
+}

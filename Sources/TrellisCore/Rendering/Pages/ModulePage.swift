@@ -1,0 +1,81 @@
+/// A module: facts, outcomes, the task sequence by phase, the coverage table, related practices and handbooks.
+enum ModulePage: OutputKind {
+    static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
+        let site = renderer.site
+        return site.modules.indices.map { m in
+            let module = site.modules[m]
+            var files: Set<String> = [module.file.relativePath]
+            for task in module.tasks { files.insert(task.file.relativePath) }
+            for id in module.practices.map(\.value) + module.citedBy {
+                if let practice = site.practice(id) { files.insert(practice.file.relativePath) }
+            }
+            return .page(module.route, "the module page", sources: files, origin: module.file.location()) { $0.modulePage($0.site.modules[m]) }
+        }
+    }
+}
+
+extension SiteRenderer {
+    func modulePage(_ module: Module) -> Artifact {
+        let context = PageContext(path: module.route.path)
+        var facts: [FactView] = []
+        if let duration = module.duration?.value { facts.append(FactView(label: "Duration", value: duration)) }
+        if !module.audience.isEmpty { facts.append(FactView(label: "Audience", value: module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", "))) }
+        if !module.languages.isEmpty { facts.append(FactView(label: "Languages", value: module.languages.joined(separator: ", "))) }
+        if let configuration = module.configuration { facts.append(FactView(label: "Configuration", value: configuration)) }
+        if !module.authors.isEmpty { facts.append(FactView(label: "Authors", value: module.authors.joined(separator: ", "))) }
+        if let updated = module.updated { facts.append(FactView(label: "Updated", value: updated)) }
+        if let license = module.license ?? site.config.license { facts.append(FactView(label: "Licence", value: license)) }
+
+        func card(_ task: Task) -> TaskCard {
+            TaskCard(number: Self.number(task), title: task.title, href: context.url(task.route), badges: badges(task), duration: task.duration?.value)
+        }
+        func effort(_ duration: Duration) -> String? { duration.minutes > 0 ? duration.description : nil }
+        var phases: [PhaseView] = module.phases.map { phase in
+            PhaseView(title: phase.title, weeks: phase.weeks.map { "Weeks \($0)" },
+                      tasks: module.tasks.filter { $0.phase?.value == phase.id }.map(card),
+                      effort: effort(module.totalEffort(phase: phase.id)))
+        }
+        let unphased = module.tasks.filter { task in task.phase == nil || !module.phases.contains { $0.id == task.phase?.value } }
+        if !unphased.isEmpty {
+            let sum = unphased.compactMap { $0.duration.flatMap { Duration($0.value) } }.reduce(Duration(minutes: 0), +)
+            phases.append(PhaseView(title: module.phases.isEmpty ? "Tasks" : "Other tasks", weeks: nil, tasks: unphased.map(card), effort: effort(sum)))
+        }
+        var coverage: CoverageView?
+        if !module.outcomes.isEmpty && !module.tasks.isEmpty {
+            let sets = module.tasks.map { Set($0.outcomes.map(\.value)) }
+            coverage = CoverageView(
+                columns: module.tasks.map { .init(number: Self.number($0), title: $0.title, href: context.url($0.route)) },
+                rows: module.outcomes.map { outcome in
+                    let cells = sets.map { CoverageView.Cell(covered: $0.contains(outcome.id)) }
+                    return .init(id: outcome.id, domain: Vocabularies.label(outcome.domain), text: outcome.text,
+                                 cells: cells, uncovered: !cells.contains { $0.covered })
+                })
+        }
+        var legend: [BadgeView] = []
+        var seenKinds: Set<String> = []
+        for task in module.tasks {
+            for badge in badges(task) where seenKinds.insert(badge.kind).inserted { legend.append(badge) }
+        }
+        var practiceIDs = module.practices.map(\.value)
+        for id in module.citedBy where !practiceIDs.contains(id) { practiceIDs.append(id) }
+        let view = ModuleView(
+            title: module.title, summary: module.summary, facts: facts, overviewHTML: context.bodyHTML(module.body),
+            outcomes: outcomeViews(module.outcomes), phases: phases,
+            practices: practiceIDs.compactMap { site.practice($0) }.map { practiceCard($0, context) },
+            footnotesHTML: context.footnotes(module.body), totalEffort: effort(module.totalEffort()),
+            coverage: coverage, legend: legend, handbooks: handbookLinks(for: module, context)
+        )
+        return page(module.route, title: module.title, template: "module", view: view, bodyClass: "module",
+                    breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList))], description: module.summary)
+    }
+
+    /// Links to the module's handbooks, in every format this build writes.
+    func handbookLinks(for module: Module, _ context: PageContext) -> [LinkView] {
+        handbookFormats.flatMap { format in
+            Edition.allCases.map { edition in
+                LinkView(title: "\(edition.title) handbook (\(format.uppercased()))",
+                         href: context.url(.file("handbooks/\(module.id)-\(edition.rawValue).\(format)")))
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// A task: facts, badges, sections (facilitator notes collapsed), outcomes, previous and next.
+enum TaskPage: OutputKind {
+    static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
+        let site = renderer.site
+        return site.modules.indices.flatMap { m in
+            let module = site.modules[m]
+            return module.tasks.indices.map { t in
+                var files: Set<String> = [module.file.relativePath, module.tasks[t].file.relativePath]
+                if t > 0 { files.insert(module.tasks[t - 1].file.relativePath) }
+                if t + 1 < module.tasks.count { files.insert(module.tasks[t + 1].file.relativePath) }
+                return PlannedOutput.page(module.tasks[t].route, "the task page", sources: files, origin: module.tasks[t].file.location()) {
+                    $0.taskPage($0.site.modules[m], t)
+                }
+            }
+        }
+    }
+}
+
+extension SiteRenderer {
+    func taskPage(_ module: Module, _ index: Int) -> Artifact {
+        let task = module.tasks[index]
+        let context = PageContext(path: task.route.path)
+        var facts: [FactView] = []
+        if let duration = task.duration?.value { facts.append(FactView(label: "Duration", value: duration)) }
+        if !task.tools.isEmpty { facts.append(FactView(label: "Tools", value: task.tools.joined(separator: ", "))) }
+        let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }
+        let sections = task.body.sections.map { section in
+            context.sectionView(section, body: task.body, facilitator: section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false)
+        }
+        let outcomes = module.outcomes.filter { outcome in task.outcomes.contains { $0.value == outcome.id } }
+        func link(_ other: Task) -> LinkView { LinkView(title: "\(Self.number(other)). \(other.title)", href: context.url(other.route)) }
+        let view = TaskView(
+            title: task.title, number: Self.number(task), moduleTitle: module.title, moduleHref: context.url(module.route),
+            phase: phase?.title, facts: facts, badges: badges(task), introHTML: context.blocksHTML(task.body.intro.blocks, task.body),
+            sections: sections, outcomes: outcomeViews(outcomes),
+            previous: index > 0 ? link(module.tasks[index - 1]) : nil,
+            next: index + 1 < module.tasks.count ? link(module.tasks[index + 1]) : nil,
+            footnotesHTML: context.footnotes(task.body)
+        )
+        return page(task.route, title: task.title, template: "task", view: view, bodyClass: "task",
+                    breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList)),
+                                  LinkView(title: module.title, href: context.url(module.route))])
+    }
+}
