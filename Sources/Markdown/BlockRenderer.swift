@@ -31,11 +31,13 @@ struct BlockRenderer {
                     html += renderHTML(inner)
                     child = cmark_node_next(inner)
                 }
-                document.blocks.append(MarkdownBlock(kind: .facilitator, html: html, text: plainText(of: current), line: line, endLine: endLine))
+                document.blocks.append(MarkdownBlock(kind: .facilitator, segments: HTMLSegments(html: html), text: plainText(of: current),
+                                                     line: line, endLine: endLine))
             } else if type == CMARK_NODE_HEADING {
                 document.blocks.append(renderHeading(current, line: line, endLine: endLine))
             } else {
-                document.blocks.append(MarkdownBlock(kind: .content, html: renderHTML(current), text: plainText(of: current), line: line, endLine: endLine))
+                document.blocks.append(MarkdownBlock(kind: .content, segments: HTMLSegments(html: renderHTML(current)), text: plainText(of: current),
+                                                     line: line, endLine: endLine))
             }
         }
         if !footnotes.isEmpty, let holder = cmark_node_new(CMARK_NODE_DOCUMENT) {
@@ -43,7 +45,7 @@ struct BlockRenderer {
                 cmark_node_unlink(definition)
                 _ = cmark_node_append_child(holder, definition)
             }
-            document.footnotesHTML = Self.closeAttributes(renderHTML(holder))
+            document.footnotes = HTMLSegments(html: Self.closeAttributes(renderHTML(holder)))
             cmark_node_free(holder)
         }
         return document
@@ -91,12 +93,15 @@ struct BlockRenderer {
         if inner.hasPrefix(open) { inner = inner.dropFirst(open.count) }
         while inner.last == "\n" { inner = inner.dropLast() }
         if inner.hasSuffix(close) { inner = inner.dropLast(close.count) }
+        let innerSegments = HTMLSegments(html: String(inner))
         let heading = MarkdownHeading(
-            level: level, text: text, innerHTML: String(inner), anchor: anchor,
+            level: level, text: text, inner: innerSegments, anchor: anchor,
             line: line, column: max(Int(cmark_node_get_start_column(node)), 1)
         )
-        let html = "<h\(level) id=\"\(anchor)\">\(inner)</h\(level)>\n"
-        return MarkdownBlock(kind: .heading(heading), html: html, text: text, line: line, endLine: endLine)
+        var segments = HTMLSegments([.heading(level: level, closing: false), .id(anchor), .html(">")])
+        segments.append(innerSegments)
+        segments.append(contentsOf: [.heading(level: level, closing: true), .html(">\n")])
+        return MarkdownBlock(kind: .heading(heading), segments: segments, text: text, line: line, endLine: endLine)
     }
 }
 

@@ -8,15 +8,16 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// Top-level blocks in document order.
     public var blocks: [MarkdownBlock]
     /// The rendered footnote definitions (`<section class="footnotes">…`), if any.
-    public var footnotesHTML: String?
+    public var footnotes: HTMLSegments?
+    public var footnotesHTML: String? { footnotes?.html }
     /// Every link and image destination, with its position, after rewriting.
     public var links: [MarkdownLink]
     /// Things the renderer left out or changed, for the caller to report.
     public var notices: [MarkdownNotice]
 
-    public init(blocks: [MarkdownBlock] = [], footnotesHTML: String? = nil, links: [MarkdownLink] = [], notices: [MarkdownNotice] = []) {
+    public init(blocks: [MarkdownBlock] = [], footnotes: HTMLSegments? = nil, links: [MarkdownLink] = [], notices: [MarkdownNotice] = []) {
         self.blocks = blocks
-        self.footnotesHTML = footnotesHTML
+        self.footnotes = footnotes
         self.links = links
         self.notices = notices
     }
@@ -34,16 +35,19 @@ public struct MarkdownBlock: Sendable, Hashable {
     }
 
     public var kind: Kind
-    public var html: String
+    /// The rendered block, cut where outputs differ.
+    public var segments: HTMLSegments
+    /// The rendered block with links as `trellis-link:N`.
+    public var html: String { segments.html }
     /// The block's text without markup, for search and summaries.
     public var text: String
     /// First and last source line (1-based, in the file, after the line offset).
     public var line: Int
     public var endLine: Int
 
-    public init(kind: Kind, html: String, text: String, line: Int, endLine: Int) {
+    public init(kind: Kind, segments: HTMLSegments, text: String, line: Int, endLine: Int) {
         self.kind = kind
-        self.html = html
+        self.segments = segments
         self.text = text
         self.line = line
         self.endLine = endLine
@@ -61,7 +65,8 @@ public struct MarkdownHeading: Sendable, Hashable {
     /// Plain text of the heading.
     public var text: String
     /// Rendered inline HTML of the heading (emphasis, code, …) without the `<hN>` tag.
-    public var innerHTML: String
+    public var inner: HTMLSegments
+    public var innerHTML: String { inner.html }
     /// The `id` given to the heading, unique within the document.
     public var anchor: String
     public var line: Int

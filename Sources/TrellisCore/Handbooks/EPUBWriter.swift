@@ -44,7 +44,7 @@ struct EPUBWriter: Sendable {
                 body += "<section class=\"chapter\" id=\"\(chapter.anchor)\" aria-labelledby=\"\(chapter.anchor)-title\">\n"
                 if let kicker = chapter.kicker { body += "<p class=\"chapter-kicker\">\(HTML.escape(kicker))</p>\n" }
                 body += "<h2 class=\"chapter-title\" id=\"\(chapter.anchor)-title\">\(HTML.escape(chapter.title))</h2>\n"
-                body += links.resolve(chapter.bodyHTML, chapter.links) + "</section>\n"
+                body += links.write(chapter) + "</section>\n"
             }
             let title = chapters.first?.part ?? chapters.first?.title ?? book.title
             items.append(Item(id: "c\(index + 1)", href: "\(file).xhtml", mediaType: "application/xhtml+xml",

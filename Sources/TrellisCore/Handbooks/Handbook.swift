@@ -14,8 +14,8 @@ public enum Edition: String, CaseIterable, Sendable {
 }
 
 /// A printable book built from the same parsed documents as the site.
-/// Chapter bodies keep `trellis-link:N` placeholders until a format
-/// (print HTML, EPUB) resolves them; their ids are already unique in the book.
+/// Chapter bodies are segments: each format (print HTML, EPUB) writes them
+/// with its own link rules, and ids are made unique in the book then.
 struct Handbook: Sendable {
     /// File name without extension: `<module>-participant`, `catalogue`.
     var id: String
@@ -37,8 +37,12 @@ struct Handbook: Sendable {
         var kicker: String?
         /// Heading of a group of chapters (a phase, a country) shown before this one.
         var part: String?
-        var bodyHTML: String
+        var body: HTMLSegments
         var links: [ContentLink]
+        /// Ids and in-page links get the chapter's anchor in front, and
+        /// headings move down one level (the chapter title is the `<h2>`);
+        /// false for chapters Trellis writes whole (related practices, tag index).
+        var isContent: Bool
         /// Chapters with the same file share one XHTML file in the EPUB.
         var file: String
         var startsPage: Bool
@@ -47,59 +51,71 @@ struct Handbook: Sendable {
     }
 }
 
-/// Turns parsed bodies into chapter HTML for a book: heading levels moved
-/// down, ids prefixed so they are unique in the book, facilitator content
-/// kept or left out by edition.
+/// Turns parsed bodies into chapter segments for a book, keeping or
+/// leaving out facilitator content by edition. Heading levels and ids are
+/// made right for the book when the chapter is written (``Handbook/Chapter/writer(_:)``).
 struct ChapterHTML {
     let edition: Edition
 
-    /// Blocks as HTML for the book; nil-edition content is always kept.
-    func blocks(_ blocks: [MarkdownBlock]) -> String {
-        var html = ""
+    /// Blocks for the book; facilitator blocks only in the facilitator edition.
+    func blocks(_ blocks: [MarkdownBlock]) -> HTMLSegments {
+        var out = HTMLSegments()
         for block in blocks {
             switch block.kind {
             case .facilitator:
                 guard edition == .facilitator else { continue }
-                html += "<aside class=\"facilitator-note\"><p class=\"audience-label\">For facilitators</p>\n\(block.html)</aside>\n"
+                out.append(html: "<aside class=\"facilitator-note\"><p class=\"audience-label\">For facilitators</p>\n")
+                out.append(block.segments)
+                out.append(html: "</aside>\n")
             case .heading, .content:
-                html += block.html
+                out.append(block.segments)
             }
         }
-        return html
+        return out
+    }
+
+    /// A section heading as `<h2 id="…">…</h2>` (shifted later), with `extra`
+    /// HTML after the heading's own text.
+    static func heading(_ heading: MarkdownHeading, extra: String = "") -> HTMLSegments {
+        var out = HTMLSegments([.heading(level: 2, closing: false), .id(heading.anchor), .html(">")])
+        out.append(heading.inner)
+        out.append(html: extra)
+        out.append(contentsOf: [.heading(level: 2, closing: true), .html(">\n")])
+        return out
     }
 
     /// A body's sections, each under an `<h2>` (shifted later), skipping or
     /// labelling facilitator-only sections.
-    func sections(_ body: Body, isRestricted: (BodySection) -> Bool = { _ in false }) -> String {
-        var html = blocks(body.intro.blocks)
+    func sections(_ body: Body, isRestricted: (BodySection) -> Bool = { _ in false }) -> HTMLSegments {
+        var out = blocks(body.intro.blocks)
         for section in body.sections {
             let restricted = isRestricted(section)
             if restricted && edition == .participant { continue }
             guard let heading = section.heading else { continue }
             if restricted {
-                html += "<section class=\"facilitator-section\">\n<h2 id=\"\(heading.anchor)\">\(heading.innerHTML) <span class=\"audience-label\">for facilitators</span></h2>\n"
-                html += blocks(section.blocks) + "</section>\n"
+                out.append(html: "<section class=\"facilitator-section\">\n")
+                out.append(Self.heading(heading, extra: " <span class=\"audience-label\">for facilitators</span>"))
+                out.append(blocks(section.blocks))
+                out.append(html: "</section>\n")
             } else {
-                html += "<h2 id=\"\(heading.anchor)\">\(heading.innerHTML)</h2>\n" + blocks(section.blocks)
+                out.append(Self.heading(heading))
+                out.append(blocks(section.blocks))
             }
         }
-        if let footnotes = body.footnotesHTML { html += footnotes }
-        return html
-    }
-
-    /// Moves every heading down by `levels` (h2 → h3 …, never past h6).
-    /// Heading levels moved down by one (h6 stays h6), in one pass.
-    /// (`<h` only starts a tag in rendered HTML: text has `&lt;`.)
-    static let demoteByOne: [(String, String)] = (1...6).flatMap { level -> [(String, String)] in
-        let target = min(level + 1, 6)
-        return [("<h\(level)", "<h\(target)"), ("</h\(level)", "</h\(target)")]
-    }
-
-    /// Moves every heading down one level and prefixes every `id` and
-    /// in-page `#` link with the chapter's anchor, so ids stay unique in the book.
-    func chapterBody(_ html: String, anchor: String) -> String {
-        html.replacingAll(Self.demoteByOne + [(" id=\"", " id=\"\(anchor)-"), (" href=\"#", " href=\"#\(anchor)-")])
+        if let footnotes = body.footnotes { out.append(footnotes) }
+        return out
     }
 }
 
-import Foundation
+extension Handbook.Chapter {
+    /// This chapter's rules on top of a format's: ids prefixed with the
+    /// chapter's anchor and headings one level down, so ids stay unique in
+    /// the book and the chapter title stays the chapter's top heading.
+    func writer(_ format: HTMLWriter) -> HTMLWriter {
+        guard isContent else { return format }
+        var writer = format
+        writer.idPrefix = "\(anchor)-"
+        writer.headingShift = 1
+        return writer
+    }
+}

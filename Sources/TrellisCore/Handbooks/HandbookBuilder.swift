@@ -1,3 +1,5 @@
+import Markdown
+
 /// Builds the handbooks of a site: per module a participant and a
 /// facilitator edition, and one for the whole catalogue.
 struct HandbookBuilder: Sendable {
@@ -15,15 +17,15 @@ struct HandbookBuilder: Sendable {
 
         var about = html.sections(module.body) { section in section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false }
         if !module.outcomes.isEmpty {
-            about += "<h2 id=\"outcomes\">Learning outcomes</h2>\n<ul class=\"outcomes\">\n"
+            var list = "<h2 id=\"outcomes\">Learning outcomes</h2>\n<ul class=\"outcomes\">\n"
             for outcome in module.outcomes {
-                about += "<li><span class=\"domain\">\(HTML.escape(Vocabularies.label(outcome.domain)))</span> \(HTML.escape(outcome.text))</li>\n"
+                list += "<li><span class=\"domain\">\(HTML.escape(Vocabularies.label(outcome.domain)))</span> \(HTML.escape(outcome.text))</li>\n"
             }
-            about += "</ul>\n"
+            about.append(html: list + "</ul>\n")
         }
-        about += sequenceTable(module)
+        about.append(html: sequenceTable(module))
         chapters.append(.init(anchor: "about", title: "About this module", kicker: nil, part: nil,
-                              bodyHTML: html.chapterBody(about, anchor: "about"), links: module.body.links,
+                              body: about, links: module.body.links, isContent: true,
                               file: "about", startsPage: true))
 
         var lastPhase: String?
@@ -39,17 +41,18 @@ struct HandbookBuilder: Sendable {
             if let grouping = task.grouping { facts.append(Vocabularies.label(grouping.value)) }
             if let duration = task.duration { facts.append(duration.value) }
             if let complexity = task.complexity { facts.append("complexity \(complexity.value) of 3") }
-            var body = "<p class=\"task-facts\">\(HTML.escape(facts.joined(separator: " · ")))</p>\n"
-            if !task.tools.isEmpty { body += "<p class=\"task-tools\"><strong>Tools:</strong> \(HTML.escape(task.tools.joined(separator: ", ")))</p>\n" }
-            body += html.sections(task.body) { section in section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false }
+            var head = "<p class=\"task-facts\">\(HTML.escape(facts.joined(separator: " · ")))</p>\n"
+            if !task.tools.isEmpty { head += "<p class=\"task-tools\"><strong>Tools:</strong> \(HTML.escape(task.tools.joined(separator: ", ")))</p>\n" }
+            var body = HTMLSegments(html: head)
+            body.append(html.sections(task.body) { section in section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false })
             let outcomes = module.outcomes.filter { outcome in task.outcomes.contains { $0.value == outcome.id } }
             if !outcomes.isEmpty {
-                body += "<h2 id=\"task-outcomes\">Outcomes</h2>\n<ul class=\"outcomes\">\n"
-                for outcome in outcomes { body += "<li>\(HTML.escape(outcome.text))</li>\n" }
-                body += "</ul>\n"
+                var list = "<h2 id=\"task-outcomes\">Outcomes</h2>\n<ul class=\"outcomes\">\n"
+                for outcome in outcomes { list += "<li>\(HTML.escape(outcome.text))</li>\n" }
+                body.append(html: list + "</ul>\n")
             }
             chapters.append(.init(anchor: anchor, title: "\(SiteRenderer.number(task)). \(task.title)", kicker: phase?.title,
-                                  part: part, bodyHTML: html.chapterBody(body, anchor: anchor), links: task.body.links,
+                                  part: part, body: body, links: task.body.links, isContent: true,
                                   file: anchor, startsPage: true))
         }
 
@@ -68,7 +71,7 @@ struct HandbookBuilder: Sendable {
             }
             body += "</ul>\n"
             chapters.append(.init(anchor: "related-practices", title: "Related good practices", kicker: nil, part: nil,
-                                  bodyHTML: body, links: [], file: "related-practices", startsPage: true))
+                                  body: HTMLSegments(html: body), links: [], isContent: false, file: "related-practices", startsPage: true))
         }
 
         var facts: [(String, String)] = []
@@ -107,10 +110,10 @@ struct HandbookBuilder: Sendable {
                 let practice = site.practices[index]
                 let anchor = "practice-\(practice.id)"
                 anchors[practice.route] = anchor
-                var body = "<dl class=\"practice-facts\">"
+                var facts = "<dl class=\"practice-facts\">"
                 func fact(_ label: String, _ value: String?) {
                     guard let value, !value.isEmpty else { return }
-                    body += "<div><dt>\(label)</dt><dd>\(HTML.escape(value))</dd></div>"
+                    facts += "<div><dt>\(label)</dt><dd>\(HTML.escape(value))</dd></div>"
                 }
                 fact("Country", practice.country?.name)
                 fact("Organisation", practice.organisation)
@@ -118,36 +121,44 @@ struct HandbookBuilder: Sendable {
                 fact("Year", practice.year.map(String.init))
                 fact("Status", practice.status)
                 fact("Tags", practice.tags.joined(separator: ", "))
-                body += "</dl>\n"
-                if let website = practice.website { body += "<p class=\"website\"><a href=\"\(HTML.escape(website))\">\(HTML.escape(website))</a></p>\n" }
-                body += html.blocks(practice.body.intro.blocks)
+                facts += "</dl>\n"
+                if let website = practice.website { facts += "<p class=\"website\"><a href=\"\(HTML.escape(website))\">\(HTML.escape(website))</a></p>\n" }
+                var body = HTMLSegments(html: facts)
+                body.append(html.blocks(practice.body.intro.blocks))
                 for section in practice.sections {
                     guard let content = section.content else { continue }
-                    body += "<h2 id=\"\(content.heading?.anchor ?? section.template.id)\">\(HTML.escape(section.template.heading))</h2>\n" + html.blocks(content.blocks)
+                    body.append(contentsOf: [.heading(level: 2, closing: false), .id(content.heading?.anchor ?? section.template.id),
+                                             .html(">\(HTML.escape(section.template.heading))"), .heading(level: 2, closing: true), .html(">\n")])
+                    body.append(html.blocks(content.blocks))
                 }
                 for extra in practice.extraSections {
-                    body += "<h2 id=\"\(extra.heading?.anchor ?? "more")\">\(extra.heading?.innerHTML ?? "")</h2>\n" + html.blocks(extra.blocks)
+                    if let heading = extra.heading {
+                        body.append(ChapterHTML.heading(heading))
+                    } else {
+                        body.append(html: "<h2 id=\"more\"></h2>\n")
+                    }
+                    body.append(html.blocks(extra.blocks))
                 }
-                if let footnotes = practice.body.footnotesHTML { body += footnotes }
+                if let footnotes = practice.body.footnotes { body.append(footnotes) }
                 chapters.append(.init(anchor: anchor, title: practice.title, kicker: country.label, part: first ? country.label : nil,
-                                      bodyHTML: html.chapterBody(body, anchor: anchor), links: practice.body.links,
+                                      body: body, links: practice.body.links, isContent: true,
                                       file: "country-\(country.value)", startsPage: first))
                 first = false
             }
         }
         if !catalogue.tags.isEmpty {
-            var body = "<dl class=\"tag-index\">\n"
+            var body = HTMLSegments(html: "<dl class=\"tag-index\">\n")
             for tag in catalogue.tags {
-                body += "<div><dt>\(HTML.escape(tag.label))</dt><dd><ul>"
+                body.append(html: "<div><dt>\(HTML.escape(tag.label))</dt><dd><ul>")
                 for index in tag.members {
                     let practice = site.practices[index]
-                    body += "<li><a href=\"\(HandbookLinks.anchorPrefix)practice-\(practice.id)\">\(HTML.escape(practice.title))</a></li>"
+                    body.append(contentsOf: [.html("<li><a"), .target("practice-\(practice.id)"), .html(">\(HTML.escape(practice.title))</a></li>")])
                 }
-                body += "</ul></dd></div>\n"
+                body.append(html: "</ul></dd></div>\n")
             }
-            body += "</dl>\n"
-            chapters.append(.init(anchor: "tag-index", title: "Index of tags", kicker: nil, part: nil, bodyHTML: body,
-                                  links: [], file: "tag-index", startsPage: true))
+            body.append(html: "</dl>\n")
+            chapters.append(.init(anchor: "tag-index", title: "Index of tags", kicker: nil, part: nil, body: body,
+                                  links: [], isContent: false, file: "tag-index", startsPage: true))
         }
         let countries = catalogue.countries.count
         return Handbook(

@@ -1,8 +1,8 @@
-/// Resolves link placeholders in chapter HTML for one output format.
-struct HandbookLinks {
-    /// Written by the builder for links between chapters: `trellis-anchor:<anchor>`.
-    static let anchorPrefix = "trellis-anchor:"
+import Markdown
 
+/// Link rules for one handbook format: where content links and links
+/// between chapters lead.
+struct HandbookLinks {
     enum Format {
         /// One HTML file in `output/handbooks/`.
         case print
@@ -56,17 +56,15 @@ struct HandbookLinks {
         }
     }
 
-    /// Resolves `trellis-link:N` (content links) and `trellis-anchor:` (links
-    /// between chapters) in `href` and `src` attributes.
-    func resolve(_ html: String, _ links: [ContentLink]) -> String {
-        var out = html
-        for attribute in ["href", "src"] {
-            out = out.replacingNumbered("\(attribute)=\"\(LinkResolver.placeholderPrefix)") { index in
-                guard index >= 0, index < links.count, let url = url(for: links[index]) else { return "data-offsite=\"" }
-                return "\(attribute)=\"\(HTML.escape(url))"
-            }
-        }
-        return out.replacingQuoted(Self.anchorPrefix) { anchorURL($0) }
+    /// The chapter written with this format's link rules: a link that cannot
+    /// be followed from the book keeps its text and loses its target.
+    func write(_ chapter: Handbook.Chapter) -> String {
+        let links = chapter.links
+        let format = HTMLWriter(link: { attribute, index in
+            guard index >= 0, index < links.count, let url = url(for: links[index]) else { return " data-offsite=\"\"" }
+            return " \(attribute)=\"\(HTML.escape(url))\""
+        }, target: { anchorURL($0) })
+        return chapter.writer(format).write(chapter.body)
     }
 
     /// Media files the chapters refer to (content-relative paths).

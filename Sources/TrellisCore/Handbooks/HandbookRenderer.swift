@@ -12,7 +12,7 @@ struct HandbookRenderer: Sendable {
         links.offsite = forPDF
         let chapters = book.chapters.map { chapter in
             HandbookView.Chapter(anchor: chapter.anchor, title: chapter.title, kicker: chapter.kicker, part: chapter.part,
-                                 bodyHTML: links.resolve(chapter.bodyHTML, chapter.links), startsPage: chapter.startsPage)
+                                 bodyHTML: links.write(chapter), startsPage: chapter.startsPage)
         }
         let contents = book.chapters.filter(\.inContents).map {
             HandbookView.Entry(anchor: $0.anchor, title: $0.title, part: $0.part)

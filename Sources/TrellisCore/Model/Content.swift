@@ -41,7 +41,7 @@ public struct BodySection: Sendable, Hashable {
 
     /// True when the section has no text an author wrote (an HTML comment,
     /// such as the guidance `trellis new practice` writes, does not count).
-    public var isEmpty: Bool { blocks.allSatisfy { $0.text.isEmpty && !$0.html.contains("<img") } }
+    public var isEmpty: Bool { blocks.allSatisfy { $0.text.isEmpty && !$0.segments.containsMarkup("<img") } }
     public var plainText: String { blocks.map(\.text).joined(separator: " ") }
 }
 
@@ -49,8 +49,10 @@ public struct BodySection: Sendable, Hashable {
 public struct Body: Sendable, Hashable {
     public var intro: BodySection
     public var sections: [BodySection]
-    public var footnotesHTML: String?
-    /// Relative links to content files; rendered HTML refers to them as `trellis-link:N`.
+    /// The footnote definitions, if any.
+    public var footnotes: HTMLSegments?
+    /// Relative links to content files; each output resolves them with its
+    /// own rules (``HTMLSegments/Part/link(attribute:index:)`` is an index here).
     public var links: [ContentLink]
     /// Links to other sites, as written.
     public var externalLinks: [Located<String>]

@@ -101,10 +101,15 @@ struct DocumentParser: Sendable {
             }
             guard let resolved = links.resolve(link.destination, from: file, isImage: link.isImage, at: location) else {
                 if LinkResolver.hasScheme(link.destination) { external.append(Located(link.destination, at: location)) }
+                // A destination written like Trellis's own link token would be
+                // taken for one: its colon is encoded, so it stays the author's text.
+                if link.destination.hasPrefix(HTMLSegments.linkTokenPrefix) {
+                    return "trellis-link%3A" + link.destination.dropFirst(HTMLSegments.linkTokenPrefix.count)
+                }
                 return nil
             }
             contentLinks.append(resolved)
-            return "\(LinkResolver.placeholderPrefix)\(contentLinks.count - 1)"
+            return "\(HTMLSegments.linkTokenPrefix)\(contentLinks.count - 1)"
         }
         for block in document.blocks {
             if let heading = block.heading, heading.level == 1 {
@@ -177,6 +182,6 @@ struct DocumentParser: Sendable {
             let end = index + 1 < starts.count ? starts[index + 1] : lineCount + 1
             sections[index].markdown = markdown(from: starts[index] + 1, to: end)
         }
-        return Body(intro: intro, sections: sections, footnotesHTML: document.footnotesHTML, links: links, externalLinks: external)
+        return Body(intro: intro, sections: sections, footnotes: document.footnotes, links: links, externalLinks: external)
     }
 }

@@ -7,9 +7,6 @@ struct LinkResolver: Sendable {
     let routes: [String: Route]
     let allFiles: Set<String>
 
-    /// The placeholder written into rendered HTML for content link `index`.
-    static let placeholderPrefix = "trellis-link:"
-
     /// nil for links to other sites, in-page anchors and absolute paths.
     func resolve(_ destination: String, from file: SourceFile, isImage: Bool, at location: SourceLocation) -> ContentLink? {
         guard !destination.isEmpty, !Self.hasScheme(destination),

@@ -9,33 +9,36 @@ struct PageContext {
 
     var root: String { RelativeURL.root(from: path) }
 
-    /// Replaces `trellis-link:N` placeholders with URLs relative to this page.
-    func resolveLinks(_ html: String, _ links: [ContentLink]) -> String {
-        guard !links.isEmpty else { return html }
-        return html.replacingNumbered(LinkResolver.placeholderPrefix) { index in
-            guard index < links.count, let route = links[index].route else { return "" }
+    /// How a body is written on this page: content links become URLs
+    /// relative to it (a link whose target is gone gets an empty `href`).
+    func writer(_ links: [ContentLink], headingShift: Int = 0) -> HTMLWriter {
+        HTMLWriter(link: { attribute, index in
+            guard index < links.count, let route = links[index].route else { return " \(attribute)=\"\"" }
             var target = url(route)
             if let fragment = links[index].fragment, !fragment.isEmpty { target += "#" + HTML.escape(fragment) }
-            return target
-        }
+            return " \(attribute)=\"\(target)\""
+        }, headingShift: headingShift)
     }
 
     /// The HTML of a run of blocks for the site: facilitator-only blocks are
-    /// shown in a labelled, collapsed `<details>`.
+    /// shown in a labelled, collapsed `<details>`; a body `# heading` is shown
+    /// as a section heading, so the page title stays the only `<h1>`.
     func blocksHTML(_ blocks: [MarkdownBlock], _ body: Body) -> String {
+        let writer = writer(body.links)
         var html = ""
         for block in blocks {
             switch block.kind {
             case .facilitator:
-                html += "<details class=\"facilitator\">\n<summary>Facilitator note <span class=\"audience\">(for facilitators only)</span></summary>\n\(block.html)</details>\n"
+                html += "<details class=\"facilitator\">\n<summary>Facilitator note <span class=\"audience\">(for facilitators only)</span></summary>\n"
+                writer.write(block.segments, into: &html)
+                html += "</details>\n"
             case .heading(let heading) where heading.level == 1:
-                // The page title is the only <h1>; a body '# …' becomes a section heading.
-                html += "<h2" + block.html.dropFirst(3).replacingOccurrences(of: "</h1>", with: "</h2>")
+                self.writer(body.links, headingShift: 1).write(block.segments, into: &html)
             case .heading, .content:
-                html += block.html
+                writer.write(block.segments, into: &html)
             }
         }
-        return resolveLinks(html, body.links)
+        return html
     }
 
     /// The whole body, headings included (module overviews, free pages).
@@ -44,7 +47,7 @@ struct PageContext {
         var html = blocksHTML(body.intro.blocks, body)
         for section in body.sections {
             guard let heading = section.heading else { continue }
-            let inner = resolveLinks(heading.innerHTML, body.links)
+            let inner = writer(body.links).write(heading.inner)
             if Task.isFacilitatorHeading(heading.text) {
                 html += "<details class=\"facilitator\">\n<summary><h2 id=\"\(heading.anchor)\">\(inner) <span class=\"audience\">(for facilitators only)</span></h2></summary>\n"
                 html += blocksHTML(section.blocks, body) + "</details>\n"
@@ -56,11 +59,11 @@ struct PageContext {
     }
 
     func footnotes(_ body: Body) -> String? {
-        body.footnotesHTML.map { resolveLinks($0, body.links) }
+        body.footnotes.map { writer(body.links).write($0) }
     }
 
     func sectionView(_ section: BodySection, body: Body, facilitator: Bool = false) -> SectionView {
-        SectionView(headingHTML: resolveLinks(section.heading?.innerHTML ?? "", body.links), anchor: section.heading?.anchor ?? "",
+        SectionView(headingHTML: section.heading.map { writer(body.links).write($0.inner) } ?? "", anchor: section.heading?.anchor ?? "",
                     html: blocksHTML(section.blocks, body), facilitator: facilitator)
     }
 }

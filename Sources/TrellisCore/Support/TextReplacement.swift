@@ -1,7 +1,6 @@
-/// Fast literal replacement on UTF-8 bytes, for the hot paths that rewrite
-/// rendered HTML (heading levels, ids, link placeholders). One pass over
-/// the text for any number of patterns; Foundation's `replacingOccurrences`
-/// goes through UTF-16 and was most of the build time on large sites.
+/// Fast literal replacement on UTF-8 bytes (CSV quoting): one pass over the
+/// text for any number of patterns; Foundation's `replacingOccurrences`
+/// goes through UTF-16.
 struct TextReplacement {
     private let patterns: [(from: [UInt8], to: [UInt8])]
     private let firstBytes: [Bool]
@@ -49,62 +48,6 @@ struct TextReplacement {
                 index += 1
             }
             guard changed else { return text }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
-            return String(decoding: output, as: UTF8.self)
-        }
-    }
-}
-
-extension String {
-    /// Replaces every occurrence of each pattern (earlier pairs win at a position).
-    func replacingAll(_ pairs: [(String, String)]) -> String {
-        TextReplacement(pairs).apply(self)
-    }
-
-    /// Calls `replace` for each `prefix` followed by decimal digits, with the
-    /// number; the result replaces prefix and digits. Used for link placeholders.
-    func replacingNumbered(_ prefix: String, _ replace: (Int) -> String) -> String {
-        replacingMarked(prefix, until: { $0 < 0x30 || $0 > 0x39 }) { digits in replace(Int(digits) ?? -1) }
-    }
-
-    /// Calls `replace` for each `prefix` followed by text up to a `"`.
-    func replacingQuoted(_ prefix: String, _ replace: (String) -> String) -> String {
-        replacingMarked(prefix, until: { $0 == 0x22 }, replace)
-    }
-
-    private func replacingMarked(_ prefix: String, until stop: (UInt8) -> Bool, _ replace: (String) -> String) -> String {
-        let marker = Array(prefix.utf8)
-        var source = self
-        return source.withUTF8 { bytes -> String in
-            var output: [UInt8] = []
-            var changed = false
-            var copied = 0
-            var index = 0
-            let count = bytes.count
-            while index + marker.count <= count {
-                if bytes[index] == marker[0] {
-                    var equal = true
-                    for offset in 1..<marker.count where bytes[index + offset] != marker[offset] {
-                        equal = false
-                        break
-                    }
-                    if equal {
-                        var end = index + marker.count
-                        while end < count, !stop(bytes[end]) { end += 1 }
-                        if end > index + marker.count {
-                            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + marker.count)..<end]), as: UTF8.self)
-                            if !changed { output.reserveCapacity(count + 64); changed = true }
-                            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                            output.append(contentsOf: replace(value).utf8)
-                            index = end
-                            copied = end
-                            continue
-                        }
-                    }
-                }
-                index += 1
-            }
-            guard changed else { return self }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
             return String(decoding: output, as: UTF8.self)
         }

@@ -291,3 +291,30 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
         #expect(FileManager.default.fileExists(atPath: "\(content)/site.yml"))
     }
 }
+
+/// Words that look like Trellis's own link markers are the author's text in
+/// every output: the site, the print handbook and the EPUB.
+@Suite struct MarkerTextTests {
+    @Test func markerWordsStayAsWritten() throws {
+        let directory = TemporaryDirectory()
+        let content = directory.sub("content")
+        let output = directory.sub("output")
+        try writeSite(content, [
+            "site.yml": "title: T\n",
+            "practices/p.md": practice("title: P\ncountry: FI\ntags: [x]")
+                .replacingOccurrences(of: "\nD.\n", with: "\nWe wrote trellis-anchor:\"foo\" and trellis-link:0 on the board; see [the notes](trellis-link:0).\n"),
+        ])
+        let result = build(content, output: output)
+        #expect(result.succeeded, "\(summary(result.diagnostics))")
+        var texts: [String: String] = [:]
+        for (path, data) in try ExpectedOutputTests.tree(output) where path.hasSuffix(".html") || path.hasSuffix(".xhtml") {
+            texts[path] = String(decoding: data, as: UTF8.self)
+        }
+        for path in ["practices/p.html", "handbooks/catalogue.html", "handbooks/catalogue.epub/OEBPS/country-fi.xhtml"] {
+            let text = try #require(texts[path], "\(path) not written: \(texts.keys.sorted())")
+            #expect(text.contains("trellis-anchor:&quot;foo&quot; and trellis-link:0 on the board"), "\(path)")
+            #expect(text.contains("href=\"trellis-link%3A0\""), "\(path): the author's own destination must stay theirs")
+            #expect(!text.contains("#&quot;foo") && !text.contains("#\"foo\""), "\(path)")
+        }
+    }
+}

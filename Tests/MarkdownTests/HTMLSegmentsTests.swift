@@ -1,0 +1,45 @@
+import Testing
+@testable import Markdown
+
+/// Rendered HTML is cut once into segments; each output writes them with
+/// its own rules and never scans HTML again.
+@Suite struct HTMLSegmentsTests {
+    @Test func cutsLinksIdsLocalLinksAndHeadings() {
+        let segments = HTMLSegments(html: "<h2 id=\"a\">T <a href=\"trellis-link:3\">x</a> <img src=\"trellis-link:12\" alt=\"\" /> <a href=\"#fn-1\">1</a></h2>\n")
+        #expect(segments.parts == [
+            .heading(level: 2, closing: false), .id("a"), .html(">T <a"), .link(attribute: "href", index: 3), .html(">x</a> <img"),
+            .link(attribute: "src", index: 12), .html(" alt=\"\" /> <a"), .localLink("fn-1"), .html(">1</a>"),
+            .heading(level: 2, closing: true), .html(">\n"),
+        ])
+    }
+
+    @Test func writersApplyTheirRules() {
+        let segments = HTMLSegments(html: "<h1 id=\"top\"><a href=\"trellis-link:0\">a</a> <a href=\"#top\">b</a></h1>")
+        #expect(HTMLWriter().write(segments) == "<h1 id=\"top\"><a href=\"trellis-link:0\">a</a> <a href=\"#top\">b</a></h1>")
+        let book = HTMLWriter(link: { attribute, index in " \(attribute)=\"page-\(index).html\"" }, idPrefix: "ch-", headingShift: 1)
+        #expect(book.write(segments) == "<h2 id=\"ch-top\"><a href=\"page-0.html\">a</a> <a href=\"#ch-top\">b</a></h2>")
+        let deep = HTMLWriter(headingShift: 9)
+        #expect(deep.write(HTMLSegments(html: "<h5>x</h5>")) == "<h6>x</h6>")
+    }
+
+    /// Text is escaped by cmark, so words that look like markers stay words.
+    @Test func authorTextIsNeverAMarker() {
+        let document = MarkdownParser.parse("""
+            A practice about trellis-link:0 and trellis-anchor:"foo", id="x" and href="#y", \\<h2> and \\</h3>.
+            """)
+        let writer = HTMLWriter(link: { _, _ in " href=\"RESOLVED\"" }, idPrefix: "P-", headingShift: 1)
+        let html = document.blocks.map { writer.write($0.segments) }.joined()
+        #expect(!html.contains("RESOLVED"))
+        #expect(!html.contains("P-"))
+        #expect(html.contains("trellis-link:0 and trellis-anchor:&quot;foo&quot;, id=&quot;x&quot; and href=&quot;#y&quot;, &lt;h2&gt; and &lt;/h3&gt;"))
+    }
+
+    @Test func appendingMergesMarkup() {
+        var segments = HTMLSegments(html: "<p>a")
+        segments.append(html: "b</p>")
+        segments.append(html: "")
+        #expect(segments.parts == [.html("<p>ab</p>")])
+        #expect(segments.containsMarkup("<p>"))
+        #expect(!HTMLSegments([.id("img")]).containsMarkup("img"))
+    }
+}
