@@ -164,11 +164,18 @@ enum HTMLSanitizer {
                 ? normalizedURL(value) : nil
         }
         if urlListAttributes.contains(name) {
-            for item in listItems(value, splitOnSemicolons: name == "values")
+            let semicolons = name == "values"
+            // Items split at spaces and commas, and again at commas only (a
+            // newline inside a scheme must not hide it), and no script
+            // scheme anywhere once spaces and controls are dropped.
+            let items = listItems(value, splitOnSpaces: true, splitOnSemicolons: semicolons)
+                + listItems(value, splitOnSpaces: false, splitOnSemicolons: semicolons)
+            for item in items
             where unsafeURL(value, in: attribute.undecoded, from: item.lowerBound, to: item.upperBound, allowImageData: false) {
                 return normalizedURL(Array(value[item]))
             }
-            return nil
+            let squeezed = asciiLowercaseDroppingControls(value[all])
+            return squeezed.contains("javascript:") || squeezed.contains("vbscript:") ? normalizedURL(value) : nil
         }
         if refresh && name == "content" {
             let squeezed = asciiLowercaseDroppingControls(value[all])
@@ -233,13 +240,14 @@ enum HTMLSanitizer {
         return out
     }
 
-    /// The items of a URL list: runs between ASCII whitespace and commas
-    /// (and semicolons).
-    static func listItems(_ value: [Unicode.Scalar], splitOnSemicolons: Bool) -> [Range<Int>] {
+    /// The items of a URL list: runs between commas (and ASCII whitespace,
+    /// and semicolons, when asked).
+    static func listItems(_ value: [Unicode.Scalar], splitOnSpaces: Bool, splitOnSemicolons: Bool) -> [Range<Int>] {
         var items: [Range<Int>] = []
         var start: Int?
         for (index, c) in value.enumerated() {
-            let separator = c == "," || c == "\t" || c == "\n" || c == "\u{0C}" || c == "\r" || c == " " || (splitOnSemicolons && c == ";")
+            let space = c == "\t" || c == "\n" || c == "\u{0C}" || c == "\r" || c == " "
+            let separator = c == "," || (splitOnSpaces && space) || (splitOnSemicolons && c == ";")
             if separator {
                 if let begin = start { items.append(begin..<index) }
                 start = nil
