@@ -11,7 +11,8 @@
 ///   ends exactly where the tokenizer ended it and the next node starts in
 ///   the data state.
 /// - DOCTYPEs are dropped (a browser ignores them inside a page).
-/// - Tags are written again from their tokens: name, then each attribute
+/// - Tags are written again from their tokens: name (in the case it was
+///   written, for XHTML's sake; checks use the lowercase), then each attribute
 ///   that is kept as ` name="value"`, the value with its character
 ///   references decoded and `&`, `"`, `<` and `>` escaped, so no value can
 ///   end early or hide a tag. Void elements end with ` />` (for EPUB's
@@ -111,26 +112,26 @@ enum HTMLSanitizer {
     private static func write(_ tag: HTMLTokenizer.Tag, into out: inout String.UnicodeScalarView,
                               removals: inout [Removal], input: [Unicode.Scalar]) {
         // A name no element has (`<a"x>`, `<a<b>`) is dropped with its attributes.
-        guard isSafeName(tag.name) else { return }
+        guard isSafeName(tag.rawName) else { return }
         let local = localName(tag.name)
         out.append(contentsOf: (textTags.contains(local) ? "&lt;" : "<").unicodeScalars)
         if tag.isEnd {
             // Attributes and `/` on an end tag mean nothing to a browser.
-            out.append(contentsOf: "/\(tag.name)>".unicodeScalars)
+            out.append(contentsOf: "/\(tag.rawName)>".unicodeScalars)
             return
         }
-        out.append(contentsOf: tag.name.unicodeScalars)
+        out.append(contentsOf: tag.rawName.unicodeScalars)
         let refresh = local == "meta" && tag.attributes.contains {
             $0.name == "http-equiv" && asciiTrimmedLowercase($0.value) == "refresh"
         }
         for attribute in tag.attributes {
-            guard isSafeName(attribute.name) else { continue }
+            guard isSafeName(attribute.rawName) else { continue }
             if let removed = unsafeAttribute(attribute, tag: local, refresh: refresh) {
                 removals.append(position(of: attribute.position, in: input, description: removed))
                 continue
             }
             out.append(" ")
-            out.append(contentsOf: attribute.name.unicodeScalars)
+            out.append(contentsOf: attribute.rawName.unicodeScalars)
             out.append(contentsOf: "=\"".unicodeScalars)
             for c in attribute.value {
                 switch c {
@@ -152,7 +153,7 @@ enum HTMLSanitizer {
         let value = attribute.value
         let all = 0..<value.count
         if name.hasPrefix("on") || name == "srcdoc" {
-            return "\(attribute.name)=\"\(String(scalars: value.prefix(60)))\""
+            return "\(attribute.rawName)=\"\(String(scalars: value.prefix(60)))\""
         }
         if name == "style" {
             return unsafeCSS(value) ? "style=\"\(String(scalars: value.prefix(60)))\"" : nil

@@ -24,6 +24,9 @@ struct HTMLTokenizer {
     struct Attribute {
         /// Lowercased (ASCII) as the tokenizer does.
         var name: String
+        /// As written (XHTML readers, EPUB's among them, keep the case:
+        /// SVG's `viewBox`).
+        var rawName: String
         /// With character references decoded, as the browser sees it.
         var value: [Unicode.Scalar]
         /// Indices in `value` of `&`s that begin a reference HTML left as
@@ -37,6 +40,8 @@ struct HTMLTokenizer {
     struct Tag {
         /// Lowercased (ASCII).
         var name: String
+        /// As written (SVG's `linearGradient` in XHTML).
+        var rawName: String
         var isEnd: Bool
         /// In source order; a repeated name is left out (the first wins, as
         /// in browsers).
@@ -152,7 +157,7 @@ struct HTMLTokenizer {
                 case "\t", "\n", "\u{0C}", "\r", " ": state = .beforeAttributeName
                 case "/": state = .selfClosingStartTag
                 case ">": emitTag()
-                default: tagName.append(replacingNull(asciiLowercased(c)))
+                default: tagName.append(replacingNull(c))
                 }
 
             case .beforeAttributeName:
@@ -176,7 +181,7 @@ struct HTMLTokenizer {
                     index += 1; state = .beforeAttributeValue
                 case let c?:
                     // `"`, `'` and `<` are parse errors but still part of the name.
-                    attributeName.append(replacingNull(asciiLowercased(c))); index += 1
+                    attributeName.append(replacingNull(c)); index += 1
                 }
 
             case .afterAttributeName:
@@ -395,10 +400,12 @@ struct HTMLTokenizer {
     private mutating func finishAttribute() {
         guard hasAttribute else { return }
         hasAttribute = false
-        var name = ""
-        name.unicodeScalars.append(contentsOf: attributeName)
+        var rawName = ""
+        rawName.unicodeScalars.append(contentsOf: attributeName)
+        let name = asciiLowercased(rawName)
         guard !attributes.contains(where: { $0.name == name }) else { return }
-        attributes.append(Attribute(name: name, value: attributeValue, undecoded: attributeUndecoded, position: attributePosition))
+        attributes.append(Attribute(name: name, rawName: rawName, value: attributeValue, undecoded: attributeUndecoded,
+                                    position: attributePosition))
     }
 
     private mutating func appendValue(_ c: Unicode.Scalar) {
@@ -430,9 +437,9 @@ struct HTMLTokenizer {
     private mutating func emitTag() {
         finishAttribute()
         flushText(upTo: tokenStart)
-        var name = ""
-        name.unicodeScalars.append(contentsOf: tagName)
-        tokens.append(.tag(Tag(name: name, isEnd: isEndTag, attributes: attributes, selfClosing: selfClosing, range: tokenStart..<index)))
+        var rawName = ""
+        rawName.unicodeScalars.append(contentsOf: tagName)
+        tokens.append(.tag(Tag(name: asciiLowercased(rawName), rawName: rawName, isEnd: isEndTag, attributes: attributes, selfClosing: selfClosing, range: tokenStart..<index)))
         textStart = index
         state = .data
     }
@@ -478,6 +485,13 @@ func isASCIIAlpha(_ c: Unicode.Scalar) -> Bool {
 @inline(__always)
 func asciiLowercased(_ c: Unicode.Scalar) -> Unicode.Scalar {
     (0x41...0x5A).contains(c.value) ? Unicode.Scalar(UInt8(c.value + 0x20)) : c
+}
+
+/// ASCII lowercase only, as HTML and URL parsing do.
+func asciiLowercased(_ text: String) -> String {
+    var out = ""
+    out.unicodeScalars.append(contentsOf: text.unicodeScalars.lazy.map { asciiLowercased($0) })
+    return out
 }
 
 @inline(__always)

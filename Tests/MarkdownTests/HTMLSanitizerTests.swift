@@ -115,7 +115,7 @@ struct EncodedScriptURLTests {
     static let contexts: [(String, String)] = [
         ("<a href=\"V\">x</a>", "<a>x</a>"),
         ("<a href='V'>x</a>", "<a>x</a>"),
-        ("<A HREF=\"V\">x</A>", "<a>x</a>"),
+        ("<A HREF=\"V\">x</A>", "<A>x</A>"),
         ("<iframe src=\"V\"></iframe>", "&lt;iframe>&lt;/iframe>"),
         ("<form action=\"V\"><button formaction=\"V\">go</button></form>", "<form><button>go</button></form>"),
         ("<svg><a xlink:href=\"V\"><text>x</text></a></svg>", "<svg><a><text>x</text></a></svg>"),
@@ -456,6 +456,9 @@ struct SafeRawHTMLTests {
         ("<kbd>Ctrl</kbd>+<kbd>C</kbd>", "<kbd>Ctrl</kbd>+<kbd>C</kbd>"),
         ("<video controls src=\"media/v.mp4\" poster=\"media/p.jpg\"></video>", "<video controls=\"\" src=\"media/v.mp4\" poster=\"media/p.jpg\"></video>"),
         ("<img srcset=\"a.png 1x, b.png 2x\" src=\"a.png\" alt=\"a\">", "<img srcset=\"a.png 1x, b.png 2x\" src=\"a.png\" alt=\"a\" />"),
+        // Case is kept for EPUB's XHTML, where SVG names are case-sensitive.
+        ("<svg viewBox=\"0 0 10 10\"><linearGradient id=\"g\"></linearGradient><rect width=\"10\" height=\"10\"/></svg>",
+         "<svg viewBox=\"0 0 10 10\"><linearGradient id=\"g\"></linearGradient><rect width=\"10\" height=\"10\" /></svg>"),
     ])
     func equivalent(source: String, expected: String) {
         for text in ["<div>\n\(source)\n</div>\n", "Text \(source) text.\n"] {
