@@ -83,7 +83,7 @@ enum HTMLSanitizer {
     static func sanitize(_ html: String) -> Result {
         let input = Array(html.unicodeScalars)
         var out = String.UnicodeScalarView()
-        var removals: [Removal] = []
+        var removed: [(offset: Int, description: String)] = []
         for token in HTMLTokenizer.tokenize(input) {
             switch token {
             case .text(let range):
@@ -101,16 +101,16 @@ enum HTMLSanitizer {
             case .doctype:
                 break
             case .tag(let tag):
-                write(tag, into: &out, removals: &removals, input: input)
+                write(tag, into: &out, removed: &removed)
             }
         }
-        return Result(html: String(out), removals: removals)
+        return Result(html: String(out), removals: positions(of: removed, in: input))
     }
 
     // MARK: - Tags
 
     private static func write(_ tag: HTMLTokenizer.Tag, into out: inout String.UnicodeScalarView,
-                              removals: inout [Removal], input: [Unicode.Scalar]) {
+                              removed: inout [(offset: Int, description: String)]) {
         // A name no element has (`<a"x>`, `<a<b>`) is dropped with its attributes.
         guard isSafeName(tag.rawName) else { return }
         let local = localName(tag.name)
@@ -126,8 +126,8 @@ enum HTMLSanitizer {
         }
         for attribute in tag.attributes {
             guard isSafeName(attribute.rawName) else { continue }
-            if let removed = unsafeAttribute(attribute, tag: local, refresh: refresh) {
-                removals.append(position(of: attribute.position, in: input, description: removed))
+            if let description = unsafeAttribute(attribute, tag: local, refresh: refresh) {
+                removed.append((attribute.position, description))
                 continue
             }
             out.append(" ")
@@ -354,18 +354,25 @@ enum HTMLSanitizer {
         return String(name[name.index(after: colon)...])
     }
 
-    private static func position(of index: Int, in input: [Unicode.Scalar], description: String) -> Removal {
+    /// Lines and columns of the removed attributes (in input order), in one pass.
+    private static func positions(of removed: [(offset: Int, description: String)], in input: [Unicode.Scalar]) -> [Removal] {
+        var removals: [Removal] = []
         var line = 0
         var column = 1
-        for c in input[0..<min(index, input.count)] {
-            if c == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += String(c).utf8.count
+        var index = 0
+        for (offset, description) in removed {
+            while index < min(offset, input.count) {
+                if input[index] == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += UTF8.width(input[index])
+                }
+                index += 1
             }
+            removals.append(Removal(description: description, lineOffset: line, column: column))
         }
-        return Removal(description: description, lineOffset: line, column: column)
+        return removals
     }
 
     private static func asciiTrimmedLowercase(_ value: [Unicode.Scalar]) -> String {
