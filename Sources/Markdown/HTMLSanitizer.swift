@@ -152,7 +152,7 @@ enum HTMLSanitizer {
         let name = localName(attribute.name)
         let value = attribute.value
         let all = 0..<value.count
-        if name.hasPrefix("on") || name == "srcdoc" {
+        if name.hasPrefix("on") || attribute.name.hasPrefix("on") || name == "srcdoc" {
             return "\(attribute.rawName)=\"\(String(scalars: value.prefix(60)))\""
         }
         if name == "style" {
