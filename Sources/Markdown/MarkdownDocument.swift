@@ -88,7 +88,11 @@ public struct MarkdownNotice: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// Raw HTML omitted because unsafe HTML is off.
         case rawHTMLOmitted
-        /// A `javascript:`, `vbscript:` or `data:` link removed.
+        /// A `javascript:`, `vbscript:` or `data:` link removed: from a
+        /// Markdown link or image (the destination), or from raw HTML with
+        /// unsafe HTML on (the URL as a browser reads it). Also raw HTML
+        /// attributes that run script whatever their URL (`onclick="…"`,
+        /// `srcdoc="…"`, `style="…"` with `expression(`), as `name="value"`.
         case unsafeLinkRemoved(String)
         /// A `[!FACILITATOR]` blockquote nested inside another block; it was
         /// rendered as a callout but cannot be separated from its parent.

@@ -37,11 +37,7 @@ struct TreeWalker {
                 visitLink(node, isImage: type == CMARK_NODE_IMAGE, line: line, column: column, rewriteLink: rewriteLink)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if options.unsafeHTML {
-                    let html = literal(node)
-                    if let cleaned = Self.removingScriptURLs(html) {
-                        _ = cmark_node_set_literal(node, cleaned)
-                        notices.append(MarkdownNotice(kind: .unsafeLinkRemoved("javascript:"), line: line, column: column))
-                    }
+                    sanitize(node, line: line, column: column)
                 } else {
                     let html = literal(node)
                     let trimmed = html.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" })
@@ -98,42 +94,20 @@ struct TreeWalker {
         }
     }
 
-    /// Raw HTML with `javascript:` or `vbscript:` URLs (in any case, with
-    /// spaces or control characters inside) made inert; nil if there are none.
-    static func removingScriptURLs(_ html: String) -> String? {
-        let lowered = html.lowercased()
-        guard lowered.contains("script") else { return nil }
-        var out = ""
-        var changed = false
-        var index = html.unicodeScalars.startIndex
-        let scalars = html.unicodeScalars
-        while index < scalars.endIndex {
-            if let end = matchScheme(scalars, from: index) {
-                out += "blocked:"
-                index = end
-                changed = true
-                continue
-            }
-            out.unicodeScalars.append(scalars[index])
-            index = scalars.index(after: index)
+    /// Raw HTML (an HTML block or inline tag, with unsafe HTML on) read
+    /// with an HTML tokenizer and written again safely (``HTMLSanitizer``);
+    /// a notice for each attribute removed, at its own line and column.
+    private mutating func sanitize(_ node: OpaquePointer, line: Int, column: Int) {
+        let html = literal(node)
+        let result = HTMLSanitizer.sanitize(html)
+        if result.html != html {
+            _ = cmark_node_set_literal(node, result.html)
         }
-        return changed ? out : nil
-    }
-
-    /// The end of `javascript:` / `vbscript:` starting at `start`, skipping
-    /// whitespace and control characters between letters.
-    private static func matchScheme(_ scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index) -> String.UnicodeScalarView.Index? {
-        for word in ["javascript:", "vbscript:"] {
-            var index = start
-            var matched = true
-            for expected in word.unicodeScalars {
-                while index < scalars.endIndex, scalars[index].value <= 0x20, index != start { index = scalars.index(after: index) }
-                guard index < scalars.endIndex, String(scalars[index]).lowercased() == String(expected) else { matched = false; break }
-                index = scalars.index(after: index)
-            }
-            if matched { return index }
+        for removal in result.removals {
+            let removalColumn = removal.lineOffset == 0 ? column + removal.column - 1 : removal.column
+            notices.append(MarkdownNotice(kind: .unsafeLinkRemoved(removal.description),
+                                          line: line + removal.lineOffset, column: removalColumn))
         }
-        return nil
     }
 
     /// `[!KIND]` at the very start of a blockquote's first paragraph.
