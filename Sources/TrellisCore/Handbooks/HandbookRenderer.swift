@@ -22,7 +22,7 @@ struct HandbookRenderer: Sendable {
             facts: book.coverFacts.map { FactView(label: $0.label, value: $0.value) }, license: book.license,
             stylesheetHref: "../\(Route.asset("handbook.css").path)", contents: contents, chapters: chapters
         )
-        return theme.render("handbook", view)
+        return theme.render(.handbook, view)
     }
 }
 

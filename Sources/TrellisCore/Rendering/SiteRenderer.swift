@@ -42,7 +42,7 @@ public struct SiteRenderer: Sendable {
         let facetContext = PageContext(path: Route.facet(.country, "x").path)
         facetCardCache = Lazy {
             site.practices.parallelMap { practice in
-                theme.render("practice-card", SiteRenderer.practiceCard(practice, facetContext, site: site))
+                theme.render(.practiceCard, SiteRenderer.practiceCard(practice, facetContext, site: site))
             }
         }
         handbookFormats = pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
@@ -120,7 +120,7 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Layout
 
-    func page(_ route: Route, title: String, template: String, view: Any, bodyClass: String,
+    func page<View: TemplateView>(_ route: Route, title: String, template: Template<View>, view: View, bodyClass: String,
               breadcrumbs: [LinkView] = [], description: String? = nil) -> Artifact {
         let context = PageContext(path: route.path)
         let content = theme.render(template, view)
@@ -137,7 +137,7 @@ public struct SiteRenderer: Sendable {
             stylesheetHref: context.url(.asset("trellis.css")), searchScriptHref: context.url(.asset("search.js")), homeHref: context.url(.home),
             nav: nav, breadcrumbs: breadcrumbs, contentHTML: content, license: site.config.license, bodyClass: bodyClass
         )
-        return Artifact(path: route.path, content: .text(theme.render("layout", layout)))
+        return Artifact(path: route.path, content: .text(theme.render(.layout, layout)))
     }
 
     func moduleCard(_ module: Module, _ context: PageContext) -> ModuleCard {

@@ -64,14 +64,21 @@ public struct Theme: Sendable {
             }
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
+        // Every template against the view it renders: a misspelt field renders blank.
+        var templates: [String: String] = [:]
+        for (name, text) in sources where name.hasSuffix(".mustache") { templates[String(name.dropLast(".mustache".count))] = text }
+        let checker = TemplateChecker(sources: templates) { name in
+            overridden.contains("\(name).mustache") ? "\(displayDirectory)/\(name).mustache" : "built-in \(name).mustache"
+        }
+        for (name, view) in views.sorted(by: { $0.key < $1.key }) { diagnostics += checker.check(name, view: view) }
         var styles: [String: String] = [:]
         for name in stylesheets { styles[name] = sources[name] ?? "" }
         return (Theme(library: library, styles: styles, overridden: overridden), diagnostics)
     }
 
-    /// Renders the named template with a view model.
-    public func render(_ template: String, _ view: Any) -> String {
-        library.render(view, withTemplate: template) ?? ""
+    /// Renders a template with the view it is made for.
+    public func render<View: TemplateView>(_ template: Template<View>, _ view: View) -> String {
+        library.render(view, withTemplate: template.name) ?? ""
     }
 }
 

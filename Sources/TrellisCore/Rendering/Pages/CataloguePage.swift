@@ -16,7 +16,7 @@ extension SiteRenderer {
                                  handbooks: site.practices.isEmpty ? [] : handbookFormats.map {
                                      LinkView(title: "Catalogue handbook (\($0.uppercased()))", href: context.url(.file("handbooks/catalogue.\($0)")))
                                  })
-        return page(.catalogue, title: view.title, template: "catalogue", view: view, bodyClass: "catalogue")
+        return page(.catalogue, title: view.title, template: .catalogue, view: view, bodyClass: "catalogue")
     }
 
     func facetGroups(_ context: PageContext) -> [FacetGroupView] {

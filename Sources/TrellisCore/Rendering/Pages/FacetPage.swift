@@ -22,7 +22,7 @@ extension SiteRenderer {
                                  practices: entry.members.map { practiceCard(site.practices[$0], context) },
                                  cardsHTML: entry.members.map { facetCards[$0] }.joined(),
                                  catalogueHref: context.url(.catalogue), others: others)
-        return page(route, title: "\(facet.title): \(entry.label)", template: "facet", view: view, bodyClass: "facet",
+        return page(route, title: "\(facet.title): \(entry.label)", template: .facet, view: view, bodyClass: "facet",
                     breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
     }
 }

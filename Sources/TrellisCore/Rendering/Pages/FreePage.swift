@@ -12,6 +12,6 @@ extension SiteRenderer {
     func freePage(_ free: Page) -> Artifact {
         let context = PageContext(path: free.route.path)
         let view = PageView(title: free.title, html: context.bodyHTML(free.body), footnotesHTML: context.footnotes(free.body))
-        return page(free.route, title: free.title, template: "page", view: view, bodyClass: "page")
+        return page(free.route, title: free.title, template: .page, view: view, bodyClass: "page")
     }
 }

@@ -16,6 +16,6 @@ extension SiteRenderer {
             catalogueHref: context.url(.catalogue), practiceCount: site.practices.count,
             countryCount: countries.count, hasPractices: !site.practices.isEmpty
         )
-        return page(.home, title: view.title, template: "home", view: view, bodyClass: "home")
+        return page(.home, title: view.title, template: .home, view: view, bodyClass: "home")
     }
 }

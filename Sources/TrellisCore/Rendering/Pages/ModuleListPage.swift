@@ -9,6 +9,6 @@ extension SiteRenderer {
     func moduleListPage() -> Artifact {
         let context = PageContext(path: Route.moduleList.path)
         let view = ModuleListView(title: "Modules", modules: site.modules.map { moduleCard($0, context) })
-        return page(.moduleList, title: view.title, template: "modules", view: view, bodyClass: "modules")
+        return page(.moduleList, title: view.title, template: .modules, view: view, bodyClass: "modules")
     }
 }

@@ -65,7 +65,7 @@ extension SiteRenderer {
             footnotesHTML: context.footnotes(module.body), totalEffort: effort(module.totalEffort()),
             coverage: coverage, legend: legend, handbooks: handbookLinks(for: module, context)
         )
-        return page(module.route, title: module.title, template: "module", view: view, bodyClass: "module",
+        return page(module.route, title: module.title, template: .module, view: view, bodyClass: "module",
                     breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList))], description: module.summary)
     }
 

@@ -9,6 +9,6 @@ extension SiteRenderer {
     func notFoundPage() -> Artifact {
         let context = PageContext(path: Route.notFound.path)
         let view = NotFoundView(homeHref: context.url(.home), catalogueHref: context.url(.catalogue), modulesHref: context.url(.moduleList))
-        return page(.notFound, title: "Page not found", template: "not-found", view: view, bodyClass: "not-found")
+        return page(.notFound, title: "Page not found", template: .notFound, view: view, bodyClass: "not-found")
     }
 }

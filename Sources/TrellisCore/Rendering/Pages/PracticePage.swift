@@ -47,7 +47,7 @@ extension SiteRenderer {
             footnotesHTML: context.footnotes(practice.body), catalogueHref: context.url(.catalogue),
             jsonLD: exports.jsonLD(practice), countryHref: practice.country.map { context.url(.facet(.country, $0.code.lowercased())) }
         )
-        return page(practice.route, title: practice.title, template: "practice", view: view, bodyClass: "practice",
+        return page(practice.route, title: practice.title, template: .practice, view: view, bodyClass: "practice",
                     breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
     }
 }
