@@ -48,6 +48,8 @@ final class HTTPListener: Sendable {
                 throw PreviewServer.PortInUse(port: port)
             } catch SocketError.failed(_, _, let message) {
                 throw PreviewServer.CannotListen(message: "cannot listen on \(host):\(candidate): \(message)")
+            } catch {
+                throw PreviewServer.CannotListen(message: "cannot listen on \(host):\(candidate): \(error.localizedDescription)")
             }
         }
         if case .ip4(_, let bound)? = try? socket.sockname() {

@@ -205,6 +205,27 @@ extension PreviewServerTests {
             await running.stop()
         }
 
+        /// Stopping does not wait for clients: open, idle and reload connections end with it.
+        @Test func stopEndsOpenConnections() async throws {
+            let running = try await PreviewServerTests().start()
+            let port = running.port
+            let idle = try RawSocket(port: port)
+            let reload = try RawSocket(port: port)
+            try reload.send("GET /_trellis/socket HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://127.0.0.1:\(port)\r\n\r\n")
+            let handshake = try await blocking { reload.readUntil("\r\n\r\n") }
+            #expect(handshake.hasPrefix("HTTP/1.1 101"))
+            let start = Date()
+            await running.stop()
+            let seconds = Date().timeIntervalSince(start)
+            #expect(seconds < 3, "stopped after \(seconds) s")
+            let (idleClosed, reloadClosed) = try await blocking { (idle.readToEnd().closed, reload.readToEnd().closed) }
+            #expect(idleClosed)
+            #expect(reloadClosed)
+            idle.close()
+            reload.close()
+        }
+
         @Test func otherMethodsAreRefused() async throws {
             let running = try await PreviewServerTests().start()
             let port = running.port
