@@ -82,8 +82,22 @@ final class HTTPListener: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { [pool] in try await pool.run() }
             group.addTask { [self] in
-                try await withThrowingDiscardingTaskGroup { connections in
-                    for try await client in listener.sockets {
+                await withDiscardingTaskGroup { connections in
+                    while !_Concurrency.Task.isCancelled {
+                        let client: AsyncSocket
+                        do {
+                            client = try await listener.accept()
+                        } catch is CancellationError {
+                            return
+                        } catch SocketError.disconnected {
+                            return
+                        } catch {
+                            // A connection that failed before it was accepted (reset, or no
+                            // descriptors left for a moment) does not stop the preview.
+                            if state.isStopped { return }
+                            try? await _Concurrency.Task.sleep(nanoseconds: 50_000_000)
+                            continue
+                        }
                         guard state.open(limit: limits.maxConnections) else {
                             try? client.close()
                             continue
@@ -292,6 +306,11 @@ final class ListenerState: @unchecked Sendable {
         guard !stopped else { return false }
         stopped = true
         return true
+    }
+
+    var isStopped: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return stopped
     }
 
     func open(limit: Int) -> Bool {

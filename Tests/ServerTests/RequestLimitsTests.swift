@@ -226,6 +226,28 @@ extension PreviewServerTests {
             reload.close()
         }
 
+        @Test func connectionsBeyondTheLimitAreClosed() async throws {
+            var limits = PreviewServer.Limits()
+            limits.maxConnections = 2
+            let running = try await PreviewServerTests().start(limits: limits)
+            let port = running.port
+            let (third, afterwards) = try await blocking {
+                let first = try RawSocket(port: port)
+                let second = try RawSocket(port: port)
+                Thread.sleep(forTimeInterval: 0.2)
+                let extra = try RawSocket(port: port, receiveTimeout: 5)
+                let third = extra.readToEnd().closed
+                extra.close()
+                first.close()
+                second.close()
+                Thread.sleep(forTimeInterval: 0.2)
+                return (third, try PreviewServerTests.request(port, "/").status)
+            }
+            #expect(third)
+            #expect(afterwards == 200)
+            await running.stop()
+        }
+
         @Test func otherMethodsAreRefused() async throws {
             let running = try await PreviewServerTests().start()
             let port = running.port
