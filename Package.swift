@@ -37,7 +37,11 @@ let package = Package(
         // `trellis serve`: live preview over HTTP with reload.
         .target(
             name: "TrellisServer",
-            dependencies: ["TrellisCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "TrellisCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
         ),
         .target(
             name: "TrellisCommands",

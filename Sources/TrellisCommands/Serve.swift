@@ -23,8 +23,12 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also write every good build to this folder, as 'trellis build' does.", valueName: "dir"))
     var output: String?
 
-    @Option(name: .long, help: "The port to listen on.")
-    var port: UInt16 = 4000
+    @Option(name: .long, help: "The port to listen on. Without it, 4000 or the next free port after it.")
+    var port: UInt16?
+
+    /// Without --port: this one, or the first free one of the next `otherPorts`.
+    static let defaultPort: UInt16 = 4000
+    static let otherPorts = 20
 
     @Flag(name: .shortAndLong, help: "Print each rebuild's stage times.")
     var verbose = false
@@ -37,16 +41,31 @@ struct Serve: AsyncParsableCommand {
             Report.line("warning: listening on \(host): other machines on the network can see this preview")
         }
         let site = PreviewSite(content: content, templates: templates)
+        // Bind first: an address is announced only once it is held.
+        let wanted = port ?? Self.defaultPort
+        let address = host == "localhost" ? "127.0.0.1" : host
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(site: site, host: address, port: wanted, otherPorts: port == nil ? Self.otherPorts : 0)
+        } catch let busy as PreviewServer.PortInUse {
+            if port == nil {
+                Report.line("error: ports \(busy.port) to \(Int(busy.port) + Self.otherPorts) are all in use")
+                Report.line("  hint: stop the other server, or choose a free port with --port N")
+            } else {
+                Report.line("error: port \(busy.port) is in use")
+                Report.line("  hint: stop the program using it, or choose another port with --port N")
+            }
+            throw ExitCode(1)
+        } catch {
+            Report.line("error: \(error)")
+            throw ExitCode(1)
+        }
+        if server.port != wanted {
+            Report.line("port \(wanted) is in use; using port \(server.port) instead")
+        }
         let first = site.rebuild()
         Report.diagnostics(first.diagnostics)
         writeOutput(first)
-        let server: PreviewServer
-        do {
-            server = try PreviewServer(site: site, host: host == "localhost" ? "127.0.0.1" : host, port: port)
-        } catch {
-            Report.line("error: cannot listen on \(host):\(port): \(error)")
-            throw ExitCode(1)
-        }
         let watcher = Watcher(folders: [content, templates]) { [output] in
             let status = site.rebuild()
             // Errors, and the warnings of the files just changed; the rest were shown before.
@@ -60,7 +79,7 @@ struct Serve: AsyncParsableCommand {
             if output != nil { self.writeOutput(status) }
         }
         watcher.start()
-        Report.line("serving \(content)/ at http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/ (watching with \(watcher.usesInotify ? "inotify" : "polling"); Ctrl-C stops)")
+        Report.line("serving \(content)/ at http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(server.port)/ (watching with \(watcher.usesInotify ? "inotify" : "polling"); Ctrl-C stops)")
         if !first.ok { Report.line("the site has errors; fix them and save") }
         do {
             try await server.run()

@@ -12,46 +12,98 @@ import TrellisCore
 /// must name this server (DNS rebinding); the reload channel checks Origin.
 public final class PreviewServer: Sendable {
     public let site: PreviewSite
-    let server: HTTPServer
+    let listener: HTTPListener
     let hub = ReloadHub()
     let allowedHosts: Set<String>
-    let port: UInt16
+    /// The port bound: the one asked for, or the free one found after it.
+    public let port: UInt16
+    private let running = RunningTask()
 
-    public init(site: PreviewSite, host: String, port: UInt16) throws {
+    /// What one request may send, and how slowly. A browser's request head
+    /// is a few kilobytes and arrives at once; a web page can make a
+    /// browser send much larger ones to 127.0.0.1, so they are bounded.
+    public struct Limits: Sendable {
+        /// The request line (method, target, version), in bytes: longer is answered 414.
+        public var requestLine = 8 * 1024
+        /// All header lines together, in bytes: more is answered 431.
+        public var headerBytes = 64 * 1024
+        /// Seconds a connection may wait without starting a request (new, or between requests); then it is closed.
+        public var idleTimeout: Double = 15
+        /// Seconds from a request's first byte to the end of its headers; then it is answered 408 and closed.
+        public var headerTimeout: Double = 10
+        /// Seconds a response may take to be taken by the client.
+        public var writeTimeout: Double = 30
+        /// Seconds to read what a refused client still sends before closing, so it gets the answer.
+        public var lingerTimeout: Double = 2
+        /// Connections open at once; more are closed at once.
+        public var maxConnections = 128
+        /// Largest message a page may send on the reload channel, in bytes.
+        public var webSocketMessage = 64 * 1024
+
+        public init() {}
+    }
+
+    /// The port (and every one tried after it) is taken.
+    public struct PortInUse: Error, Equatable, CustomStringConvertible {
+        public let port: UInt16
+        public var description: String { "port \(port) is in use" }
+    }
+
+    /// Listening failed for another reason (no such address, no permission).
+    public struct CannotListen: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// Binds at once, so the address can be announced only once it is held.
+    /// With `otherPorts`, a busy `port` is not an error: the next free one
+    /// of the `otherPorts` after it is taken (see ``port``).
+    public init(site: PreviewSite, host: String, port: UInt16, limits: Limits = Limits(), otherPorts: Int = 0) throws {
         self.site = site
-        self.port = port
         var hosts: Set<String> = ["localhost", "127.0.0.1", "[::1]", "::1"]
         hosts.insert(host.lowercased())
         allowedHosts = hosts
-        server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 30, logger: .disabled)
+        listener = try HTTPListener(host: host, port: port, otherPorts: otherPorts, limits: limits)
+        self.port = listener.port
     }
 
     /// The port actually bound (useful with port 0).
     public var boundPort: UInt16? {
-        get async {
-            if case .ip4(_, let port)? = await server.listeningAddress { return port }
-            return nil
-        }
+        get async { port }
     }
 
     public func run() async throws {
-        await server.appendRoute("GET /_trellis/socket", to: ReloadSocketHandler(hub: hub, allowedHosts: allowedHosts))
-        // Weak: the server's routes must not keep the preview alive (a cycle).
-        await server.appendRoute("GET /*") { [weak self] request in
-            self?.respond(request) ?? HTTPResponse(statusCode: .serviceUnavailable)
+        let socketHandler = ReloadSocketHandler(hub: hub, allowedHosts: allowedHosts)
+        // Weak: the listener's handler must not keep the preview alive (a cycle).
+        let handler: HTTPListener.Handler = { [weak self] request in
+            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
+            if request.method == .GET && request.target.path(percentEncoded: true) == "/_trellis/socket" {
+                guard self.hostAllowed(request) else {
+                    return self.text(.forbidden, "This preview answers only to localhost.")
+                }
+                return (try? await socketHandler.handleRequest(request)) ?? HTTPResponse(statusCode: .internalServerError)
+            }
+            return self.respond(request)
         }
-        await server.appendRoute("HEAD /*") { [weak self] request in
-            self?.respond(request) ?? HTTPResponse(statusCode: .serviceUnavailable)
+        let listener = listener
+        let task = _Concurrency.Task { try await listener.run(handler) }
+        guard running.set(task) else {
+            task.cancel()
+            return
         }
-        try await server.run()
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
     }
 
-    public func waitUntilListening() async throws {
-        try await server.waitUntilListening()
-    }
+    /// Returns at once: the socket listens from ``init(site:host:port:limits:otherPorts:)`` on.
+    public func waitUntilListening() async throws {}
 
     public func stop() async {
-        await server.stop()
+        await running.cancel()
+        listener.stop()
     }
 
     /// Announces a finished build to every open page.
@@ -255,5 +307,30 @@ struct ReloadSocketHandler: HTTPHandler {
             }
         }
         return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: Messages(hub: hub))).handleRequest(request)
+    }
+}
+
+/// The listener's task, so that ``PreviewServer/stop()`` can end it.
+final class RunningTask: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: _Concurrency.Task<Void, any Error>?
+    private var stopped = false
+
+    /// False when the server was stopped already.
+    func set(_ task: _Concurrency.Task<Void, any Error>) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped, self.task == nil else { return false }
+        self.task = task
+        return true
+    }
+
+    func cancel() async {
+        let task = lock.withLock {
+            stopped = true
+            return self.task
+        }
+        task?.cancel()
+        _ = try? await task?.value
     }
 }

@@ -29,14 +29,14 @@ import FoundationNetworking
             .appendingPathComponent("TrellisCoreTests/Fixtures/minimal/content")
     }
 
-    func start() async throws -> Running {
+    func start(limits: PreviewServer.Limits = PreviewServer.Limits()) async throws -> Running {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trellis-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.fixture(), to: directory.appendingPathComponent("content"))
         let site = PreviewSite(content: directory.appendingPathComponent("content").path, templates: directory.appendingPathComponent("templates").path)
         let status = site.rebuild()
         #expect(status.ok)
-        let server = try PreviewServer(site: site, host: "127.0.0.1", port: 0)
+        let server = try PreviewServer(site: site, host: "127.0.0.1", port: 0, limits: limits)
         let task = _Concurrency.Task { _ = try? await server.run() }
         try await server.waitUntilListening()
         let port = try #require(await server.boundPort)
