@@ -49,7 +49,7 @@ public final class PreviewSite: @unchecked Sendable {
     public func rebuild() -> Status {
         let start = Date()
         let result = Pipeline.run(options, cache: cache)
-        let changed = cache.lastChanged
+        let changed = result.parse.changed
         let prepareStart = Date()
         let stamp = templatesStamp()
         lock.lock()
@@ -59,7 +59,7 @@ public final class PreviewSite: @unchecked Sendable {
             let newRenderer = SiteRenderer(site: site, theme: theme)
             let newPlan = newRenderer.plan()
             let sameShape = plan.map { $0.paths == newPlan.paths } ?? false
-            if cache.lastWasFull || !sameShape || stamp != templateStamp {
+            if result.parse.full || !sameShape || stamp != templateStamp {
                 rendered = [:]
             } else {
                 rendered = rendered.filter { path, _ in

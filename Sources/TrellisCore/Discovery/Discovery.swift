@@ -8,12 +8,13 @@ import Darwin
 ///
 /// In: the content folder. Out: an ``Inventory`` and diagnostics for files
 /// that do not fit the layout (bad ids, stray files, symbolic links that
-/// leave the folder). Reads no file contents.
+/// leave the folder). Reads no file contents. The inventory is nil when the
+/// content folder itself cannot be read (one `missing-content` error).
 public enum Discovery {
-    public static func run(contentDirectory: String, displayDirectory: String) -> (Inventory, [Diagnostic]) {
+    public static func run(contentDirectory: String, displayDirectory: String) -> (Inventory?, [Diagnostic]) {
         var walker = Walker(root: contentDirectory, display: displayDirectory)
         walker.walk()
-        return (walker.inventory, walker.diagnostics)
+        return (walker.rootMissing ? nil : walker.inventory, walker.diagnostics)
     }
 
     struct Walker {
@@ -21,6 +22,8 @@ public enum Discovery {
         let display: String
         var inventory: Inventory
         var diagnostics: [Diagnostic] = []
+        /// The content folder itself could not be read.
+        var rootMissing = false
 
         init(root: String, display: String) {
             self.root = root
@@ -35,7 +38,7 @@ public enum Discovery {
         mutating func walk() {
             let top = list("")
             // A content folder that is missing is one error, not a second one about its site.yml.
-            if diagnostics.contains(where: { $0.id == "missing-content" }) { return }
+            if rootMissing { return }
             for entry in top {
                 let path = entry.name
                 switch (path, entry.isDirectory) {
@@ -208,6 +211,7 @@ public enum Discovery {
             guard enter(relative, absolute: absolute) else { return [] }
             guard let dir = opendir(absolute) else {
                 if relative.isEmpty {
+                    rootMissing = true
                     diagnostics.append(.error("missing-content", at: nil, "content folder '\(display)' does not exist or cannot be read",
                                               hint: "run in the folder that holds content/, or pass --content DIR"))
                 } else {

@@ -17,14 +17,9 @@ struct DocumentParser: Sendable {
     let config: SiteConfig
     let links: LinkResolver
     let contentDirectory: String
-
-    /// Ids used by the theme on every page; Markdown anchors avoid them.
-    static let reservedAnchors: Set<String> = [
-        "main", "top", "site-nav", "facts", "outcomes", "sequence", "coverage", "practices", "modules", "tasks",
-        "footnotes", "search", "sections", "related", "handbooks", "site-search", "search-input", "search-results",
-        "search-status", "home-modules", "home-practices", "filters", "filter-text", "filter-status", "practice-list",
-        "other-values", "contents-title", "facets-title", "task-outcomes",
-    ]
+    /// Ids the theme and Trellis put on pages (``Theme/reservedIDs``);
+    /// heading anchors avoid them.
+    var reservedAnchors: Set<String> = Theme.builtInReservedIDs
 
     func parse(_ source: DocumentSource) -> (ParsedDocument?, [Diagnostic]) {
         let file = source.file
@@ -92,7 +87,7 @@ struct DocumentParser: Sendable {
     func parseBody(_ text: String, lineOffset: Int, file: SourceFile, diagnostics: inout [Diagnostic]) -> Body {
         var contentLinks: [ContentLink] = []
         var external: [Located<String>] = []
-        let options = MarkdownOptions(unsafeHTML: config.unsafeHTML, lineOffset: lineOffset, reservedAnchors: Self.reservedAnchors)
+        let options = MarkdownOptions(unsafeHTML: config.unsafeHTML, lineOffset: lineOffset, reservedAnchors: reservedAnchors)
         let document = MarkdownParser.parse(text, options: options) { link in
             let location = file.location(line: link.line, column: link.column)
             if link.isImage && link.text.trimmingSpaces.isEmpty {

@@ -20,10 +20,7 @@ public final class ParseCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var configKey: SiteConfig?
-    /// Content-relative paths parsed afresh by the last build.
-    public private(set) var lastChanged: Set<String> = []
-    /// True when the last build could not reuse anything (first build, new settings).
-    public private(set) var lastWasFull = true
+    private var anchorsKey: Set<String>?
 
     public init() {}
 
@@ -33,43 +30,45 @@ public final class ParseCache: @unchecked Sendable {
         return Stamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
-    func begin(config: SiteConfig) {
+    /// Starts a build with these settings; true when nothing can be reused
+    /// (the first build, or new settings or theme ids, which every document depends on).
+    func begin(config: SiteConfig, reservedAnchors: Set<String>) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if configKey != config {
-            entries = [:]
-            configKey = config
-            lastWasFull = true
-        } else {
-            lastWasFull = false
-        }
-        lastChanged = []
+        guard configKey != config || anchorsKey != reservedAnchors else { return false }
+        entries = [:]
+        configKey = config
+        anchorsKey = reservedAnchors
+        return true
     }
 
-    /// The cached result for `path` if the file is unchanged, else parses it.
-    func parse(_ source: DocumentSource, absolute: String, with parse: () -> (ParsedDocument?, [Diagnostic])) -> (ParsedDocument?, [Diagnostic]) {
+    /// The cached result for `path` if the file is unchanged, else parses
+    /// it; `reparsed` says which.
+    func parse(_ source: DocumentSource, absolute: String,
+               with parse: () -> (ParsedDocument?, [Diagnostic])) -> (result: (ParsedDocument?, [Diagnostic]), reparsed: Bool) {
         let stamp = Self.stamp(absolute)
         lock.lock()
         if let stamp, let entry = entries[source.file.relativePath], entry.stamp == stamp {
             lock.unlock()
-            return (entry.document, entry.diagnostics)
+            return ((entry.document, entry.diagnostics), false)
         }
         lock.unlock()
         let result = parse()
         lock.lock()
         if let stamp { entries[source.file.relativePath] = Entry(stamp: stamp, document: result.0, diagnostics: result.1) }
-        lastChanged.insert(source.file.relativePath)
         lock.unlock()
-        return result
+        return (result, true)
     }
 
-    /// Forgets files that no longer exist.
-    func retain(only paths: Set<String>) {
+    /// Forgets files that no longer exist; returns them.
+    func retain(only paths: Set<String>) -> Set<String> {
         lock.lock()
         defer { lock.unlock() }
+        var removed: Set<String> = []
         for key in entries.keys where !paths.contains(key) {
             entries[key] = nil
-            lastChanged.insert(key)
+            removed.insert(key)
         }
+        return removed
     }
 }

@@ -50,11 +50,21 @@ public struct BuildResult: Sendable {
     public var site: Site?
     /// The theme, when the build got as far as loading it without errors.
     public var theme: Theme?
+    /// What the parse cache did (the preview's incremental rebuilds).
+    public var parse = ParseFigures()
 
     public var succeeded: Bool { !diagnostics.hasErrors && outputError == nil }
 }
 
-/// The named stages in order: discover → parse → assemble → check → plan → render → write.
+/// Which documents a build parsed afresh (the rest came from the cache).
+public struct ParseFigures: Sendable {
+    /// Content-relative paths parsed afresh or gone since the last build.
+    public var changed: Set<String> = []
+    /// Nothing could be reused (first build, new settings or theme).
+    public var full = true
+}
+
+/// The named stages in order: discover → theme → parse → assemble → check → plan → render → write.
 ///
 /// Each stage takes the previous one's value. Diagnostics from all stages
 /// are collected; if any is an error, the build stops before `write`, and
@@ -72,9 +82,10 @@ public enum Pipeline {
             return value
         }
         var loadedTheme: Theme?
+        var figures = ParseFigures()
         func finish(_ site: Site? = nil, outputError: OutputError? = nil, written: Int = 0) -> BuildResult {
             BuildResult(diagnostics: diagnostics.sortedForDisplay(), stages: stages, outputError: outputError, filesWritten: written,
-                        site: site, theme: loadedTheme)
+                        site: site, theme: loadedTheme, parse: figures)
         }
 
         let contentDirectory = OutputWriter.absolute(options.content)
@@ -89,14 +100,24 @@ public enum Pipeline {
         }
 
         // 1. discover
-        let inventory = stage("discover") { () -> (Inventory, String) in
+        let discovered = stage("discover") { () -> (Inventory?, String) in
             let (inventory, found) = Discovery.run(contentDirectory: contentDirectory, displayDirectory: display)
             diagnostics += found
-            return (inventory, "\(inventory.documents.count) documents, \(inventory.media.count) media files")
+            return (inventory, inventory.map { "\($0.documents.count) documents, \($0.media.count) media files" } ?? "no content folder")
         }
-        if diagnostics.contains(where: { $0.id == "missing-content" }) { return finish() }
+        guard let inventory = discovered else { return finish() }
 
-        // 2. parse: site.yml first (it shapes how documents are read), then every document once, on all cores.
+        // 2. theme: the templates (built-in and overrides), checked against their views;
+        // the ids they put on pages are reserved before any heading gets its anchor.
+        let theme = stage("theme") { () -> (Theme?, String) in
+            let (theme, found) = Theme.load(overrides: options.templates, displayDirectory: options.templates)
+            diagnostics += found
+            return (theme, theme.map { "\($0.overridden.count) overrides" } ?? "not loaded")
+        }
+        loadedTheme = theme
+        let reservedAnchors = theme?.reservedIDs ?? Theme.builtInReservedIDs
+
+        // 3. parse: site.yml first (it shapes how documents are read), then every document once, on all cores.
         let (config, documents) = stage("parse") { () -> ((SiteConfig, [ParsedDocument]), String) in
             var config = SiteConfig(title: "Untitled site")
             if let file = inventory.config {
@@ -116,14 +137,16 @@ public enum Pipeline {
                 }
             }
             let parser = DocumentParser(config: config, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
-                                        contentDirectory: contentDirectory)
+                                        contentDirectory: contentDirectory, reservedAnchors: reservedAnchors)
             let results: [(ParsedDocument?, [Diagnostic])]
             if let cache {
-                cache.begin(config: config)
-                cache.retain(only: Set(inventory.documents.map(\.file.relativePath)))
-                results = inventory.documents.parallelMap { source in
+                figures.full = cache.begin(config: config, reservedAnchors: reservedAnchors)
+                figures.changed = cache.retain(only: Set(inventory.documents.map(\.file.relativePath)))
+                let parsed = inventory.documents.parallelMap { source in
                     cache.parse(source, absolute: "\(contentDirectory)/\(source.file.relativePath)") { parser.parse(source) }
                 }
+                results = parsed.map(\.result)
+                for (source, outcome) in zip(inventory.documents, parsed) where outcome.reparsed { figures.changed.insert(source.file.relativePath) }
             } else {
                 options.progress?.begin("parsing", total: inventory.documents.count)
                 results = inventory.documents.parallelMap { source in
@@ -140,7 +163,7 @@ public enum Pipeline {
             return ((config, documents), "\(documents.count) documents parsed")
         }
 
-        // 3. assemble
+        // 4. assemble
         let site = stage("assemble") { () -> (Site, String) in
             let (site, found) = Assembly.run(config: config, inventory: inventory, documents: documents)
             diagnostics += found
@@ -148,19 +171,15 @@ public enum Pipeline {
             return (site, "\(site.modules.count) modules, \(tasks) tasks, \(site.practices.count) practices, \(site.pages.count) pages")
         }
 
-        // 4. check
-        let theme = stage("check") { () -> (Theme?, String) in
-            let found = ContentChecks.run(site)
-            diagnostics += found
-            let (theme, themeDiagnostics) = Theme.load(overrides: options.templates, displayDirectory: options.templates)
-            diagnostics += themeDiagnostics
-            return (theme, "\(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings")
+        // 5. check
+        stage("check") { () -> ((), String) in
+            diagnostics += ContentChecks.run(site)
+            return ((), "\(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings")
         }
-        loadedTheme = theme
         guard !diagnostics.hasErrors, let theme else { return finish(site) }
         let pdf = options.pdf || config.handbookPDF
 
-        // 5. plan: every output path, with its sources and how it is made;
+        // 6. plan: every output path, with its sources and how it is made;
         // two outputs on one path stop the build before anything is written.
         let (renderer, plan) = stage("plan") { () -> ((SiteRenderer, OutputPlan), String) in
             let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf)
@@ -171,8 +190,8 @@ public enum Pipeline {
         guard !diagnostics.hasErrors, options.write else { return finish(site) }
         if pdf && PDFConverter.executable() == nil { return finish(site, outputError: PDFConverter.missingError) }
 
-        // 6. render, streaming each file into the temporary output folder as it is ready
-        // 7. write: PDFs from the written handbook HTML, then the new site is swapped in
+        // 7. render, streaming each file into the temporary output folder as it is ready
+        // 8. write: PDFs from the written handbook HTML, then the new site is swapped in
         var renderStart = DispatchTime.now().uptimeNanoseconds
         let writer = OutputWriter(output: options.output, force: options.force)
         let written: Result<Int, OutputError>

@@ -16,6 +16,36 @@ public struct Theme: Sendable {
     public var stylesheet: String { styles["trellis.css"] ?? "" }
     /// Names of the files taken from `templates/`.
     public let overridden: [String]
+    /// Every id a page may carry besides heading anchors: those written in
+    /// the templates (built-in or overrides) and those Trellis writes itself.
+    public let reservedIDs: Set<String>
+
+    /// Ids Trellis's own code writes (handbooks, scripts), whatever the templates.
+    static let codeIDs: Set<String> = [
+        "top", "site-nav", "tasks", "footnotes", "search", "sections", "related", "facets-title", "task-outcomes",
+        "outcomes", "sequence",
+    ]
+
+    /// The reserved ids of the built-in theme (for callers without a theme).
+    static let builtInReservedIDs: Set<String> = {
+        var ids = codeIDs
+        for (name, bytes) in BuiltinTheme.files where name.hasSuffix(".mustache") { ids.formUnion(literalIDs(in: String(decoding: bytes, as: UTF8.self))) }
+        return ids
+    }()
+
+    /// The `id="…"` values of a template that are plain text (no tag inside).
+    static func literalIDs(in template: String) -> Set<String> {
+        var ids: Set<String> = []
+        var rest = Substring(template)
+        while let range = rest.range(of: "id=\"") {
+            rest = rest[range.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let value = rest[..<end]
+            if !value.isEmpty, !value.contains("{"), !value.contains(" ") { ids.insert(String(value)) }
+            rest = rest[end...]
+        }
+        return ids
+    }
 
     /// Loads the built-in theme and the overrides in `directory` (if it exists).
     public static func load(overrides directory: String?, displayDirectory: String) -> (Theme?, [Diagnostic]) {
@@ -73,7 +103,9 @@ public struct Theme: Sendable {
         for (name, view) in views.sorted(by: { $0.key < $1.key }) { diagnostics += checker.check(name, view: view) }
         var styles: [String: String] = [:]
         for name in stylesheets { styles[name] = sources[name] ?? "" }
-        return (Theme(library: library, styles: styles, overridden: overridden), diagnostics)
+        var reserved = codeIDs
+        for (name, text) in sources where name.hasSuffix(".mustache") { reserved.formUnion(literalIDs(in: text)) }
+        return (Theme(library: library, styles: styles, overridden: overridden, reservedIDs: reserved), diagnostics)
     }
 
     /// Renders a template with the view it is made for.

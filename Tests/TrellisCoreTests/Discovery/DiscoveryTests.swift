@@ -5,7 +5,8 @@ import Testing
 @Suite struct DiscoveryTests {
     @Test func minimalSiteInventory() throws {
         let content = Fixtures.content("minimal")
-        let (inventory, diagnostics) = Discovery.run(contentDirectory: content, displayDirectory: "content")
+        let (found, diagnostics) = Discovery.run(contentDirectory: content, displayDirectory: "content")
+        let inventory = try #require(found)
         #expect(diagnostics.isEmpty, "\(summary(diagnostics))")
         #expect(inventory.config?.relativePath == "site.yml")
         #expect(inventory.config?.displayPath == "content/site.yml")
@@ -23,10 +24,10 @@ import Testing
         #expect(inventory.allFiles.contains("site.yml"))
     }
 
-    @Test func orderIsFixed() {
+    @Test func orderIsFixed() throws {
         let content = Fixtures.content("minimal")
-        let first = Discovery.run(contentDirectory: content, displayDirectory: "c").0.documents.map(\.file.relativePath)
-        let second = Discovery.run(contentDirectory: content, displayDirectory: "c").0.documents.map(\.file.relativePath)
+        let first = try #require(Discovery.run(contentDirectory: content, displayDirectory: "c").0).documents.map(\.file.relativePath)
+        let second = try #require(Discovery.run(contentDirectory: content, displayDirectory: "c").0).documents.map(\.file.relativePath)
         #expect(first == second)
         let tasks = first.filter { $0.contains("/0") }
         #expect(tasks == tasks.sorted())
@@ -73,11 +74,12 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: "\(content)/pages/secret.md", withDestinationPath: directory.sub("secret.md"))
         let (inventory, diagnostics) = Discovery.run(contentDirectory: content, displayDirectory: "content")
         #expect(diagnostics.map(\.id.rawValue) == ["symlink-outside"])
-        #expect(inventory.documents.isEmpty)
+        #expect(try #require(inventory).documents.isEmpty)
     }
 
     @Test func missingContentFolder() {
-        let (_, diagnostics) = Discovery.run(contentDirectory: "/nonexistent/trellis-content", displayDirectory: "nowhere")
-        #expect(diagnostics.contains { $0.id == "missing-content" && $0.severity == .error })
+        let (inventory, diagnostics) = Discovery.run(contentDirectory: "/nonexistent/trellis-content", displayDirectory: "nowhere")
+        #expect(inventory == nil)
+        #expect(diagnostics.map(\.id) == ["missing-content"])
     }
 }
