@@ -5,10 +5,59 @@ import Glibc
 import Darwin
 #endif
 
-/// Why the output folder could not be written.
+/// Why the output could not be written: at which step, for which path,
+/// and a reason callers can act on; the message and hint are for people.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public enum Step: String, Sendable {
+        /// Checking that the output folder may be replaced.
+        case validate
+        /// Writing a file into the temporary folder.
+        case write
+        /// Making the PDF handbooks.
+        case pdf
+        /// Swapping the new site in.
+        case swap
+    }
+
+    public enum Reason: Sendable, Equatable {
+        /// The output folder would destroy something (content, home, `/`, a foreign folder).
+        case refused
+        case permissionDenied
+        case diskFull
+        case readOnly
+        /// A file to copy (a media file) could not be read.
+        case unreadableSource
+        /// A path that would leave the output folder.
+        case unsafePath
+        /// Two outputs on one path.
+        case duplicatePath
+        /// An output could not be made (see the build's `render-failed` errors).
+        case renderFailed
+        /// A tool Trellis runs (WeasyPrint) is missing or failed.
+        case tool
+        /// Any other system error, by `errno`.
+        case system(Int32)
+    }
+
+    public var step: Step
+    public var path: String?
+    public var reason: Reason
     public var message: String
     public var hint: String?
+
+    public init(_ step: Step, _ reason: Reason, path: String? = nil, message: String, hint: String? = nil) {
+        self.step = step
+        self.reason = reason
+        self.path = path
+        self.message = message
+        self.hint = hint
+    }
+
+    /// A failure of a tool Trellis runs (kept for the converters).
+    public init(message: String, hint: String?) {
+        self.init(.pdf, .tool, message: message, hint: hint)
+    }
+
     public var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
 }
 
@@ -86,26 +135,26 @@ public struct OutputWriter: Sendable {
     public func validate(content: String) throws(OutputError) {
         let out = Self.resolved(output)
         let contentPath = Self.resolved(Self.absolute(content))
-        if out == "/" { throw OutputError(message: "refusing to write the site into '/'", hint: "pass --output DIR with a folder of its own") }
+        if out == "/" { throw OutputError(.validate, .refused, path: output, message: "refusing to write the site into '/'", hint: "pass --output DIR with a folder of its own") }
         if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, out == Self.resolved(home) {
-            throw OutputError(message: "refusing to write the site into your home folder", hint: "pass --output DIR with a folder of its own, e.g. --output output")
+            throw OutputError(.validate, .refused, path: output, message: "refusing to write the site into your home folder", hint: "pass --output DIR with a folder of its own, e.g. --output output")
         }
         if out == contentPath || contentPath.hasPrefix(out + "/") {
-            throw OutputError(message: "the output folder '\(output)' is or contains the content folder; building would delete your content",
+            throw OutputError(.validate, .refused, path: output, message: "the output folder '\(output)' is or contains the content folder; building would delete your content",
                               hint: "pass --output with a separate folder, e.g. --output output")
         }
         if out.hasPrefix(contentPath + "/") {
-            throw OutputError(message: "the output folder '\(output)' is inside the content folder",
+            throw OutputError(.validate, .refused, path: output, message: "the output folder '\(output)' is inside the content folder",
                               hint: "put the output beside the content folder, e.g. --output output")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw OutputError(message: "'\(output)' exists and is not a folder", hint: "remove it or choose another --output")
+                throw OutputError(.validate, .refused, path: output, message: "'\(output)' exists and is not a folder", hint: "remove it or choose another --output")
             }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
             if !entries.isEmpty, !entries.contains(Self.marker), !force {
-                throw OutputError(message: "'\(output)' is not empty and was not made by Trellis; building would replace it",
+                throw OutputError(.validate, .refused, path: output, message: "'\(output)' is not empty and was not made by Trellis; building would replace it",
                                   hint: "choose an empty or new folder, or pass --force to replace it")
             }
         }
@@ -117,7 +166,7 @@ public struct OutputWriter: Sendable {
     public func write(_ artifacts: [Artifact], beforeSwap: (String) throws(OutputError) -> Void = { _ in }) throws(OutputError) -> Int {
         var seen: Set<String> = []
         for artifact in artifacts where !seen.insert(artifact.path).inserted {
-            throw OutputError(message: "two files would be written to '\(artifact.path)'", hint: "this is a bug in Trellis; please report it")
+            throw OutputError(.write, .duplicatePath, path: artifact.path, message: "two files would be written to '\(artifact.path)'", hint: "this is a bug in Trellis; please report it")
         }
         return try writeStreaming(paths: artifacts.map(\.path), produce: { sink in
             let failures = artifacts.parallelMap { artifact -> OutputError? in
@@ -125,7 +174,7 @@ public struct OutputWriter: Sendable {
                     try sink.write(artifact)
                     return nil
                 } catch {
-                    return (error as? OutputError) ?? OutputError(message: "\(error)", hint: nil)
+                    return (error as? OutputError) ?? OutputError(.write, .system(0), message: "\(error)")
                 }
             }
             if let failure = failures.compactMap({ $0 }).first { throw failure }
@@ -144,7 +193,7 @@ public struct OutputWriter: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(message: "cannot create '\(parent)': \(error.localizedDescription)", hint: "check that you may write there")
+            throw OutputError(.write, .permissionDenied, path: parent, message: "cannot create '\(parent)': \(error.localizedDescription)", hint: "check that you may write there")
         }
         removeStaleTemporaries(parent: parent, name: name)
         let temporary = "\(parent)/.\(name).trellis-tmp-\(getpid())"
@@ -165,14 +214,14 @@ public struct OutputWriter: Sendable {
             } catch let error as OutputError {
                 throw error
             } catch {
-                throw OutputError(message: "\(error)", hint: nil)
+                throw OutputError(.write, .system(0), message: "\(error)")
             }
             try writeFile("\(temporary)/\(Self.marker)", Array("This folder is generated by Trellis; it is replaced on every build.\n".utf8))
             try beforeSwap(temporary)
             try swapIn(temporary)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw (error as? OutputError) ?? OutputError(message: "\(error)", hint: nil)
+            throw (error as? OutputError) ?? OutputError(.write, .system(0), message: "\(error)")
         }
         return paths.count
     }
@@ -186,7 +235,8 @@ public struct OutputWriter: Sendable {
         case .bytes(let bytes): try writeFile(target, bytes)
         case .copy(let source):
             guard let data = FileManager.default.contents(atPath: source) else {
-                throw OutputError(message: "cannot read '\(source)'", hint: nil)
+                throw OutputError(.write, .unreadableSource, path: source, message: "cannot read '\(source)'",
+                                  hint: "check that the file is still there and readable by the user who runs the build")
             }
             try writeFile(target, [UInt8](data))
         }
@@ -195,7 +245,7 @@ public struct OutputWriter: Sendable {
     /// A path that would leave the output folder: the checks should have
     /// refused the content that led to it, so this is Trellis's own fault.
     static func unsafePath(_ path: String) -> OutputError {
-        OutputError(message: "refusing to write '\(Diagnostic.escapingControls(path))': the path would leave the output folder or is not a plain file name",
+        OutputError(.write, .unsafePath, path: path, message: "refusing to write '\(Diagnostic.escapingControls(path))': the path would leave the output folder or is not a plain file name",
                     hint: "this is a bug in Trellis; please report it with the content that caused it")
     }
 
@@ -212,35 +262,36 @@ public struct OutputWriter: Sendable {
 
     private func makeDirectory(_ path: String) throws(OutputError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw Self.systemError("cannot create folder '\(path)'")
+            throw Self.systemError("cannot create folder '\(path)'", path: path)
         }
     }
 
     func writeFile(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Self.systemError("cannot write '\(path)'") }
+        guard fd >= 0 else { throw Self.systemError("cannot write '\(path)'", path: path) }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw Self.systemError("cannot write '\(path)'")
+                throw Self.systemError("cannot write '\(path)'", path: path)
             }
             offset += written
         }
     }
 
-    static func systemError(_ what: String) -> OutputError {
+    /// The current `errno` as a failure of `step` on `path`.
+    static func systemError(_ what: String, step: OutputError.Step = .write, path: String) -> OutputError {
         let code = errno
-        let reason = String(cString: strerror(code))
-        let hint: String? = switch code {
-        case EACCES, EPERM: "you may not write there; choose another --output or change the folder's permissions"
-        case ENOSPC, EDQUOT: "the disk is full; free some space and build again (the previous site is unchanged)"
-        case EROFS: "the disk is read-only"
-        default: nil
+        let text = String(cString: strerror(code))
+        let (reason, hint): (OutputError.Reason, String?) = switch code {
+        case EACCES, EPERM: (.permissionDenied, "you may not write there; choose another --output or change the folder's permissions")
+        case ENOSPC, EDQUOT: (.diskFull, "the disk is full; free some space and build again (the previous site is unchanged)")
+        case EROFS: (.readOnly, "the disk is read-only")
+        default: (.system(code), nil)
         }
-        return OutputError(message: "\(what): \(reason)", hint: hint)
+        return OutputError(step, reason, path: path, message: "\(what): \(text)", hint: hint)
     }
 
     /// Exchanges the new folder with the old one in one step where the
@@ -248,7 +299,7 @@ public struct OutputWriter: Sendable {
     private func swapIn(_ temporary: String) throws(OutputError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) else {
-            if rename(temporary, output) != 0 { throw Self.systemError("cannot move the new site into '\(output)'") }
+            if rename(temporary, output) != 0 { throw Self.systemError("cannot move the new site into '\(output)'", step: .swap, path: output) }
             return
         }
         if Self.exchange(temporary, output) {
@@ -256,10 +307,10 @@ public struct OutputWriter: Sendable {
             return
         }
         let old = "\(temporary)-old"
-        if rename(output, old) != 0 { throw Self.systemError("cannot move the previous site aside") }
+        if rename(output, old) != 0 { throw Self.systemError("cannot move the previous site aside", step: .swap, path: output) }
         if rename(temporary, output) != 0 {
             _ = rename(old, output)
-            throw Self.systemError("cannot move the new site into '\(output)'")
+            throw Self.systemError("cannot move the new site into '\(output)'", step: .swap, path: output)
         }
         try? FileManager.default.removeItem(atPath: old)
     }

@@ -204,7 +204,7 @@ public enum Pipeline {
                     options.progress?.advance()
                 }
                 // An output that could not be made fails the build like a content error.
-                if !renderFailures.isEmpty { throw OutputError(message: "rendering failed", hint: nil) }
+                if !renderFailures.isEmpty { throw OutputError(.write, .renderFailed, message: "rendering failed") }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
                 let report = StageReport(name: "render", seconds: seconds, summary: "\(plan.paths.count) files rendered and streamed to disk")
                 stages.append(report)

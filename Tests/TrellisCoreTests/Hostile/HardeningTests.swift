@@ -318,3 +318,34 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
         }
     }
 }
+
+/// Write failures are values: the step, the path and a reason callers can act on.
+@Suite struct OutputErrorValueTests {
+    @Test func refusalsAndUnsafePathsSayWhatAndWhere() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        do throws(OutputError) {
+            try OutputWriter(output: content).validate(content: content)
+            Issue.record("the content folder was accepted as output")
+        } catch {
+            #expect(error.step == .validate)
+            #expect(error.reason == .refused)
+            #expect(error.path == content)
+        }
+        do throws(OutputError) {
+            try OutputWriter(output: directory.sub("output")).write([Artifact(path: "../x.html", content: .text("x"))])
+            Issue.record("an unsafe path was written")
+        } catch {
+            #expect(error.step == .write)
+            #expect(error.reason == .unsafePath)
+            #expect(error.path == "../x.html")
+        }
+        do throws(OutputError) {
+            try OutputWriter(output: directory.sub("output")).write([Artifact(path: "a.png", content: .copy(from: directory.sub("gone.png")))])
+            Issue.record("a missing source was copied")
+        } catch {
+            #expect(error.reason == .unreadableSource)
+            #expect(error.path == directory.sub("gone.png"))
+        }
+    }
+}
