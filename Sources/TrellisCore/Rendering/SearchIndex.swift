@@ -56,7 +56,7 @@ struct SearchIndex: Sendable {
     static func script(_ site: Site) -> String {
         let documents = documents(site)
         let tokenSets = documents.parallelMap { document -> [String] in
-            var folder = Folder()
+            var folder = CaseFolding()
             var terms = Set<String>()
             folder.tokens(document.title) { terms.insert($0) }
             folder.tokens(document.text) { terms.insert($0) }
@@ -123,7 +123,7 @@ struct SearchIndex: Sendable {
     }
 
     /// Case and diacritic folding with a per-worker cache for non-ASCII characters.
-    struct Folder {
+    struct CaseFolding {
         private var cache: [Unicode.Scalar: String] = [:]
 
         static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
