@@ -99,6 +99,8 @@ public struct RenderFailure: Error, Sendable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
         /// The EPUB container could not be assembled.
         case epub(String)
+        /// A learning-platform package could not be assembled.
+        case package(String)
         /// Writing the rendered file failed.
         case write(String)
     }
@@ -109,6 +111,7 @@ public struct RenderFailure: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch reason {
         case .epub(let detail): "cannot make the e-book '\(path)': \(detail)"
+        case .package(let detail): "cannot make the learning-platform package '\(path)': \(detail)"
         case .write(let detail): "cannot write '\(path)': \(detail)"
         }
     }

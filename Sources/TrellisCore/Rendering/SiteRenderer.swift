@@ -59,7 +59,7 @@ public struct SiteRenderer: Sendable {
 
     /// Every kind of output, in render order (the most expensive first).
     static let kinds: [any OutputKind.Type] = [
-        HandbookFiles.self, DataFiles.self, CataloguePage.self, HomePage.self, ModuleListPage.self, NotFoundPage.self,
+        HandbookFiles.self, CartridgeFiles.self, DataFiles.self, CataloguePage.self, HomePage.self, ModuleListPage.self, NotFoundPage.self,
         PracticeFormPage.self, FacetPage.self, ModulePage.self, TaskPage.self, PracticePage.self, FreePage.self, StaticFiles.self,
     ]
 

@@ -4,8 +4,9 @@ import ZIPFoundation
 @testable import TrellisCore
 
 /// Every file the build writes for the valid fixture sites, compared byte
-/// for byte with `Tests/TrellisCoreTests/Expected/<fixture>/` (EPUBs by
-/// their unzipped members, so a change of zlib cannot fail the test).
+/// for byte with `Tests/TrellisCoreTests/Expected/<fixture>/` (EPUBs and
+/// learning-platform packages by their unzipped members, so a change of
+/// zlib cannot fail the test).
 ///
 /// A change to the output shows here as the exact files and lines that
 /// differ. When the change is meant, record the new output and review it
@@ -47,11 +48,11 @@ import ZIPFoundation
         }
     }
 
-    /// Relative path → bytes; each EPUB as its members (`x.epub/OEBPS/nav.xhtml`).
+    /// Relative path → bytes; each EPUB and cartridge as its members (`x.epub/OEBPS/nav.xhtml`).
     static func tree(_ root: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for (path, data) in snapshot(root) {
-            guard path.hasSuffix(".epub") else {
+            guard path.hasSuffix(".epub") || path.hasSuffix(".imscc") else {
                 files[path] = data
                 continue
             }
