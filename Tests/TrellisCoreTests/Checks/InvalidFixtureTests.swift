@@ -106,6 +106,42 @@ import Testing
         #expect(diagnostic.hint != nil)
     }
 
+    // "Did you mean" where a one-letter slip would otherwise leave the author guessing.
+
+    @Test func brokenLinkSuggestsTheFileWithTheClosestName() throws {
+        let found = diagnostics("link-typo").filter { $0.id == "broken-link" }
+        let practice = try #require(found.first { $0.message.contains("samtalk.md") })
+        #expect(practice.hint == "did you mean '../../practices/sammtalk.md'?")
+        let task = try #require(found.first { $0.message.contains("02-secnd.md") })
+        #expect(task.hint == "did you mean '02-second.md'?")
+    }
+
+    @Test func brokenLinkWithNothingCloseKeepsTheGeneralHint() throws {
+        let diagnostic = try #require(diagnostics("broken-link").first { $0.id == "broken-link" })
+        #expect(diagnostic.hint == "check the file name; paths are relative to this file")
+    }
+
+    @Test func taskHeadingInstructionSuggestsInstructions() throws {
+        let diagnostic = try #require(diagnostics("task-heading-typo").first { $0.id == "missing-instructions" })
+        #expect(diagnostic.location?.line == 8)
+        #expect(diagnostic.message.contains("'## Instruction'"))
+        #expect(diagnostic.hint == "did you mean '## Instructions'? rename the heading")
+    }
+
+    @Test func practiceHeadingBenefitSuggestsBenefits() throws {
+        let found = diagnostics("practice-heading-typo")
+        let unknown = try #require(found.first { $0.id == "unknown-section" })
+        #expect(unknown.hint == "did you mean '## Benefits'?")
+        let missing = try #require(found.first { $0.id == "missing-section" })
+        #expect(missing.location?.line == 14)
+        #expect(missing.hint == "did you mean '## Benefits'? rename the heading '## Benefit'")
+    }
+
+    @Test func unknownOutcomeListsTheModulesFewOutcomes() throws {
+        let diagnostic = try #require(diagnostics("unknown-outcome").first { $0.id == "unknown-outcome" })
+        #expect(diagnostic.hint == "did you mean 'lo1'? the module's outcomes are: lo1")
+    }
+
     // YAML mistakes in plain words, at the place where the author must act.
 
     private func yamlError(_ name: String) throws -> Diagnostic {
