@@ -46,16 +46,19 @@ struct Build: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content without writing anything.",
-        discussion: "Reports every error and warning as path:line:column, as a build would, and exits with 1 if there are errors."
+        discussion: """
+            Reports every error and warning as path:line:column, as a build would, and exits with 1 if there are errors. \
+            Nothing is written, so there is no output folder to name.
+            """
     )
 
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SourceOptions
 
     @Flag(name: .shortAndLong, help: "Print each stage's time and counts.")
     var verbose = false
 
     func run() throws {
-        let options = BuildOptions(content: site.content, output: site.output, templates: site.templates, write: false)
+        let options = BuildOptions(content: site.content, templates: site.templates, write: false)
         let result = Pipeline.run(options)
         Report.diagnostics(result.diagnostics)
         if verbose { Report.stages(result.stages) }

@@ -14,6 +14,7 @@ public struct TrellisCommand: AsyncParsableCommand {
             Trellis reads a content folder of Markdown (site.yml, modules/, practices/, pages/) \
             and writes a site that works from any folder, a USB stick or a web server.
             Exit codes: 0 success, 1 content errors, 2 usage errors.
+            How to write the content: docs/authoring.md; every command and option: docs/commands.md.
             """,
         version: version,
         subcommands: [Build.self, Check.self, Serve.self, Import.self, New.self, Init.self],
@@ -59,6 +60,15 @@ func requireID(_ id: String, _ what: String) throws {
 }
 
 /// Options every command that reads a site shares.
+struct SourceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The content folder: site.yml, modules/, practices/, pages/.", valueName: "dir"))
+    var content: String = "content"
+
+    @Option(name: .long, help: ArgumentHelp("Theme overrides: a file here replaces the built-in template of the same name. Optional.", valueName: "dir"))
+    var templates: String = "templates"
+}
+
+/// Options of a command that reads a site and writes it.
 struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content folder: site.yml, modules/, practices/, pages/.", valueName: "dir"))
     var content: String = "content"

@@ -73,7 +73,54 @@ struct CommandLineTests {
         }
     }
 
-    @Test(arguments: [["build", "--bogus"], ["check", "--bogus"], ["frobnicate"], ["build", "--content"]])
+    @Test func checkHelpHasNoOutputOption() throws {
+        let run = try trellis(["check", "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("--content"))
+        #expect(run.stdout.contains("--templates"))
+        #expect(!run.stdout.contains("--output"), "\(run.stdout)")
+        #expect(!run.stdout.contains("where the site is written"))
+        #expect(!run.stdout.contains("Where the site is written"))
+    }
+
+    /// Users do not have the SPEC: help says what the rule is, or points to docs/.
+    @Test(arguments: [["build", "--help"], ["check", "--help"], ["serve", "--help"], ["import", "--help"], ["init", "--help"],
+                      ["new", "practice", "--help"], ["new", "module", "--help"], ["new", "task", "--help"]])
+    func helpDoesNotMentionTheSPEC(arguments: [String]) throws {
+        let run = try trellis(arguments)
+        #expect(run.status == 0)
+        #expect(!run.stdout.contains("SPEC"), "\(arguments): \(run.stdout)")
+    }
+
+    @Test(arguments: [["--help"], ["new", "--help"]])
+    func helpListingNewDoesNotMentionTheSPEC(arguments: [String]) throws {
+        let run = try trellis(arguments)
+        #expect(run.status == 0)
+        // The abstract of 'new' is in Sources/TrellisCommands/Import.swift, outside this change.
+        withKnownIssue("bug: the abstract of 'trellis new' says 'shaped by the SPEC'") {
+            #expect(!run.stdout.contains("SPEC"), "\(arguments): \(run.stdout)")
+        }
+    }
+
+    @Test func rootHelpPointsToTheDocs() throws {
+        let run = try trellis(["--help"])
+        #expect(run.stdout.contains("docs/commands.md"))
+    }
+
+    @Test func checkInAFolderWithoutContentPrintsOneError() throws {
+        let directory = TemporaryDirectory()
+        let run = try trellis(["check"], in: directory.path)
+        #expect(run.status == 1)
+        let errors = run.stderr.split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 1, "\(run.stderr)")
+        #expect(errors.first?.contains("[missing-content]") == true)
+        #expect(!run.stderr.contains("site.yml"), "\(run.stderr)")
+        #expect(run.stderr.contains("1 error, 0 warnings"))
+        #expect(try directory.entries().isEmpty)
+    }
+
+    @Test(arguments: [["build", "--bogus"], ["check", "--bogus"], ["frobnicate"], ["build", "--content"],
+                      ["check", "--output", "x"]])
     func usageErrorsExitWith2(arguments: [String]) throws {
         let directory = TemporaryDirectory()
         let run = try trellis(arguments, in: directory.path)
@@ -97,7 +144,7 @@ struct CommandLineTests {
     @Test func checkOnValidSiteExits0AndWritesNothing() throws {
         let directory = TemporaryDirectory()
         try directory.site("content", validSite)
-        let run = try trellis(["check", "--content", "content", "--output", "out"], in: directory.path)
+        let run = try trellis(["check", "--content", "content", "--templates", "no-templates"], in: directory.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!run.stderr.contains("error:"))
         #expect(try directory.entries() == ["content"])

@@ -10,7 +10,8 @@ public enum ContentChecks {
             for task in module.tasks { diagnostics += checkTask(task, module: module, vocabularies: site.config.vocabularies) }
         }
         diagnostics += site.practices.parallelMap { checkPractice($0, site: site) }.flatMap { $0 }
-        for body in allBodies(site) { diagnostics += checkLinks(body) }
+        let files = filesByFolder(site)
+        for body in allBodies(site) { diagnostics += checkLinks(body, files: files) }
         diagnostics += checkTagCollisions(site)
         return diagnostics
     }
@@ -25,6 +26,28 @@ public enum ContentChecks {
         bodies += site.practices.map(\.body)
         bodies += site.pages.map(\.body)
         return bodies
+    }
+
+    /// The names of the site's files in each folder (content-relative), for
+    /// "did you mean" on links to files that do not exist.
+    static func filesByFolder(_ site: Site) -> [String: [String]] {
+        var paths: [String] = site.home.map { [$0.file.relativePath] } ?? []
+        for module in site.modules {
+            paths.append(module.file.relativePath)
+            paths += module.tasks.map(\.file.relativePath)
+        }
+        paths += site.practices.map(\.file.relativePath)
+        paths += site.discoveredPracticeIDs.map { "practices/\($0).md" }
+        paths += site.pages.map(\.file.relativePath)
+        paths += site.media.map(\.relativePath)
+        var folders: [String: Set<String>] = [:]
+        for path in paths {
+            let slash = path.lastIndex(of: "/")
+            let folder = slash.map { String(path[..<$0]) } ?? ""
+            let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+            folders[folder, default: []].insert(name)
+        }
+        return folders.mapValues { $0.sorted() }
     }
 
     static func checkVocabulary(_ value: Located<String>?, _ terms: [String], what: String, key: String) -> Diagnostic? {
@@ -73,7 +96,9 @@ public enum ContentChecks {
         let outcomeIDs = module.outcomes.map(\.id)
         for outcome in task.outcomes where !outcomeIDs.contains(outcome.value) {
             diagnostics.append(.error("unknown-outcome", at: outcome.location, "module '\(module.id)' has no outcome '\(outcome.value)'",
-                                      hint: outcomeIDs.isEmpty ? "declare the module's 'outcomes' in module.md" : Suggestion.hint(for: outcome.value, in: outcomeIDs)))
+                                      hint: outcomeIDs.isEmpty ? "declare the module's 'outcomes' in module.md"
+                                          : Suggestion.hint(for: outcome.value, in: outcomeIDs, listUpTo: 8, label: "the module's outcomes are",
+                                                            otherwise: "the module's \(outcomeIDs.count) outcomes are listed under 'outcomes' in module.md")))
         }
         if let complexity = task.complexity, !(1...3).contains(complexity.value) {
             diagnostics.append(.error("bad-complexity", at: complexity.location, "complexity must be 1, 2 or 3, not \(complexity.value)",
@@ -81,8 +106,19 @@ public enum ContentChecks {
         }
         let headings = task.body.sections.compactMap { $0.heading.map { PracticeTemplate.normalize($0.text) } }
         if !headings.contains("instructions") {
-            diagnostics.append(.warning("missing-instructions", at: task.file.location(line: task.body.intro.location.line),
-                                        "the task has no '## Instructions' section", hint: "add '## Instructions' with what participants do"))
+            // '## Instruction', '## Instrucions': point at the heading to rename.
+            let nearMiss = task.body.sections.first { section in
+                guard let heading = section.heading else { return false }
+                return Suggestion.closest(to: PracticeTemplate.normalize(heading.text), in: ["instructions"], maxDistance: 2) != nil
+            }
+            if let nearMiss, let heading = nearMiss.heading {
+                diagnostics.append(.warning("missing-instructions", at: nearMiss.location,
+                                            "the task has no '## Instructions' section; '## \(heading.text)' is read as an ordinary section",
+                                            hint: "did you mean '## Instructions'? rename the heading"))
+            } else {
+                diagnostics.append(.warning("missing-instructions", at: task.file.location(line: task.body.intro.location.line),
+                                            "the task has no '## Instructions' section", hint: "add '## Instructions' with what participants do"))
+            }
         }
         return diagnostics
     }
@@ -101,6 +137,12 @@ public enum ContentChecks {
                     diagnostics.append(.error("empty-section", at: content.location, "the required section '\(section.template.heading)' is empty",
                                               hint: section.template.guidance ?? "write at least one paragraph"))
                 }
+            } else if let nearMiss = practice.extraSections.first(where: { Assembly.closestSection(to: $0, in: site.config.practiceTemplate)?.id == section.template.id }),
+                      let heading = nearMiss.heading {
+                // '## Benefit' for '## Benefits': the section is there under a misspelt heading.
+                diagnostics.append(.error("missing-section", at: nearMiss.location,
+                                          "the practice has no '\(section.template.heading)' section, which the template requires",
+                                          hint: "did you mean '## \(section.template.heading)'? rename the heading '## \(heading.text)'"))
             } else {
                 diagnostics.append(.error("missing-section", at: practice.file.location(line: practice.body.intro.location.line),
                                           "the practice has no '\(section.template.heading)' section, which the template requires",
@@ -110,13 +152,15 @@ public enum ContentChecks {
         return diagnostics
     }
 
-    static func checkLinks(_ body: Body) -> [Diagnostic] {
+    static func checkLinks(_ body: Body, files: [String: [String]] = [:]) -> [Diagnostic] {
         body.links.compactMap { link in
             switch link.problem {
             case nil: return nil
             case .missing:
+                let folder = link.target.flatMap { target in target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "" }
+                let guess = folder.flatMap { files[$0] }.flatMap { Suggestion.link(link.destination, toClosestOf: $0) }
                 return .error("broken-link", at: link.location, "'\(link.destination)' links to \(link.target ?? link.destination), which does not exist",
-                              hint: "check the file name; paths are relative to this file")
+                              hint: guess.map { "did you mean '\($0)'?" } ?? "check the file name; paths are relative to this file")
             case .outsideContent:
                 return .error("link-outside", at: link.location, "'\(link.destination)' leads outside the content folder",
                               hint: "link to a file inside the content folder, or use a full https:// address")

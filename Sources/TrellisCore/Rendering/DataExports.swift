@@ -93,7 +93,8 @@ struct DataExports {
     }
 
     /// RFC 4180 CSV, UTF-8 with a byte order mark, CRLF line ends; one row
-    /// per practice and one column per template section. Cells that a
+    /// per practice and one column per template section. Section cells hold
+    /// plain text (``plainLines(_:)``), not Markdown. Cells that a
     /// spreadsheet would run as a formula are prefixed with an apostrophe.
     func catalogueCSV() -> [UInt8] {
         let template = site.config.practiceTemplate.sections
@@ -107,8 +108,10 @@ struct DataExports {
                          practice.year.map(String.init) ?? "", practice.website ?? "",
                          practice.modules.map(\.value).joined(separator: "; "), practice.status ?? "", practice.updated ?? "",
                          url(practice.route)]
-            cells += practice.sections.map { $0.content?.markdown ?? "" }
-            cells.append(practice.extraSections.map { "## \($0.heading?.text ?? "")\n\n\($0.markdown)" }.joined(separator: "\n\n"))
+            cells += practice.sections.map { $0.content.map { Self.plainLines($0.blocks) } ?? "" }
+            cells.append(practice.extraSections.map { section in
+                [section.heading?.text ?? "", Self.plainLines(section.blocks)].filter { !$0.isEmpty }.joined(separator: "\n")
+            }.joined(separator: "\n\n"))
             out += Self.row(cells)
         }
         return [0xEF, 0xBB, 0xBF] + Array(out.utf8)
@@ -120,11 +123,97 @@ struct DataExports {
 
     static let quoteDoubling = TextReplacement([("\r\n", "\n"), ("\"", "\"\"")])
 
+    /// A section's text for a spreadsheet cell, from the parsed blocks: each
+    /// block's plain text on its own line; a list gives one line per item,
+    /// without bullets or numbers, and a table one line per row. No Markdown is left (`**`, `- `, `[…](…)`).
+    static func plainLines(_ blocks: [MarkdownBlock]) -> String {
+        var lines: [String] = []
+        for block in blocks {
+            let html = block.html
+            if html.hasPrefix("<ul") || html.hasPrefix("<ol") {
+                lines += listItems(html)
+            } else if html.hasPrefix("<table") {
+                lines += listItems(html, item: "tr")
+            } else if !block.text.isEmpty {
+                lines.append(block.text)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The text of each item of a list block, in order (nested items follow
+    /// their parent), read from the block as cmark rendered it: text between
+    /// tags, with the entities cmark writes (`&amp;`, `&lt;`, `&gt;`, `&quot;`, numeric) decoded.
+    static func listItems(_ html: String, item itemTag: String = "li") -> [String] {
+        var items: [String] = []
+        var current = ""
+        func flush() {
+            let item = current.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+            if !item.isEmpty { items.append(item) }
+            current = ""
+        }
+        let scalars = Array(html.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "<" {
+                var end = index + 1
+                while end < scalars.count, scalars[end] != ">" { end += 1 }
+                var name = ""
+                var position = index + 1
+                while position < end, scalars[position] != " ", scalars[position] != "/" || position == index + 1 {
+                    name.unicodeScalars.append(scalars[position])
+                    position += 1
+                }
+                let tag = name.lowercased()
+                if tag == itemTag || tag == "/" + itemTag {
+                    flush()
+                } else if Self.spacingTags.contains(tag.hasPrefix("/") ? String(tag.dropFirst()) : tag) {
+                    current += " "
+                }
+                index = end + 1
+            } else if scalar == "&", let (decoded, next) = entity(scalars, at: index) {
+                current.unicodeScalars.append(decoded)
+                index = next
+            } else {
+                current.unicodeScalars.append(scalar)
+                index += 1
+            }
+        }
+        flush()
+        return items
+    }
+
+    /// Tags that separate words (inline tags such as `<strong>` do not).
+    static let spacingTags: Set<String> = ["p", "br", "ul", "ol", "blockquote", "pre", "div", "table", "thead", "tbody", "tr", "td", "th",
+                                           "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl", "dt", "dd"]
+
+    /// The character of an entity at `index` and the index after it.
+    static func entity(_ scalars: [Unicode.Scalar], at index: Int) -> (Unicode.Scalar, Int)? {
+        var end = index + 1
+        while end < scalars.count, end - index <= 10, scalars[end] != ";" { end += 1 }
+        guard end < scalars.count, scalars[end] == ";" else { return nil }
+        var name = ""
+        name.unicodeScalars.append(contentsOf: scalars[(index + 1)..<end])
+        let named: [String: Unicode.Scalar] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
+        if let scalar = named[name] { return (scalar, end + 1) }
+        guard name.hasPrefix("#") else { return nil }
+        let digits = name.dropFirst()
+        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+        guard let value, let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, end + 1)
+    }
+
+    /// Characters that make a spreadsheet read a cell as a formula, when the
+    /// cell starts with one (after leading spaces and line breaks).
+    static func isFormula(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first(where: { $0 != " " && $0 != "\n" }) else { return false }
+        return first == "=" || first == "+" || first == "-" || first == "@" || first == "\t" || first == "\r"
+    }
+
     static func cell(_ value: String) -> String {
         var value = value
-        if let first = value.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D {
-            value = "'" + value
-        }
+        if isFormula(value) { value = "'" + value }
         var needsQuotes = false
         for byte in value.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
             needsQuotes = true

@@ -70,6 +70,100 @@ import Testing
         #expect(body.map { $0[idColumn] }.sorted() == ["cyprus-twinning", "dutch-exchange", "finnish-network", "sammtalk"])
     }
 
+    /// A practice written like the sample's: list answers with items over
+    /// two lines, bold text, a link, and one paragraph that a spreadsheet
+    /// would take for a formula.
+    static let sampleLikePractice = """
+        ---
+        title: Apprenticeship exchange
+        country: SE
+        ---
+
+        ## Description
+
+        In an **apprenticeship** exchange, student teachers work with
+        learners like the ones they will [one day](https://example.org/) teach.
+
+        ## Who is involved?
+
+        - Student teachers of English, who use the exchange to try out what they
+          are learning on their course.
+        - Upper-secondary learners in *Swedish* schools.
+        - Teacher educators & mentors.
+
+        ## Benefits
+
+        1. Student teachers apply their **growing knowledge** of grammar.
+        2. Both sides communicate regularly.
+
+        ## Challenges and how they were overcome
+
+        +3 schools joined late; =SUM(A1) is not a formula here.
+
+        Contact alone does not guarantee learning.
+
+        ## Step by step implementation
+
+        Plan the exchange:
+
+        - Agree on times
+          - across time zones
+        - Record each session
+
+        ## Costs
+
+        - None
+        """
+
+    @Test func catalogueCSVCellsArePlainTextWithListsAsLines() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("rich", into: directory)
+        try Self.sampleLikePractice.write(toFile: "\(content)/practices/sample-like.md", atomically: false, encoding: .utf8)
+        let result = build(content, output: directory.sub("out"))
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let text = try readText(directory.sub("out") + "/catalogue.csv")
+        let rows = parseCSV(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text).filter { $0 != [""] }
+        let header = try #require(rows.first)
+        let row = try #require(rows.first { $0.first == "sample-like" })
+        func cell(_ column: String) throws -> String { row[try #require(header.firstIndex(of: column))] }
+
+        #expect(try cell("Description")
+                == "In an apprenticeship exchange, student teachers work with learners like the ones they will one day teach.")
+        #expect(try cell("Who is involved?") == """
+            Student teachers of English, who use the exchange to try out what they are learning on their course.
+            Upper-secondary learners in Swedish schools.
+            Teacher educators & mentors.
+            """)
+        #expect(try cell("Benefits") == "Student teachers apply their growing knowledge of grammar.\nBoth sides communicate regularly.")
+        #expect(try cell("Challenges and how they were overcome")
+                == "'+3 schools joined late; =SUM(A1) is not a formula here.\nContact alone does not guarantee learning.")
+        #expect(try cell("Step by step implementation") == "Plan the exchange:\nAgree on times\nacross time zones\nRecord each session")
+        #expect(try cell("Other sections") == "Costs\nNone")
+
+        for row in rows.dropFirst() {
+            for value in row {
+                #expect(!value.contains("**"), "Markdown left in \(value.debugDescription)")
+                #expect(!value.hasPrefix("- ") && !value.contains("\n- "), "a list marker in \(value.debugDescription)")
+                if value.hasPrefix("'") {
+                    #expect(DataExports.isFormula(String(value.dropFirst())), "guarded but not a formula: \(value.debugDescription)")
+                }
+            }
+        }
+        // catalogue.json keeps the Markdown.
+        let json = try readText(directory.sub("out") + "/catalogue.json")
+        #expect(json.contains("**growing knowledge**"))
+        #expect(json.contains("- Student teachers of English"))
+    }
+
+    @Test func formulaGuardOnlyForFormulas() {
+        #expect(DataExports.cell("=1+1") == "'=1+1")
+        #expect(DataExports.cell("  @SUM") == "'  @SUM")
+        #expect(DataExports.cell("-5") == "'-5")
+        #expect(DataExports.cell("Plain text") == "Plain text")
+        #expect(DataExports.cell("It's fine") == "It's fine")
+        #expect(DataExports.cell("a - b") == "a - b")
+    }
+
     @Test func feedIsWellFormedXML() throws {
         let data = try #require(BuiltSite("rich").data("feed.xml"))
         let text = String(decoding: data, as: UTF8.self)
