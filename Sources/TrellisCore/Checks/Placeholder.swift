@@ -22,23 +22,30 @@ public enum Placeholder {
     /// too) that still starts with the marker, at its line and column.
     static func check(_ fields: inout FieldReader) {
         var found: [Diagnostic] = []
-        func walk(_ node: Node, key: String) {
+        /// `place` names the value for the author: "'summary'", "'text' of 'lo1' in 'outcomes'".
+        func walk(_ node: Node, place: String) {
             switch node {
             case .scalar(let scalar):
                 if isPlaceholder(scalar.string) {
                     found.append(.warning("placeholder-text", at: fields.location(of: node),
-                                          "'\(key)' still holds placeholder text: '\(excerpt(scalar.string))'",
+                                          "\(place) still holds placeholder text: '\(excerpt(scalar.string))'",
                                           hint: "write your own text in place of the '\(marker) …' placeholder"))
                 }
             case .mapping(let mapping):
-                for (k, value) in mapping { walk(value, key: k.scalar?.string ?? key) }
+                for (key, value) in mapping { walk(value, place: "'\(key.scalar?.string ?? "")'") }
             case .sequence(let sequence):
-                for item in sequence { walk(item, key: key) }
+                for item in sequence {
+                    guard let mapping = item.mapping else { walk(item, place: place); continue }
+                    let id = mapping.first { $0.key.scalar?.string == "id" }?.value.scalar?.string
+                    for (key, value) in mapping {
+                        walk(value, place: "'\(key.scalar?.string ?? "")' of " + (id.map { "'\($0)' in " } ?? "an item of ") + place)
+                    }
+                }
             case .alias:
                 break
             }
         }
-        for (k, value) in fields.mapping { walk(value, key: k.scalar?.string ?? "") }
+        walk(.mapping(fields.mapping), place: "")
         fields.diagnostics += found
     }
 

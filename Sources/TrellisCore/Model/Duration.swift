@@ -13,10 +13,15 @@ public enum Duration: Sendable, Hashable {
     case effort(Effort)
     case window(TimeWindow)
 
-    /// Parses `<number> <unit>`; `1.5 h`, `1,5 h`; a range `1-2 weeks` or `1–2 h`.
-    /// An effort range counts as its upper bound.
+    /// Parses `<number> <unit>`: `1.5 h`, `1,5 h`; a range `1-2 weeks` or
+    /// `1–2 h` (an effort range counts as its upper bound); effort in parts,
+    /// `2 h 30 min`.
     public init?(_ text: String) {
-        guard let quantity = Quantity(text) else { return nil }
+        guard let quantity = Quantity(text) else {
+            guard let minutes = Quantity.compoundEffort(text) else { return nil }
+            self = .effort(Effort(minutes: minutes))
+            return
+        }
         switch quantity.unit {
         case .minutes: self = .effort(Effort(minutes: quantity.upper))
         case .hours: self = .effort(Effort(minutes: quantity.upper * 60))
@@ -98,6 +103,27 @@ struct Quantity {
     var upperText: String
     var upper: Double
     var unit: Unit
+
+    /// Effort written in parts, as Trellis prints it: `2 h 30 min`, `1 hour 15 minutes`.
+    static func compoundEffort(_ text: String) -> Double? {
+        var rest = Substring(text.lowercased().trimmingSpaces)
+        var minutes = 0.0
+        var parts = 0
+        while !rest.isEmpty {
+            let number = rest.prefix { $0.isNumber || $0 == "." || $0 == "," }
+            rest = rest.dropFirst(number.count).drop { $0 == " " }
+            let unit = rest.prefix { $0.isLetter }
+            rest = rest.dropFirst(unit.count).drop { $0 == " " }
+            guard let quantity = Quantity("\(number) \(unit)"), quantity.lowerText == nil else { return nil }
+            switch quantity.unit {
+            case .minutes: minutes += quantity.upper
+            case .hours: minutes += quantity.upper * 60
+            case .days, .weeks: return nil
+            }
+            parts += 1
+        }
+        return parts > 1 ? minutes : nil
+    }
 
     init?(_ text: String) {
         let lower = text.lowercased().trimmingSpaces
