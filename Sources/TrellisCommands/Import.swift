@@ -91,6 +91,8 @@ struct NewTask: ParsableCommand {
 
     @Argument(help: "The module's id.") var module: String
     @Argument(help: "The task's title.") var title: String
+    @Option(name: .long, help: ArgumentHelp("The phase the task belongs to (default: the phase of the module's last task, or its first phase).", valueName: "id"))
+    var phase: String?
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir")) var content: String = "content"
 
     func run() throws {
@@ -99,9 +101,18 @@ struct NewTask: ParsableCommand {
         guard FileManager.default.fileExists(atPath: "\(folder)/module.md") else {
             throw ValidationError("there is no module '\(module)' (\(folder)/module.md); create it with 'trellis new module \(module)'")
         }
+        let chosen: (phase: String?, phases: [String])
+        do {
+            chosen = try Scaffold.taskPhase(in: folder, requested: phase)
+        } catch {
+            throw ValidationError("\(error)")
+        }
         let number = Scaffold.nextTaskNumber(in: folder)
         let slug = PracticeImporter.makeID(title)
-        try write("\(folder)/\(number)-\(slug).md", Scaffold.task(title: title, phase: nil, outcomes: []))
+        try write("\(folder)/\(number)-\(slug).md", Scaffold.task(title: title, phase: chosen.phase, phases: chosen.phases, outcomes: []))
+        if let inferred = chosen.phase, phase == nil {
+            print("in phase '\(inferred)'; the module's phases are \(chosen.phases.joined(separator: ", ")) (choose with --phase)")
+        }
     }
 }
 

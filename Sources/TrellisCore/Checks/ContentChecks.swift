@@ -12,6 +12,7 @@ public enum ContentChecks {
         diagnostics += site.practices.parallelMap { checkPractice($0, site: site) }.flatMap { $0 }
         let files = filesByFolder(site)
         for body in allBodies(site) { diagnostics += checkLinks(body, files: files) }
+        diagnostics += allBodies(site).flatMap { Placeholder.check($0) }
         diagnostics += checkTagCollisions(site)
         return diagnostics
     }
@@ -206,28 +207,48 @@ extension ContentChecks {
 }
 
 extension ContentChecks {
-    /// Durations must be readable; the tasks' total effort should roughly
-    /// match the module's declared length: more than 10% over, or less than
-    /// half, is reported.
+    /// Durations must be readable. A module's `duration` is a calendar span
+    /// and is never compared with the tasks; its `workload` (hours of work)
+    /// is: the tasks' summed effort (minutes and hours only; time windows in
+    /// days or weeks are not counted) more than 10% over it, or under half
+    /// of it, is reported at the `workload` line. Without `workload`, the
+    /// effort is not checked.
     static func checkDurations(_ module: Module) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let hint = "write a number and a unit: '90 min', '2 h', '3 days', '1 week'"
+        let hint = "write a number and a unit: '90 min' or '2 h' of work, or '3 days' or '1 week' for a task done over a time window"
         for task in module.tasks {
-            if let duration = task.duration, Duration(duration.value) == nil {
+            if let duration = task.duration, task.parsedDuration == nil {
                 diagnostics.append(.warning("unreadable-duration", at: duration.location, "cannot read the duration '\(duration.value)'", hint: hint))
             }
         }
-        guard let declared = module.duration else { return diagnostics }
-        guard let length = Duration(declared.value) else {
-            diagnostics.append(.warning("unreadable-duration", at: declared.location, "cannot read the duration '\(declared.value)'", hint: hint))
+        if let span = module.duration, let effort = Duration(span.value)?.effort {
+            diagnostics.append(.warning("duration-is-effort", at: span.location,
+                                        "a module's duration is how long it runs in the calendar, but '\(span.value)' is an amount of work",
+                                        hint: "write the calendar length as 'duration: 6 weeks' and the hours of work as 'workload: \(effort.description)'"))
+        }
+        guard let workload = module.workload else { return diagnostics }
+        let expected: Effort
+        switch Duration(workload.value) {
+        case .effort(let effort):
+            expected = effort
+        case .window:
+            diagnostics.append(.warning("unreadable-duration", at: workload.location,
+                                        "the workload '\(workload.value)' is a span of the calendar, not hours of work",
+                                        hint: "write the expected hours of work, e.g. 'workload: 20 h'; how long the module runs goes in 'duration'"))
+            return diagnostics
+        case nil:
+            diagnostics.append(.warning("unreadable-duration", at: workload.location, "cannot read the workload '\(workload.value)'",
+                                        hint: "write the expected hours of work, e.g. 'workload: 20 h' or 'workload: 90 min'"))
             return diagnostics
         }
         let total = module.totalEffort()
-        guard total.minutes > 0, length.minutes > 0 else { return diagnostics }
-        if total.minutes > length.minutes * 1.1 || total.minutes < length.minutes * 0.5 {
-            diagnostics.append(.warning("duration-mismatch", at: declared.location,
-                                        "the tasks add up to \(total.description) of work, but the module is declared as \(declared.value)",
-                                        hint: "adjust the module's duration or the tasks' durations (a week counts as 5 working days of 8 h)"))
+        guard total.minutes > 0, expected.minutes > 0 else { return diagnostics }
+        if total.minutes > expected.minutes * 1.1 || total.minutes < expected.minutes * 0.5 {
+            let windows = module.tasks.filter { $0.parsedDuration?.window != nil }.count
+            let note = windows == 0 ? "" : windows == 1 ? " (1 task given as a time window is not counted)" : " (\(windows) tasks given as a time window are not counted)"
+            diagnostics.append(.warning("workload-mismatch", at: workload.location,
+                                        "the tasks add up to \(total.description) of work, but the module's workload is \(expected.description)\(note)",
+                                        hint: "adjust 'workload' or the tasks' durations; up to 10% over or down to half of the workload is accepted"))
         }
         return diagnostics
     }

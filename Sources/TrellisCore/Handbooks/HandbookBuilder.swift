@@ -39,7 +39,7 @@ struct HandbookBuilder: Sendable {
             if let type = task.type { facts.append(Vocabularies.label(type.value)) }
             if let mode = task.mode { facts.append(Vocabularies.label(mode.value)) }
             if let grouping = task.grouping { facts.append(Vocabularies.label(grouping.value)) }
-            if let duration = task.duration { facts.append(duration.value) }
+            if let duration = task.duration { facts.append(Duration.display(duration.value)) }
             if let complexity = task.complexity { facts.append("complexity \(complexity.value) of 3") }
             var head = "<p class=\"task-facts\">\(HTML.escape(facts.joined(separator: " · ")))</p>\n"
             if !task.tools.isEmpty { head += "<p class=\"task-tools\"><strong>Tools:</strong> \(HTML.escape(task.tools.joined(separator: ", ")))</p>\n" }
@@ -77,6 +77,7 @@ struct HandbookBuilder: Sendable {
         var facts: [(String, String)] = []
         if !module.audience.isEmpty { facts.append(("Audience", module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", "))) }
         if let duration = module.duration { facts.append(("Duration", duration.value)) }
+        if let workload = module.workload { facts.append(("Workload", workload.value)) }
         if !module.languages.isEmpty { facts.append(("Languages", module.languages.joined(separator: ", "))) }
         if let configuration = module.configuration { facts.append(("Configuration", configuration)) }
         if !module.authors.isEmpty { facts.append(("Authors", module.authors.joined(separator: ", "))) }
@@ -95,9 +96,11 @@ struct HandbookBuilder: Sendable {
             html += "<tr><td>\(SiteRenderer.number(task)). \(HTML.escape(task.title))</td><td>\(HTML.escape(phase))</td>"
             html += "<td>\(HTML.escape(task.type.map { Vocabularies.label($0.value) } ?? ""))</td>"
             html += "<td>\(HTML.escape(task.mode.map { Vocabularies.label($0.value) } ?? ""))</td>"
-            html += "<td>\(HTML.escape(task.duration?.value ?? ""))</td></tr>\n"
+            html += "<td>\(HTML.escape(task.duration.map { Duration.display($0.value) } ?? ""))</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        let effort = module.totalEffort()
+        let total = effort.minutes > 0 ? "<p class=\"effort\">The tasks add up to \(effort.description) of work.</p>\n" : ""
+        return html + "</tbody>\n</table>\n" + total
     }
 
     func catalogueBook() -> Handbook {

@@ -81,7 +81,10 @@ public struct Module: Sendable, Hashable {
     public var title: String
     public var summary: String
     public var audience: [Located<String>]
+    /// How long the module runs in the calendar ("6 weeks"), shown as written.
     public var duration: Located<String>?
+    /// The expected effort ("20 h"): what the tasks' summed effort is checked against.
+    public var workload: Located<String>?
     public var languages: [String]
     public var configuration: String?
     public var outcomes: [Outcome]
@@ -98,11 +101,10 @@ public struct Module: Sendable, Hashable {
 
     public var route: Route { .module(id) }
 
-    /// The sum of the task durations that can be read.
-    public func totalEffort(phase: String? = nil) -> Duration {
-        tasks.filter { phase == nil || $0.phase?.value == phase }
-            .compactMap { $0.duration.flatMap { Duration($0.value) } }
-            .reduce(Duration(minutes: 0), +)
+    /// The effort of the tasks (of one phase, or all): only durations in
+    /// minutes or hours count; time windows (days, weeks) are never added up.
+    public func totalEffort(phase: String? = nil) -> Effort {
+        Task.totalEffort(tasks.filter { phase == nil || $0.phase?.value == phase })
     }
 }
 
@@ -116,6 +118,7 @@ public struct Task: Sendable, Hashable {
     public var title: String
     public var type: Located<String>?
     public var phase: Located<String>?
+    /// Effort in minutes or hours, or a time window in days or weeks (see ``Duration``).
     public var duration: Located<String>?
     public var mode: Located<String>?
     public var grouping: Located<String>?
@@ -125,6 +128,14 @@ public struct Task: Sendable, Hashable {
     public var body: Body
 
     public var route: Route { .task(module: moduleID, task: id) }
+
+    /// The duration read, or nil when there is none or it cannot be read.
+    public var parsedDuration: Duration? { duration.flatMap { Duration($0.value) } }
+
+    /// The summed effort of `tasks`; time windows and unreadable durations do not count.
+    public static func totalEffort(_ tasks: [Task]) -> Effort {
+        tasks.compactMap { $0.parsedDuration?.effort }.reduce(.zero, +)
+    }
 
     /// `## Facilitator notes` sections are for facilitators only.
     public static func isFacilitatorHeading(_ text: String) -> Bool {

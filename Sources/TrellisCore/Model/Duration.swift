@@ -1,53 +1,163 @@
-/// A task or module duration such as `90 min`, `2 h`, `3 days`, `1 week`.
+import Foundation
+
+/// A task's `duration` as Trellis reads it (SPEC 3.2): either **effort**,
+/// written in minutes or hours (`90 min`, `2 h`), or a **time window**,
+/// written in days or weeks (`3 days`, `1 week`): how long participants
+/// have for the task in the calendar, not how many hours they work on it.
 ///
-/// Durations are effort, summed in minutes with a working day of 8 hours
-/// and a working week of 5 days, so `1 week` of asynchronous work and a
-/// `90 min` meeting add up to something an author can compare with the
-/// module's declared length.
-public struct Duration: Sendable, Hashable, Comparable {
+/// Effort is added up (per phase, per module) and compared with the
+/// module's `workload`. A time window is shown as such ("over 1 week") and
+/// never converted to hours nor added up: there is no honest exchange rate
+/// between a week in the calendar and hours of work.
+public enum Duration: Sendable, Hashable {
+    case effort(Effort)
+    case window(TimeWindow)
+
+    /// Parses `<number> <unit>`: `1.5 h`, `1,5 h`; a range `1-2 weeks` or
+    /// `1–2 h` (an effort range counts as its upper bound); effort in parts,
+    /// `2 h 30 min`.
+    public init?(_ text: String) {
+        guard let quantity = Quantity(text) else {
+            guard let minutes = Quantity.compoundEffort(text) else { return nil }
+            self = .effort(Effort(minutes: minutes))
+            return
+        }
+        switch quantity.unit {
+        case .minutes: self = .effort(Effort(minutes: quantity.upper))
+        case .hours: self = .effort(Effort(minutes: quantity.upper * 60))
+        case .days, .weeks: self = .window(TimeWindow(quantity))
+        }
+    }
+
+    public var effort: Effort? {
+        if case .effort(let effort) = self { return effort }
+        return nil
+    }
+
+    public var window: TimeWindow? {
+        if case .window(let window) = self { return window }
+        return nil
+    }
+
+    /// How a task's duration is shown on pages and in handbooks: effort as
+    /// the author wrote it ("90 min"), a time window as "over 1 week", and
+    /// text Trellis cannot read as written.
+    public static func display(_ text: String) -> String {
+        switch Duration(text) {
+        case .window(let window): "over \(window.description)"
+        case .effort, nil: text
+        }
+    }
+}
+
+/// Minutes of work. Sums are shown in hours and minutes ("18 h 30 min").
+public struct Effort: Sendable, Hashable, Comparable {
     public var minutes: Double
 
-    public static let hour = 60.0
-    public static let day = 8 * hour
-    public static let week = 5 * day
+    public static let zero = Effort(minutes: 0)
 
     public init(minutes: Double) { self.minutes = minutes }
 
-    /// Parses `<number> <unit>`; also `1-2 weeks` (the upper bound) and `1.5 h`.
-    public init?(_ text: String) {
-        let lower = text.lowercased().trimmingSpaces
-        let number = lower.prefix(while: { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == "–" })
-        let unit = String(lower.dropFirst(number.count)).trimmingSpaces
-        let upper = number.split(whereSeparator: { $0 == "-" || $0 == "–" }).last.map { $0.replacingOccurrences(of: ",", with: ".") }
-        guard let upper, let value = Double(upper), value >= 0 else { return nil }
-        let factor: Double
-        switch unit {
-        case "min", "mins", "minute", "minutes", "m": factor = 1
-        case "h", "hr", "hrs", "hour", "hours": factor = Self.hour
-        case "d", "day", "days": factor = Self.day
-        case "w", "wk", "wks", "week", "weeks": factor = Self.week
-        default: return nil
+    public static func < (a: Effort, b: Effort) -> Bool { a.minutes < b.minutes }
+    public static func + (a: Effort, b: Effort) -> Effort { Effort(minutes: a.minutes + b.minutes) }
+
+    /// "18 h 30 min", "45 min", "3 h"; never days or weeks.
+    public var description: String {
+        let total = Int(minutes.rounded())
+        let hours = total / 60
+        let mins = total % 60
+        switch (hours, mins) {
+        case (0, _): return "\(mins) min"
+        case (_, 0): return "\(hours) h"
+        default: return "\(hours) h \(mins) min"
         }
-        minutes = value * factor
+    }
+}
+
+/// A span of days or weeks in the calendar, e.g. a task done "over 1 week".
+public struct TimeWindow: Sendable, Hashable {
+    /// The numbers as written ("1", "1.5"), the lower one only for a range.
+    public var lower: String?
+    public var upper: String
+    public var inWeeks: Bool
+
+    init(_ quantity: Quantity) {
+        lower = quantity.lowerText
+        upper = quantity.upperText
+        inWeeks = quantity.unit == .weeks
     }
 
-    public static func < (a: Duration, b: Duration) -> Bool { a.minutes < b.minutes }
-    public static func + (a: Duration, b: Duration) -> Duration { Duration(minutes: a.minutes + b.minutes) }
-
-    /// "2 weeks 3 h", "4 h 30 min", "90 min".
+    /// "1 week", "3 days", "1–2 weeks".
     public var description: String {
-        var rest = Int(minutes.rounded())
-        var parts: [String] = []
-        let weeks = rest / Int(Self.week)
-        rest -= weeks * Int(Self.week)
-        let days = rest / Int(Self.day)
-        rest -= days * Int(Self.day)
-        let hours = rest / 60
-        let mins = rest % 60
-        if weeks > 0 { parts.append(weeks == 1 ? "1 week" : "\(weeks) weeks") }
-        if days > 0 { parts.append(days == 1 ? "1 day" : "\(days) days") }
-        if hours > 0 { parts.append("\(hours) h") }
-        if mins > 0 { parts.append("\(mins) min") }
-        return parts.isEmpty ? "0 min" : parts.joined(separator: " ")
+        let plural = lower != nil || upper != "1"
+        let unit = inWeeks ? (plural ? "weeks" : "week") : (plural ? "days" : "day")
+        return (lower.map { "\($0)–" } ?? "") + "\(upper) \(unit)"
+    }
+}
+
+/// `<number>[-<number>] <unit>`, the grammar every duration shares.
+struct Quantity {
+    enum Unit { case minutes, hours, days, weeks }
+
+    var lowerText: String?
+    var upperText: String
+    var upper: Double
+    var unit: Unit
+
+    /// Effort written in parts, as Trellis prints it: `2 h 30 min`, `1 hour 15 minutes`.
+    static func compoundEffort(_ text: String) -> Double? {
+        var rest = Substring(text.lowercased().trimmingSpaces)
+        var minutes = 0.0
+        var parts = 0
+        while !rest.isEmpty {
+            let number = rest.prefix { $0.isNumber || $0 == "." || $0 == "," }
+            rest = rest.dropFirst(number.count).drop { $0 == " " }
+            let unit = rest.prefix { $0.isLetter }
+            rest = rest.dropFirst(unit.count).drop { $0 == " " }
+            guard let quantity = Quantity("\(number) \(unit)"), quantity.lowerText == nil else { return nil }
+            switch quantity.unit {
+            case .minutes: minutes += quantity.upper
+            case .hours: minutes += quantity.upper * 60
+            case .days, .weeks: return nil
+            }
+            parts += 1
+        }
+        return parts > 1 ? minutes : nil
+    }
+
+    init?(_ text: String) {
+        let lower = text.lowercased().trimmingSpaces
+        let number = lower.prefix(while: { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == "–" || $0 == " " })
+        let unitText = String(lower.dropFirst(number.count)).trimmingSpaces
+        let bounds = number.split(whereSeparator: { $0 == "-" || $0 == "–" })
+            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".") }
+        guard (1...2).contains(bounds.count), let last = bounds.last, let value = Double(last), value >= 0,
+              bounds.allSatisfy({ Double($0) != nil }) else { return nil }
+        switch unitText {
+        case "min", "mins", "minute", "minutes", "m": unit = .minutes
+        case "h", "hr", "hrs", "hour", "hours": unit = .hours
+        case "d", "day", "days": unit = .days
+        case "w", "wk", "wks", "week", "weeks": unit = .weeks
+        default: return nil
+        }
+        lowerText = bounds.count == 2 ? bounds.first : nil
+        upperText = last
+        upper = value
+    }
+}
+
+/// How a phase's `weeks` is shown: the weeks of the calendar it spans.
+public enum PhaseWeeks {
+    /// `"6"` → "Week 6", `"1-2"` → "Weeks 1–2", `"3, 5"` → "Weeks 3, 5";
+    /// text that already says "week" is shown as written.
+    public static func label(_ text: String) -> String {
+        let trimmed = text.trimmingSpaces
+        if trimmed.lowercased().hasPrefix("week") { return trimmed }
+        let bounds = trimmed.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        if bounds.count == 1, bounds[0].allSatisfy(\.isNumber) { return "Week \(bounds[0])" }
+        if bounds.count == 2, bounds.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+            return bounds[0] == bounds[1] ? "Week \(bounds[0])" : "Weeks \(bounds[0])–\(bounds[1])"
+        }
+        return "Weeks \(trimmed)"
     }
 }

@@ -1,6 +1,6 @@
 /// Typed front matter of each document kind (SPEC 3.1, 3.2, 4.1).
 extension DocumentParser {
-    static let moduleKeys = ["title", "summary", "audience", "duration", "languages", "configuration", "outcomes",
+    static let moduleKeys = ["title", "summary", "audience", "duration", "workload", "languages", "configuration", "outcomes",
                              "phases", "practices", "authors", "license", "updated"]
     static let taskKeys = ["title", "type", "phase", "duration", "mode", "grouping", "complexity", "outcomes", "tools"]
     static let practiceKeys = ["title", "country", "organisation", "sector", "tags", "year", "website", "modules", "status", "updated"]
@@ -38,12 +38,14 @@ extension DocumentParser {
         let module = Module(
             id: id, file: file, title: title ?? id, summary: summary ?? "",
             audience: located(&fields, "audience"), duration: locatedString(&fields, "duration"),
+            workload: locatedString(&fields, "workload"),
             languages: fields.strings("languages"), configuration: fields.string("configuration"),
             outcomes: outcomes, phases: phases, practices: located(&fields, "practices"),
             authors: fields.strings("authors"), license: fields.string("license"), updated: fields.string("updated"),
             body: body
         )
         fields.finish(known: Self.moduleKeys)
+        Placeholder.check(&fields)
         return title == nil || summary == nil ? nil : module
     }
 
@@ -60,6 +62,7 @@ extension DocumentParser {
             body: body
         )
         fields.finish(known: Self.taskKeys)
+        Placeholder.check(&fields)
         return title == nil || type == nil ? nil : task
     }
 
@@ -93,6 +96,7 @@ extension DocumentParser {
             status: fields.string("status"), updated: fields.string("updated"), body: body
         )
         fields.finish(known: Self.practiceKeys)
+        Placeholder.check(&fields)
         // Matching sections to the template needs only this file and site.yml,
         // so it is done here, once per parse (and kept by the preview's cache).
         return title == nil || country == nil ? nil : Assembly.matchSections(practice, template: config.practiceTemplate, diagnostics: &fields.diagnostics)

@@ -379,6 +379,7 @@ extension ModuleView: TemplateView {
         case "practices": practices
         case "footnotesHTML": footnotesHTML
         case "totalEffort": totalEffort
+        case "notCounted": notCounted
         case "coverage": coverage
         case "legend": legend
         case "handbooks": handbooks
@@ -396,6 +397,7 @@ extension ModuleView: TemplateView {
         "practices": PracticeCard.self,
         "footnotesHTML": nil,
         "totalEffort": nil,
+        "notCounted": nil,
         "coverage": CoverageView.self,
         "legend": BadgeView.self,
         "handbooks": LinkView.self,

@@ -117,14 +117,17 @@ public struct TaskCard: Sendable {
     public var title: String
     public var href: String
     public var badges: [BadgeView]
+    /// The task's duration as shown: effort as written ("90 min"), a time window as "over 1 week".
     public var duration: String?
 }
 
 public struct PhaseView: Sendable {
     public var title: String
+    /// The calendar weeks the phase spans: "Week 6", "Weeks 1–2".
     public var weeks: String?
     public var tasks: [TaskCard]
-    /// The phase's tasks' durations added up, e.g. "1 week 3 h".
+    /// The effort of the phase's tasks in hours and minutes, e.g. "6 h 30 min";
+    /// time windows (days, weeks) are not added up. nil when there is none.
     public var effort: String?
 }
 
@@ -161,7 +164,10 @@ public struct ModuleView: Sendable {
     public var phases: [PhaseView]
     public var practices: [PracticeCard]
     public var footnotesHTML: String?
+    /// The effort of all tasks in hours and minutes, e.g. "18 h 30 min".
     public var totalEffort: String?
+    /// Says how many tasks have a time window instead of hours and so are not in `totalEffort`.
+    public var notCounted: String?
     public var coverage: CoverageView?
     /// One badge of each kind used on the page, to explain them.
     public var legend: [BadgeView]

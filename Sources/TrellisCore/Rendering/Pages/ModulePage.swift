@@ -19,6 +19,7 @@ extension SiteRenderer {
         let context = PageContext(path: module.route.path)
         var facts: [FactView] = []
         if let duration = module.duration?.value { facts.append(FactView(label: "Duration", value: duration)) }
+        if let workload = module.workload?.value { facts.append(FactView(label: "Workload", value: workload)) }
         if !module.audience.isEmpty { facts.append(FactView(label: "Audience", value: module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", "))) }
         if !module.languages.isEmpty { facts.append(FactView(label: "Languages", value: module.languages.joined(separator: ", "))) }
         if let configuration = module.configuration { facts.append(FactView(label: "Configuration", value: configuration)) }
@@ -27,18 +28,28 @@ extension SiteRenderer {
         if let license = module.license ?? site.config.license { facts.append(FactView(label: "Licence", value: license)) }
 
         func card(_ task: Task) -> TaskCard {
-            TaskCard(number: Self.number(task), title: task.title, href: context.url(task.route), badges: badges(task), duration: task.duration?.value)
+            TaskCard(number: Self.number(task), title: task.title, href: context.url(task.route), badges: badges(task),
+                     duration: task.duration.map { Duration.display($0.value) })
         }
-        func effort(_ duration: Duration) -> String? { duration.minutes > 0 ? duration.description : nil }
+        // Effort (minutes, hours) is added up; time windows (days, weeks) never are.
+        func effort(_ tasks: [Task]) -> String? {
+            let sum = Task.totalEffort(tasks)
+            return sum.minutes > 0 ? sum.description : nil
+        }
         var phases: [PhaseView] = module.phases.map { phase in
-            PhaseView(title: phase.title, weeks: phase.weeks.map { "Weeks \($0)" },
-                      tasks: module.tasks.filter { $0.phase?.value == phase.id }.map(card),
-                      effort: effort(module.totalEffort(phase: phase.id)))
+            let tasks = module.tasks.filter { $0.phase?.value == phase.id }
+            return PhaseView(title: phase.title, weeks: phase.weeks.map(PhaseWeeks.label), tasks: tasks.map(card), effort: effort(tasks))
         }
         let unphased = module.tasks.filter { task in task.phase == nil || !module.phases.contains { $0.id == task.phase?.value } }
         if !unphased.isEmpty {
-            let sum = unphased.compactMap { $0.duration.flatMap { Duration($0.value) } }.reduce(Duration(minutes: 0), +)
-            phases.append(PhaseView(title: module.phases.isEmpty ? "Tasks" : "Other tasks", weeks: nil, tasks: unphased.map(card), effort: effort(sum)))
+            phases.append(PhaseView(title: module.phases.isEmpty ? "Tasks" : "Other tasks", weeks: nil, tasks: unphased.map(card), effort: effort(unphased)))
+        }
+        let totalEffort = effort(module.tasks)
+        var notCounted: String?
+        let windows = module.tasks.filter { $0.parsedDuration?.window != nil }.count
+        if totalEffort != nil && windows > 0 {
+            notCounted = windows == 1 ? "One task has a time window instead of hours; it is not counted."
+                : "\(windows) tasks have a time window instead of hours; they are not counted."
         }
         var coverage: CoverageView?
         if !module.outcomes.isEmpty && !module.tasks.isEmpty {
@@ -62,7 +73,7 @@ extension SiteRenderer {
             title: module.title, summary: module.summary, facts: facts, overviewHTML: context.bodyHTML(module.body),
             outcomes: outcomeViews(module.outcomes), phases: phases,
             practices: practiceIDs.compactMap { site.practice($0) }.map { practiceCard($0, context) },
-            footnotesHTML: context.footnotes(module.body), totalEffort: effort(module.totalEffort()),
+            footnotesHTML: context.footnotes(module.body), totalEffort: totalEffort, notCounted: notCounted,
             coverage: coverage, legend: legend, handbooks: handbookLinks(for: module, context)
         )
         return page(module.route, title: module.title, template: .module, view: view, bodyClass: "module",

@@ -21,7 +21,11 @@ extension SiteRenderer {
         let task = module.tasks[index]
         let context = PageContext(path: task.route.path)
         var facts: [FactView] = []
-        if let duration = task.duration?.value { facts.append(FactView(label: "Duration", value: duration)) }
+        if let duration = task.duration?.value {
+            // Effort "90 min of work"; a time window "over 1 week"; unreadable text as written.
+            let value = task.parsedDuration?.effort != nil ? "\(duration) of work" : Duration.display(duration)
+            facts.append(FactView(label: "Duration", value: value))
+        }
         if !task.tools.isEmpty { facts.append(FactView(label: "Tools", value: task.tools.joined(separator: ", "))) }
         let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }
         let sections = task.body.sections.map { section in
