@@ -67,11 +67,14 @@ public enum DocxFormReader {
         guard let document = try contents("word/document.xml") else { throw Failure.notADocx("word/document.xml is missing") }
         let formats = try contents("word/numbering.xml").map(NumberingFormats.parse) ?? [:]
         let parser = DocumentXML(formats: formats)
-        let xml = XMLParser(data: document)
+        // Fed in pieces: libxml2 refuses one chunk of more than 10 MB.
+        let xml = XMLParser(stream: InputStream(data: document))
         xml.shouldProcessNamespaces = false
         xml.shouldResolveExternalEntities = false
         xml.delegate = parser
-        guard xml.parse() else { throw Failure.notADocx("word/document.xml is not well-formed XML") }
+        guard xml.parse() else {
+            throw Failure.notADocx("word/document.xml is not well-formed XML (line \(xml.lineNumber), column \(xml.columnNumber)\(xml.parserError.map { ": \($0.localizedDescription)" } ?? ""))")
+        }
         if parser.rows.isEmpty { throw Failure.noTable }
         return FilledForm(rows: parser.rows, preamble: parser.preamble)
     }
@@ -104,7 +107,7 @@ public enum DocxFormReader {
     enum NumberingFormats {
         static func parse(_ data: Data) -> [String: [Int: Bool]] {
             let delegate = NumberingXML()
-            let parser = XMLParser(data: data)
+            let parser = XMLParser(stream: InputStream(data: data))
             parser.delegate = delegate
             parser.shouldResolveExternalEntities = false
             _ = parser.parse()

@@ -249,7 +249,8 @@ public struct PracticeImporter: Sendable {
         var out = ""
         var space = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
+            // A byte-order mark is whitespace here too (YAML readers drop it).
+            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control || scalar == "\u{FEFF}" {
                 space = !out.isEmpty
                 continue
             }
