@@ -309,7 +309,8 @@ public struct PracticeImporter: Sendable {
                 isList = true
                 // A level can only be one deeper than the open one; its marker
                 // is indented to its parent's text, so it nests whatever the markers.
-                level = min(max(level, 0), columns.count)
+                // (And at most 8 deep: Word has 9 levels, and deeper would only indent more.)
+                level = min(max(level, 0), columns.count, 8)
                 let indent = level == 0 ? 0 : columns[level - 1]
                 let number = numbered ? (level < numbers.count && numbers[level] > 0 ? numbers[level] + 1 : 1) : 0
                 let marker = numbered ? "\(number). " : "- "

@@ -391,3 +391,34 @@ enum TestDocx {
         }
     }
 }
+
+/// The import seeds of the fuzzer and the inputs it ever crashed on
+/// (Tests/Fuzz/regressions) go through `Fuzzing.runImport`, as in `make fuzz`.
+@Suite struct FuzzImportRegressionTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz")
+
+    @Test func seedsAndRegressionsKeepTheImportsPromises() throws {
+        var count = 0
+        for sub in ["seeds", "regressions"] {
+            let dir = Self.folder.appendingPathComponent(sub).path
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+            where name.hasPrefix("import-") || sub == "regressions" && !name.hasSuffix(".txt") {
+                let bytes = try #require(FileManager.default.contents(atPath: "\(dir)/\(name)"))
+                let problems = Fuzzing.runImport([UInt8](bytes))
+                #expect(problems.isEmpty, "\(sub)/\(name): \(problems)")
+                count += 1
+            }
+        }
+        #expect(count >= 7)
+    }
+
+    /// The seed forms are read (not only survived).
+    @Test func docxSeedsAreForms() throws {
+        let dir = Self.folder.appendingPathComponent("seeds").path
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir) where name.hasSuffix(".docx") {
+            let bytes = try #require(FileManager.default.contents(atPath: "\(dir)/\(name)"))
+            #expect(try DocxFormReader.read(bytes: bytes).rows.count >= 7, "\(name)")
+        }
+    }
+}
