@@ -30,7 +30,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         // A broken promise of the import is a finding, like a crash.
         let problems = Fuzzing.runImport(bytes)
         if !problems.isEmpty {
-            fputs("import: \(problems.joined(separator: "\n"))\n", stderr)
+            let message = "import: \(problems.joined(separator: "\n"))\n"
+            _ = message.withCString { write(2, $0, strlen($0)) }
             abort()
         }
     }
