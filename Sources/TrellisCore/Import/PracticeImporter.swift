@@ -249,8 +249,10 @@ public struct PracticeImporter: Sendable {
         var out = ""
         var space = false
         for scalar in text.unicodeScalars {
-            // A byte-order mark is whitespace here too (YAML readers drop it).
-            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control || scalar == "\u{FEFF}" {
+            // Other control characters and a byte-order mark (which YAML
+            // readers drop) are left out.
+            if scalar.properties.generalCategory == .control && !scalar.properties.isWhitespace || scalar == "\u{FEFF}" { continue }
+            if scalar.properties.isWhitespace {
                 space = !out.isEmpty
                 continue
             }
@@ -297,7 +299,8 @@ public struct PracticeImporter: Sendable {
             let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" })
                 .map { $0.drop(while: { $0 == " " || $0 == "\t" }) }
                 .filter { !$0.allSatisfy(\.isWhitespace) }
-                .map { escapeLineStart(String($0)) }
+                .map { escapeLineStart(printable(String($0))) }
+                .filter { !$0.isEmpty }
             guard !lines.isEmpty else { continue }
             let isList: Bool
             var prefix = ""
@@ -324,6 +327,15 @@ public struct PracticeImporter: Sendable {
             out += prefix + lines.joined(separator: continuation)
             previousWasList = isList
         }
+        return out
+    }
+
+    /// A line without control characters (a NUL byte would make the whole
+    /// file unreadable; none of them shows in a page). Tabs stay.
+    static func printable(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else { return line }
+        var out = ""
+        out.unicodeScalars.append(contentsOf: line.unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\t" })
         return out
     }
 

@@ -275,6 +275,21 @@ enum TestDocx {
     }
 }
 
+/// Found by the fuzzer (Tests/Fuzz/regressions/import-nul-in-answer): a NUL
+/// byte in an answer made the written file unreadable (nul-byte).
+@Suite struct ControlCharacterTests {
+    @Test func controlCharactersInAnswersAreLeftOut() throws {
+        let text = "\tName of the best practice\n\tTal\u{0}k\n\tCountry\n\tFI\n\tBenefits\n\tLess\u{0}\u{1}\u{7F} isolation\n\u{0}\u{0}\n\tRow\u{0}\n\tx\u{1B}y\n"
+        let result = PracticeImporter(template: .builtIn).convert(TextFormReader.read(text), fallbackTitle: "x")
+        #expect(!result.markdown.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
+        #expect(result.markdown.contains("Less isolation"))
+        #expect(result.markdown.contains("xy"))
+        #expect(Fuzzing.checkImport(TextFormReader.read(text)).isEmpty)
+        let (practice, _) = try AnswerEscapingTests.practice(from: result.markdown)
+        #expect(practice.title == "Talk")
+    }
+}
+
 /// Word import fills the front matter from every row that names a field.
 @Suite struct FrontMatterRowTests {
     @Test func sectorYearAndTheOtherRowsBecomeFrontMatter() throws {
