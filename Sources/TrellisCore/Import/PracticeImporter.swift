@@ -354,12 +354,22 @@ public struct PracticeImporter: Sendable {
 
     /// Escapes the characters that would turn into markup anywhere in a
     /// line: emphasis, code, links, raw HTML, entities, tables, strikethrough.
+    ///
+    /// Web addresses are not made into links: GFM's autolinks take the text
+    /// as written, backslashes and all, so `https://a.org/x_y` would show as
+    /// `x\_y`. Escaping the `:` of `://` and the `.` of `www.` stops them.
     static func escapeInline(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
             switch character {
             case "\\", "`", "*", "_", "[", "]", "<", "&", "|", "~": out += "\\\(character)"
+            case ":" where index + 2 < characters.count && characters[index + 1] == "/" && characters[index + 2] == "/":
+                out += "\\:"
+            case "." where index >= 3 && characters[(index - 3)..<index].allSatisfy({ $0 == "w" || $0 == "W" })
+                && (index == 3 || !(characters[index - 4].isLetter || characters[index - 4].isNumber)):
+                out += "\\."
             default: out.append(character)
             }
         }

@@ -290,6 +290,22 @@ enum TestDocx {
     }
 }
 
+/// Found by the fuzzer (Tests/Fuzz/regressions/import-autolink-swallows-escape):
+/// GFM autolinks keep backslash escapes as text, so addresses are not linked.
+@Suite struct AddressTests {
+    @Test func addressesShowAsTyped() throws {
+        let typed = ["see https://example.org/my_page?a=1&b=2 now", "www.example.org/x_y", "http://x.org/\">\\<b>", "mail a_b@example.org"]
+        let form = FilledForm(rows: [FilledForm.Row(label: "Country", answer: [.paragraph("FI")]),
+                                     FilledForm.Row(label: "Description http://a.org/\"><b>", answer: typed.map { .paragraph($0) })], preamble: [])
+        let result = PracticeImporter(template: .builtIn).convert(form, fallbackTitle: "x")
+        let (practice, _) = try AnswerEscapingTests.practice(from: result.markdown)
+        #expect(practice.body.sections.map { $0.heading?.text } == ["Description http://a.org/\"><b>"])
+        let texts = practice.body.sections.first?.blocks.map(\.text) ?? []
+        #expect(texts == typed)
+        #expect(Fuzzing.checkImport(form).isEmpty)
+    }
+}
+
 /// Word import fills the front matter from every row that names a field.
 @Suite struct FrontMatterRowTests {
     @Test func sectorYearAndTheOtherRowsBecomeFrontMatter() throws {
