@@ -38,6 +38,16 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
+/// LeakSanitizer suppressions built into the target (the same as
+/// Tests/Fuzz/lsan-suppressions.txt), so that `make fuzz` needs no
+/// LSAN_OPTIONS: swift-corelibs-foundation's XMLParser leaks the NSError it
+/// makes for every XML error, and Word import feeds it malformed XML.
+@_cdecl("__lsan_default_suppressions")
+public func lsanDefaultSuppressions() -> UnsafePointer<CChar>? {
+    let text: StaticString = "leak:_CFErrorCreateFromXMLInterface\nleak:_structuredErrorFunc\n"
+    return UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)
+}
+
 @_silgen_name("LLVMFuzzerRunDriver")
 func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
                      _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
