@@ -41,6 +41,7 @@ struct Import: ParsableCommand {
             }
             if let error = outcome.error {
                 Report.line("\(outcome.source): error: \(error)")
+                if let hint = outcome.hint { Report.line("  hint: \(hint)") }
                 failed = true
             }
         }

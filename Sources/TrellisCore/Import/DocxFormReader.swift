@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -11,45 +10,104 @@ public enum DocxFormReader {
     public enum Failure: Error, CustomStringConvertible {
         case notADocx(String)
         case noTable
+        /// A part of the document inflates to more than ``FormArchive/maxEntrySize`` bytes.
+        case tooLarge(entry: String, limit: Int)
+        /// A part of the document declares a DTD or an encoding Word never writes.
+        case refusedXML(entry: String, why: String)
 
         public var description: String {
             switch self {
             case .notADocx(let why): "not a Word document (.docx): \(why)"
             case .noTable: "the document has no table; Trellis reads forms laid out as a two-column table (label | answer)"
+            case .tooLarge(let entry, let limit):
+                "\(entry) inflates to more than \(limit >> 20) MB; a filled-in form is never that large, so it was not read"
+            case .refusedXML(let entry, let why): "\(entry) \(why); it was not read"
+            }
+        }
+
+        /// What the user can do about it.
+        public var hint: String? {
+            switch self {
+            case .notADocx: "open the form in Word or LibreOffice and save it as .docx (Word 2007-365)"
+            case .noTable: "put the labels and answers in a two-column table, or import the form's .txt export"
+            case .tooLarge: "the file may be damaged or built to exhaust memory; open it in Word, copy the form's table into a new document and save that as .docx"
+            case .refusedXML: "Word never writes this; open the file in Word or LibreOffice and save it again as .docx"
             }
         }
     }
 
     public static func read(_ url: URL) throws -> FilledForm {
-        let archive: Archive
+        let bytes: Data
         do {
-            archive = try Archive(url: url, accessMode: .read)
+            // Mapped, not read: a large file costs address space, not memory.
+            bytes = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            throw Failure.notADocx("it is not a ZIP archive")
+            throw Failure.notADocx("the file cannot be read")
+        }
+        return try read(bytes: bytes)
+    }
+
+    /// Reads a form from the bytes of a `.docx` file.
+    public static func read(bytes: Data) throws -> FilledForm {
+        let archive: FormArchive
+        do {
+            archive = try FormArchive(bytes: bytes)
+        } catch let failure as FormArchive.Failure {
+            throw Failure(failure)
         }
         func contents(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
-            var data = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-            return data
+            do {
+                guard let data = try archive.contents(of: path) else { return nil }
+                try checkXML(data, entry: path)
+                return data
+            } catch let failure as FormArchive.Failure {
+                throw Failure(failure)
+            }
         }
         guard let document = try contents("word/document.xml") else { throw Failure.notADocx("word/document.xml is missing") }
         let formats = try contents("word/numbering.xml").map(NumberingFormats.parse) ?? [:]
         let parser = DocumentXML(formats: formats)
-        let xml = XMLParser(data: document)
+        // Fed in pieces: libxml2 refuses one chunk of more than 10 MB.
+        let xml = XMLParser(stream: InputStream(data: document))
         xml.shouldProcessNamespaces = false
         xml.shouldResolveExternalEntities = false
         xml.delegate = parser
-        guard xml.parse() else { throw Failure.notADocx("word/document.xml is not well-formed XML") }
+        guard xml.parse() else {
+            throw Failure.notADocx("word/document.xml is not well-formed XML (line \(xml.lineNumber), column \(xml.columnNumber)\(xml.parserError.map { ": \($0.localizedDescription)" } ?? ""))")
+        }
         if parser.rows.isEmpty { throw Failure.noTable }
         return FilledForm(rows: parser.rows, preamble: parser.preamble)
+    }
+
+    /// Word writes its XML parts in UTF-8 and without a DTD. Anything else is
+    /// refused before the XML parser sees it: a DTD is how external entities
+    /// (reading local files) and entity expansion ("billion laughs") get in.
+    static func checkXML(_ data: Data, entry: String) throws {
+        guard String(data: data, encoding: .utf8) != nil else {
+            throw Failure.refusedXML(entry: entry, why: "is not UTF-8 text")
+        }
+        // The XML declaration, if any, is at the very start (after a byte-order mark).
+        let head = String(decoding: data.prefix(200), as: UTF8.self)
+        if head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"), let close = head.range(of: "?>") {
+            let declaration = head[..<close.lowerBound].lowercased()
+            if let at = declaration.range(of: "encoding") {
+                let value = declaration[at.upperBound...].drop(while: { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" })
+                    .prefix(while: { $0 != "\"" && $0 != "'" && $0 != " " })
+                if value != "utf-8" && value != "utf8" {
+                    throw Failure.refusedXML(entry: entry, why: "declares the encoding '\(value)'")
+                }
+            }
+        }
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw Failure.refusedXML(entry: entry, why: "declares a DTD (<!DOCTYPE> or <!ENTITY>), which can read other files or expand without bound")
+        }
     }
 
     /// numId → (level → is it a bullet list?)
     enum NumberingFormats {
         static func parse(_ data: Data) -> [String: [Int: Bool]] {
             let delegate = NumberingXML()
-            let parser = XMLParser(data: data)
+            let parser = XMLParser(stream: InputStream(data: data))
             parser.delegate = delegate
             parser.shouldResolveExternalEntities = false
             _ = parser.parse()
@@ -155,6 +213,16 @@ public enum DocxFormReader {
             }
             let label = cells[0].map(FilledForm.plainText).joined(separator: " ")
             rows.append(FilledForm.Row(label: label, answer: Array(cells.dropFirst().joined())))
+        }
+    }
+}
+
+extension DocxFormReader.Failure {
+    init(_ failure: FormArchive.Failure) {
+        switch failure {
+        case .notAZip(let why): self = .notADocx(why)
+        case .tooLarge(let entry, let limit): self = .tooLarge(entry: entry, limit: limit)
+        case .unreadable(let entry, let why): self = .notADocx("\(entry) cannot be read: \(why)")
         }
     }
 }

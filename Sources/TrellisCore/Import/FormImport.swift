@@ -8,19 +8,27 @@ public enum FormImport {
         public var written: String?
         public var result: PracticeImporter.Result?
         public var error: String?
+        /// What the user can do about `error`.
+        public var hint: String? = nil
     }
 
     /// Reads the practice template from `content/site.yml` when there is one.
     public static func template(content: String) -> (PracticeTemplate, [Diagnostic]) {
+        let (config, diagnostics) = siteConfig(content: content)
+        return (config.practiceTemplate, diagnostics)
+    }
+
+    /// Reads `content/site.yml` (its template and vocabularies) when there is one.
+    public static func siteConfig(content: String) -> (SiteConfig, [Diagnostic]) {
         let path = "\(content)/site.yml"
-        guard let data = FileManager.default.contents(atPath: path) else { return (.builtIn, []) }
+        guard let data = FileManager.default.contents(atPath: path) else { return (SiteConfig(title: ""), []) }
         let file = SourceFile(relativePath: "site.yml", displayPath: path)
         switch SourceText.decode([UInt8](data), file: file) {
         case .success(let text):
             let (config, diagnostics) = SiteConfig.load(text: text, file: file)
-            return (config.practiceTemplate, diagnostics.filter { $0.severity == .error })
+            return (config, diagnostics.filter { $0.severity == .error })
         case .failure(let diagnostic):
-            return (.builtIn, [diagnostic])
+            return (SiteConfig(title: ""), [diagnostic])
         }
     }
 
@@ -45,13 +53,14 @@ public enum FormImport {
 
     public struct ImportError: Error, CustomStringConvertible {
         public var description: String
-        init(_ text: String) { description = text }
+        public var hint: String?
+        init(_ text: String, hint: String? = nil) { description = text; self.hint = hint }
     }
 
     /// Imports each form; stops at nothing, reports each file's outcome.
     public static func run(forms: [String], content: String, force: Bool) -> [Outcome] {
-        let (template, _) = template(content: content)
-        let importer = PracticeImporter(template: template)
+        let (config, _) = siteConfig(content: content)
+        let importer = PracticeImporter(template: config.practiceTemplate, sectors: config.vocabularies.sectors)
         var claimed: Set<String> = []
         return forms.map { path in
             do {
@@ -72,6 +81,10 @@ public enum FormImport {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 try Data(result.markdown.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
                 return Outcome(source: path, written: target, result: result, error: nil)
+            } catch let failure as DocxFormReader.Failure {
+                return Outcome(source: path, written: nil, result: nil, error: failure.description, hint: failure.hint)
+            } catch let failure as ImportError {
+                return Outcome(source: path, written: nil, result: nil, error: failure.description, hint: failure.hint)
             } catch {
                 return Outcome(source: path, written: nil, result: nil, error: "\(error)")
             }

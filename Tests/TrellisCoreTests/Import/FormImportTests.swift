@@ -40,7 +40,7 @@ import ZIPFoundation
 
     @Test func threeFormsAreImportedWithEveryWord() throws {
         let paths = try Self.formPaths()
-        #expect(paths.count == 3)
+        #expect(paths.count == 4)
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
         try writeSite(content, ["site.yml": "title: Imported\n"])

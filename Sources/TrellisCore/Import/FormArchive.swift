@@ -1,0 +1,256 @@
+import Foundation
+import ZIPFoundation
+
+/// The ZIP container of a `.docx`, read defensively: a form comes from
+/// outside, so every offset and size is checked against the file before it is
+/// used, and no entry is inflated beyond ``maxEntrySize`` bytes, whatever its
+/// header declares (bytes are counted while they are inflated).
+///
+/// Only entries asked for by name are read, and only into memory; entry names
+/// are never used as paths, so names such as `../../etc/passwd` do nothing.
+/// ZIPFoundation is used only for raw inflation (`Data.decompress`), with a
+/// provider that never hands it bytes beyond the entry's compressed data.
+struct FormArchive {
+    /// A form's XML parts are a few hundred kilobytes; 16 MB is far beyond
+    /// any real form and small enough to parse in well under 300 MB.
+    static let maxEntrySize = 16 << 20
+
+    enum Failure: Error, Equatable {
+        /// Not a ZIP archive, or one whose directory is damaged.
+        case notAZip(String)
+        /// The entry inflates (or says it inflates) to more than the limit.
+        case tooLarge(entry: String, limit: Int)
+        /// The entry cannot be read: encrypted, unknown compression, damaged data.
+        case unreadable(entry: String, why: String)
+    }
+
+    struct Entry {
+        var name: [UInt8]
+        var flags: UInt16
+        var method: UInt16
+        var crc32: UInt32
+        var compressedSize: Int
+        var uncompressedSize: Int
+        var localHeaderOffset: Int
+    }
+
+    let bytes: Data
+    let entries: [Entry]
+
+    init(bytes: Data) throws {
+        // Work on a zero-based copy of the indices (a slice's may not start at 0).
+        let bytes = bytes.startIndex == 0 ? bytes : Data(bytes)
+        self.bytes = bytes
+        self.entries = try Self.readDirectory(bytes)
+    }
+
+    /// The first entry called `name`, or nil.
+    func entry(named name: String) -> Entry? {
+        let wanted = Array(name.utf8)
+        return entries.first { $0.name == wanted }
+    }
+
+    /// The inflated contents of `name`, or nil when there is no such entry.
+    func contents(of name: String, limit: Int = maxEntrySize) throws -> Data? {
+        guard let entry = entry(named: name) else { return nil }
+        if entry.flags & 0x0001 != 0 { throw Failure.unreadable(entry: name, why: "it is encrypted") }
+        if entry.uncompressedSize > limit { throw Failure.tooLarge(entry: name, limit: limit) }
+        // The local header repeats the name and may carry its own extra field;
+        // the data starts after both.
+        let local = entry.localHeaderOffset
+        guard local <= bytes.count - 30, u32(bytes, local) == 0x0403_4b50 else {
+            throw Failure.unreadable(entry: name, why: "its local header is missing")
+        }
+        let start = local + 30 + Int(u16(bytes, local + 26)) + Int(u16(bytes, local + 28))
+        guard start <= bytes.count, entry.compressedSize <= bytes.count - start else {
+            throw Failure.unreadable(entry: name, why: "its data runs past the end of the file")
+        }
+        let end = start + entry.compressedSize
+        switch entry.method {
+        case 0:
+            guard entry.compressedSize <= limit else { throw Failure.tooLarge(entry: name, limit: limit) }
+            let data = bytes.subdata(in: start..<end)
+            guard data.crc32(checksum: 0) == entry.crc32 else { throw Failure.unreadable(entry: name, why: "its checksum does not match") }
+            return data
+        case 8:
+            return try inflate(name: name, range: start..<end, entry: entry, limit: limit)
+        default:
+            throw Failure.unreadable(entry: name, why: "it uses compression method \(entry.method), which Word does not write")
+        }
+    }
+
+    private struct Overflow: Error {}
+    private struct Truncated: Error {}
+
+    private func inflate(name: String, range: Range<Int>, entry: Entry, limit: Int) throws -> Data {
+        let chunkSize = 64 << 10
+        var position = range.lowerBound
+        var output = Data()
+        var exhausted = false
+        // Data.decompress (zlib on Linux) tells zlib a whole chunk of input is
+        // there, so every chunk is exactly `chunkSize` bytes: the entry's bytes,
+        // then zeros (which never finish a deflate stream). Once the entry's
+        // bytes are used up, asking for more means the stream is truncated.
+        let provider: Provider = { _, _ in
+            if exhausted { throw Truncated() }
+            let count = min(chunkSize, range.upperBound - position)
+            var chunk = Data(count: chunkSize)
+            if count > 0 {
+                chunk.replaceSubrange(0..<count, with: bytes[position..<(position + count)])
+            }
+            position += count
+            if position >= range.upperBound { exhausted = true }
+            return chunk
+        }
+        let consumer: Consumer = { data in
+            guard data.count <= limit - output.count else { throw Overflow() }
+            output.append(data)
+        }
+        let checksum: CRC32
+        do {
+            checksum = try Data.decompress(size: Int64(range.count), bufferSize: chunkSize, skipCRC32: false,
+                                           provider: provider, consumer: consumer)
+        } catch is Overflow {
+            throw Failure.tooLarge(entry: name, limit: limit)
+        } catch is Truncated {
+            throw Failure.unreadable(entry: name, why: "its compressed data ends too early")
+        } catch {
+            throw Failure.unreadable(entry: name, why: "its compressed data is damaged")
+        }
+        guard output.count == entry.uncompressedSize, checksum == entry.crc32 else {
+            throw Failure.unreadable(entry: name, why: "its size or checksum does not match its header")
+        }
+        return output
+    }
+
+    // MARK: - The central directory
+
+    private static func readDirectory(_ bytes: Data) throws -> [Entry] {
+        let count = bytes.count
+        guard count >= 22 else { throw Failure.notAZip("it is too short to be a ZIP archive") }
+        // The end-of-central-directory record: 22 bytes plus a comment of at
+        // most 65535 bytes, at the end of the file. The last one found wins.
+        var eocd: Int?
+        var index = count - 22
+        let lowest = max(0, count - 22 - 0xFFFF)
+        while index >= lowest {
+            if bytes[index] == 0x50, u32(bytes, index) == 0x0605_4b50 { eocd = index; break }
+            index -= 1
+        }
+        guard let eocd else { throw Failure.notAZip("it is not a ZIP archive") }
+        var total = Int(u16(bytes, eocd + 10))
+        var directorySize = Int(u32(bytes, eocd + 12))
+        var directoryOffset = Int(u32(bytes, eocd + 16))
+        if total == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
+            // ZIP64: a locator just before the record points at the ZIP64 record.
+            let locator = eocd - 20
+            guard locator >= 0, u32(bytes, locator) == 0x0706_4b50 else { throw Failure.notAZip("its ZIP64 directory is missing") }
+            guard let record = small(u64(bytes, locator + 8)), record <= count - 56, u32(bytes, record) == 0x0606_4b50,
+                  let records = small(u64(bytes, record + 32)), let size = small(u64(bytes, record + 40)),
+                  let offset = small(u64(bytes, record + 48)) else {
+                throw Failure.notAZip("its ZIP64 directory is damaged")
+            }
+            (total, directorySize, directoryOffset) = (records, size, offset)
+        }
+        guard directoryOffset <= count, directorySize <= count - directoryOffset else {
+            throw Failure.notAZip("its directory points outside the file")
+        }
+        var entries: [Entry] = []
+        var at = directoryOffset
+        let end = directoryOffset + directorySize
+        // Each record is at least 46 bytes, so a lying count cannot loop for long.
+        while entries.count < total, at <= end - 46 {
+            guard u32(bytes, at) == 0x0201_4b50 else { throw Failure.notAZip("its directory is damaged") }
+            let nameLength = Int(u16(bytes, at + 28))
+            let extraLength = Int(u16(bytes, at + 30))
+            let commentLength = Int(u16(bytes, at + 32))
+            let next = at + 46 + nameLength + extraLength + commentLength
+            guard next <= end else { throw Failure.notAZip("its directory is damaged") }
+            var entry = Entry(name: [UInt8](bytes[(at + 46)..<(at + 46 + nameLength)]),
+                              flags: u16(bytes, at + 8), method: u16(bytes, at + 10), crc32: u32(bytes, at + 16),
+                              compressedSize: Int(u32(bytes, at + 20)), uncompressedSize: Int(u32(bytes, at + 24)),
+                              localHeaderOffset: Int(u32(bytes, at + 42)))
+            try applyZIP64(bytes, extra: (at + 46 + nameLength)..<(at + 46 + nameLength + extraLength), to: &entry)
+            entries.append(entry)
+            at = next
+        }
+        return entries
+    }
+
+    /// Replaces 0xFFFFFFFF sizes and offset with the values of the ZIP64
+    /// extra field (id 1), which lists only the fields that overflowed.
+    private static func applyZIP64(_ bytes: Data, extra: Range<Int>, to entry: inout Entry) throws {
+        let needsUncompressed = entry.uncompressedSize == 0xFFFF_FFFF
+        let needsCompressed = entry.compressedSize == 0xFFFF_FFFF
+        let needsOffset = entry.localHeaderOffset == 0xFFFF_FFFF
+        guard needsUncompressed || needsCompressed || needsOffset else { return }
+        var at = extra.lowerBound
+        while at <= extra.upperBound - 4 {
+            let id = u16(bytes, at)
+            let size = Int(u16(bytes, at + 2))
+            let data = at + 4
+            guard size <= extra.upperBound - data else { break }
+            if id == 0x0001 {
+                var field = data
+                func next() throws -> Int {
+                    guard field <= data + size - 8, let value = small(u64(bytes, field)) else {
+                        throw Failure.notAZip("its ZIP64 sizes are damaged")
+                    }
+                    field += 8
+                    return value
+                }
+                if needsUncompressed { entry.uncompressedSize = try next() }
+                if needsCompressed { entry.compressedSize = try next() }
+                if needsOffset { entry.localHeaderOffset = try next() }
+                return
+            }
+            at = data + size
+        }
+        throw Failure.notAZip("its ZIP64 sizes are missing")
+    }
+}
+
+extension FormArchive {
+    /// A ZIP archive holding `entries` uncompressed (method 0): for tests and
+    /// the fuzzer, which wrap bytes as a part of an otherwise valid `.docx`.
+    static func stored(_ entries: [(name: String, data: Data)]) -> Data {
+        var out = Data()
+        var directory = Data()
+        func le16(_ value: Int, _ data: inout Data) { data.append(UInt8(value & 0xFF)); data.append(UInt8((value >> 8) & 0xFF)) }
+        func le32(_ value: Int, _ data: inout Data) { le16(value & 0xFFFF, &data); le16((value >> 16) & 0xFFFF, &data) }
+        for (name, data) in entries {
+            let nameBytes = Data(name.utf8)
+            let crc = Int(data.crc32(checksum: 0))
+            let offset = out.count
+            le32(0x0403_4b50, &out); le16(20, &out); le16(0x0800, &out); le16(0, &out); le16(0, &out); le16(0x21, &out)
+            le32(crc, &out); le32(data.count, &out); le32(data.count, &out); le16(nameBytes.count, &out); le16(0, &out)
+            out.append(nameBytes); out.append(data)
+            le32(0x0201_4b50, &directory); le16(20, &directory); le16(20, &directory); le16(0x0800, &directory); le16(0, &directory)
+            le16(0, &directory); le16(0x21, &directory); le32(crc, &directory); le32(data.count, &directory); le32(data.count, &directory)
+            le16(nameBytes.count, &directory); le16(0, &directory); le16(0, &directory); le16(0, &directory); le16(0, &directory)
+            le32(0, &directory); le32(offset, &directory); directory.append(nameBytes)
+        }
+        let directoryOffset = out.count
+        out.append(directory)
+        le32(0x0605_4b50, &out); le16(0, &out); le16(0, &out); le16(entries.count, &out); le16(entries.count, &out)
+        le32(directory.count, &out); le32(directoryOffset, &out); le16(0, &out)
+        return out
+    }
+}
+
+/// A 64-bit size or offset as an Int, when it could describe a real file.
+private func small(_ value: UInt64) -> Int? {
+    value <= UInt64(Int32.max) * 1024 ? Int(value) : nil
+}
+
+private func u16(_ bytes: Data, _ at: Int) -> UInt16 {
+    UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
+}
+
+private func u32(_ bytes: Data, _ at: Int) -> UInt32 {
+    UInt32(u16(bytes, at)) | UInt32(u16(bytes, at + 2)) << 16
+}
+
+private func u64(_ bytes: Data, _ at: Int) -> UInt64 {
+    UInt64(u32(bytes, at)) | UInt64(u32(bytes, at + 4)) << 32
+}
