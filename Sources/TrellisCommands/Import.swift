@@ -51,7 +51,7 @@ struct Import: ParsableCommand {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a new practice, module or task file shaped by the SPEC.",
+        abstract: "Write a new practice, module or task file with the sections and keys to fill in (see docs/authoring.md).",
         subcommands: [NewPractice.self, NewModule.self, NewTask.self]
     )
 }

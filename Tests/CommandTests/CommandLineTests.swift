@@ -96,10 +96,7 @@ struct CommandLineTests {
     func helpListingNewDoesNotMentionTheSPEC(arguments: [String]) throws {
         let run = try trellis(arguments)
         #expect(run.status == 0)
-        // The abstract of 'new' is in Sources/TrellisCommands/Import.swift, outside this change.
-        withKnownIssue("bug: the abstract of 'trellis new' says 'shaped by the SPEC'") {
-            #expect(!run.stdout.contains("SPEC"), "\(arguments): \(run.stdout)")
-        }
+        #expect(!run.stdout.contains("SPEC"), "\(arguments): \(run.stdout)")
     }
 
     @Test func rootHelpPointsToTheDocs() throws {

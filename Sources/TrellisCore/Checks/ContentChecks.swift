@@ -13,8 +13,20 @@ public enum ContentChecks {
         let files = filesByFolder(site)
         for body in allBodies(site) { diagnostics += checkLinks(body, files: files) }
         diagnostics += allBodies(site).flatMap { Placeholder.check($0) }
+        diagnostics += allBodies(site).flatMap(checkFacilitatorHeadings)
         diagnostics += checkTagCollisions(site)
         return diagnostics
+    }
+
+    /// A heading that is nearly `## Facilitator notes` is taken as it, so
+    /// the notes stay out of participants' handbooks; the author is told.
+    static func checkFacilitatorHeadings(_ body: Body) -> [Diagnostic] {
+        body.sections.compactMap { section in
+            guard let heading = section.heading, Task.facilitatorHeadingMatch(heading.text) == .near else { return nil }
+            return .warning("facilitator-heading", at: section.location,
+                            "'## \(heading.text)' is taken as '## Facilitator notes': the section is for facilitators only",
+                            hint: "write the heading as '## Facilitator notes'")
+        }
     }
 
     static func allBodies(_ site: Site) -> [Body] {

@@ -137,9 +137,21 @@ public struct Task: Sendable, Hashable {
         tasks.compactMap { $0.parsedDuration?.effort }.reduce(.zero, +)
     }
 
-    /// `## Facilitator notes` sections are for facilitators only.
+    /// `## Facilitator notes` sections are for facilitators only. A heading
+    /// a letter or two away (`## Facilitator note`, `## Facilitators notes`)
+    /// counts too, with a warning: a slip must not show the notes to
+    /// participants.
     public static func isFacilitatorHeading(_ text: String) -> Bool {
-        PracticeTemplate.normalize(text) == "facilitator notes"
+        facilitatorHeadingMatch(text) != .none
+    }
+
+    public enum HeadingMatch: Sendable { case exact, near, none }
+
+    public static func facilitatorHeadingMatch(_ text: String) -> HeadingMatch {
+        let normal = PracticeTemplate.normalize(text)
+        if normal == "facilitator notes" { return .exact }
+        guard normal.hasPrefix("facilitator"), abs(normal.count - 17) <= 2 else { return .none }
+        return Suggestion.editDistance(Array(normal), Array("facilitator notes")) <= 2 ? .near : .none
     }
 }
 

@@ -21,9 +21,11 @@ struct SearchIndex: Sendable {
     static let excerptLength = 280
 
     static func documents(_ site: Site) -> [Document] {
-        func text(_ body: Body, skipSection: (BodySection) -> Bool = { _ in false }) -> String {
+        /// A body's searchable text: never a facilitator block, nor a
+        /// `## Facilitator notes` section (in any kind of file that has one).
+        func text(_ body: Body) -> String {
             var parts: [String] = []
-            for section in [body.intro] + body.sections where !skipSection(section) {
+            for section in [body.intro] + body.sections where !(section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false) {
                 if let heading = section.heading { parts.append(heading.text) }
                 for block in section.blocks where block.kind != .facilitator { parts.append(block.text) }
             }
@@ -32,11 +34,11 @@ struct SearchIndex: Sendable {
         var documents: [Document] = []
         for module in site.modules {
             documents.append(Document(title: module.title, path: module.route.path, kind: "Module",
-                                      text: module.summary + " " + text(module.body) { $0.heading.map { Task.isFacilitatorHeading($0.text) } ?? false }
+                                      text: module.summary + " " + text(module.body)
                                           + " " + module.outcomes.map(\.text).joined(separator: " ")))
             for task in module.tasks {
                 documents.append(Document(title: task.title, path: task.route.path, kind: "Task · \(module.title)",
-                                          text: text(task.body) { $0.heading.map { Task.isFacilitatorHeading($0.text) } ?? false }))
+                                          text: text(task.body)))
             }
         }
         for practice in site.practices {

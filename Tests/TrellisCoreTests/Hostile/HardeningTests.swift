@@ -182,7 +182,7 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
 
 /// Characters XML 1.0 forbids never reach a feed, a page or an EPUB; the
 /// author is warned at the source line.
-@Suite struct ControlCharacterTests {
+@Suite struct XMLControlCharacterTests {
     @Test func controlCharactersAreWarnedAndKeptOutOfXML() throws {
         let directory = TemporaryDirectory()
         let content = directory.sub("content")

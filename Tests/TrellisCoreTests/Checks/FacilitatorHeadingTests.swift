@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import TrellisCore
+
+/// A slip in the `## Facilitator notes` heading must not show the notes to
+/// participants, and free pages' notes stay out of the search index.
+@Suite struct FacilitatorHeadingTests {
+    @Test func nearMissesAreFacilitatorOnlyWithAWarning() throws {
+        #expect(Task.facilitatorHeadingMatch("Facilitator notes") == .exact)
+        #expect(Task.facilitatorHeadingMatch("Facilitator note") == .near)
+        #expect(Task.facilitatorHeadingMatch("Facilitators notes") == .near)
+        #expect(Task.facilitatorHeadingMatch("Facilitator nots:") == .near)
+        #expect(Task.facilitatorHeadingMatch("Facilitation") == .none)
+        #expect(Task.facilitatorHeadingMatch("Notes") == .none)
+
+        let directory = TemporaryDirectory()
+        let content = directory.sub("content")
+        let output = directory.sub("output")
+        try writeSite(content, [
+            "site.yml": "title: T\n",
+            "modules/m/module.md": "---\ntitle: M\nsummary: S.\n---\n\nOverview.\n",
+            "modules/m/01-t.md": "---\ntitle: T\ntype: reflection\n---\n\n## Instructions\n\nGo.\n\n## Facilitator note\n\nSecret-task-hint for the facilitator.\n",
+            "pages/guide.md": "---\ntitle: Guide\n---\n\nPublic text.\n\n## Facilitator notes\n\nSecret-page-hint for the facilitator.\n",
+        ])
+        let result = build(content, output: output)
+        #expect(result.succeeded, "\(summary(result.diagnostics))")
+        let warnings = result.diagnostics.filter { $0.id == "facilitator-heading" }
+        #expect(warnings.map { $0.location?.line } == [10], "\(summary(result.diagnostics))")
+        let participant = try readText("\(output)/handbooks/m-participant.html")
+        #expect(!participant.contains("Secret-task-hint"))
+        #expect(try readText("\(output)/handbooks/m-facilitator.html").contains("Secret-task-hint"))
+        let search = try readText("\(output)/assets/search-index.js")
+        #expect(!search.contains("Secret-task-hint") && !search.contains("Secret-page-hint"))
+        #expect(search.contains("Public text"))
+        let page = try readText("\(output)/pages/guide.html")
+        #expect(page.contains("<details class=\"facilitator\">"))
+    }
+}
