@@ -14,6 +14,7 @@ public enum ContentChecks {
         for body in allBodies(site) { diagnostics += checkLinks(body, files: files) }
         diagnostics += allBodies(site).flatMap { Placeholder.check($0) }
         diagnostics += allBodies(site).flatMap(checkFacilitatorHeadings)
+        diagnostics += checkFragments(site)
         diagnostics += checkTagCollisions(site)
         return diagnostics
     }
@@ -150,7 +151,7 @@ public enum ContentChecks {
                     diagnostics.append(.error("empty-section", at: content.location, "the required section '\(section.template.heading)' is empty",
                                               hint: section.template.guidance ?? "write at least one paragraph"))
                 }
-            } else if let nearMiss = practice.extraSections.first(where: { Assembly.closestSection(to: $0, in: site.config.practiceTemplate)?.id == section.template.id }),
+            } else if let nearMiss = practice.extraSections.first(where: { SectionMatching.closestSection(to: $0, in: site.config.practiceTemplate)?.id == section.template.id }),
                       let heading = nearMiss.heading {
                 // '## Benefit' for '## Benefits': the section is there under a misspelt heading.
                 diagnostics.append(.error("missing-section", at: nearMiss.location,
@@ -186,6 +187,41 @@ public enum ContentChecks {
 }
 
 extension ContentChecks {
+    /// A link to a part of another page (`sammtalk.md#benefits`) must name a
+    /// heading of that page (or an id the theme puts on every page of its
+    /// kind, such as `#outcomes`); otherwise the reader lands at the top.
+    static func checkFragments(_ site: Site) -> [Diagnostic] {
+        var anchors: [Route: Set<String>] = [:]
+        func collect(_ route: Route, _ body: Body) {
+            var set: Set<String> = []
+            for section in [body.intro] + body.sections {
+                if let heading = section.heading { set.insert(heading.anchor) }
+                for block in section.blocks { if let heading = block.heading { set.insert(heading.anchor) } }
+            }
+            anchors[route] = set
+        }
+        if let home = site.home { collect(.home, home.body) }
+        for module in site.modules {
+            collect(module.route, module.body)
+            for task in module.tasks { collect(task.route, task.body) }
+        }
+        for practice in site.practices { collect(practice.route, practice.body) }
+        for page in site.pages { collect(page.route, page.body) }
+        var diagnostics: [Diagnostic] = []
+        for body in allBodies(site) {
+            for link in body.links {
+                guard let route = link.route, let fragment = link.fragment, !fragment.isEmpty, let known = anchors[route] else { continue }
+                if known.contains(fragment) || Theme.builtInReservedIDs.contains(fragment) { continue }
+                let closest = Suggestion.closest(to: fragment, in: known.sorted())
+                diagnostics.append(.warning("broken-fragment", at: link.location,
+                                            "'\(link.destination)' names the part '#\(fragment)', but \(link.target ?? "that page") has no heading with that anchor",
+                                            hint: closest.map { "did you mean '#\($0)'?" }
+                                                ?? "link to a heading's anchor: its text in lowercase with '-' for spaces, e.g. '#step-by-step-implementation'"))
+            }
+        }
+        return diagnostics
+    }
+
     /// Tags that are probably the same word written two ways
     /// ("video-chat" and "videochat", "mentor" and "mentors").
     static func checkTagCollisions(_ site: Site) -> [Diagnostic] {

@@ -99,7 +99,7 @@ extension DocumentParser {
         Placeholder.check(&fields)
         // Matching sections to the template needs only this file and site.yml,
         // so it is done here, once per parse (and kept by the preview's cache).
-        return title == nil || country == nil ? nil : Assembly.matchSections(practice, template: config.practiceTemplate, diagnostics: &fields.diagnostics)
+        return title == nil || country == nil ? nil : SectionMatching.matchSections(practice, template: config.practiceTemplate, diagnostics: &fields.diagnostics)
     }
 
     /// Tags lowercased with single hyphens: "Video Chat" → "video-chat".

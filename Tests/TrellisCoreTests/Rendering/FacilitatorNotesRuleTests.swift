@@ -30,6 +30,6 @@ import Testing
         // The old contradiction: section 6 said "ordinary heading" in module.md, section 14 said facilitator-only.
         #expect(!text.contains("in `module.md` it is an ordinary heading"))
         #expect(!text.contains("`## Facilitator notes` only has its meaning in task files"))
-        #expect(text.contains("`## Facilitator notes` in a task file or in\n  `module.md`** is for facilitators only"))
+        #expect(text.contains("`## Facilitator notes` in a task file, in\n  `module.md` or in a free page** is for facilitators only"))
     }
 }
