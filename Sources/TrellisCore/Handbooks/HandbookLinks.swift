@@ -62,7 +62,9 @@ struct HandbookLinks {
     /// to a site page that the book cannot reach).
     func url(for link: ContentLink) -> String? { target(for: link).url }
 
-    func target(for link: ContentLink) -> Target {
+    /// - Parameter image: the link is an image's source (`src="…"`), whatever the Markdown said.
+    func target(for link: ContentLink, image: Bool = false) -> Target {
+        let isImage = image || link.isImage
         guard let route = link.route else { return .unlinked(shown: nil) }
         if let anchor = book.anchors[route] {
             let id = link.fragment.map { anchor.takesFragments ? "\(anchor.id)-\($0)" : anchor.id } ?? anchor.id
@@ -71,11 +73,11 @@ struct HandbookLinks {
         let fragment = link.fragment.map { "#\($0)" } ?? ""
         if case .file(let path) = route {
             switch format {
-            case .print where link.isImage || !offsite:
+            case .print where isImage || !offsite:
                 return .url("../" + path)
             case .epub where EPUBWriter.mediaType(path) != nil:
                 return .url("media/" + path)
-            case .epub where link.isImage:
+            case .epub where isImage:
                 // A file type the EPUB cannot carry: the alternative text stays.
                 return .unlinked(shown: nil)
             case .print, .epub:
@@ -111,7 +113,7 @@ struct HandbookLinks {
             index += 1
             switch part {
             case .link(let attribute, let number):
-                let target = number >= 0 && number < links.count ? self.target(for: links[number]) : .unlinked(shown: nil)
+                let target = number >= 0 && number < links.count ? self.target(for: links[number], image: attribute == "src") : .unlinked(shown: nil)
                 switch target {
                 case .url(let url):
                     out.append(.html(" \(attribute)=\"\(HTML.escape(url))\""))
