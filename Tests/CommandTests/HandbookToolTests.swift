@@ -158,6 +158,23 @@ import Testing
         }
     }
 
+    /// The same content gives the same PDFs, byte for byte, whatever the
+    /// output folder (WeasyPrint names images after their URL: a path in the
+    /// temporary folder made every build's PDF different).
+    @Test func pdfsAreTheSameOnEveryBuild() throws {
+        let directory = TemporaryDirectory()
+        let output = "\(directory.path)/again"
+        let result = Pipeline.run(BuildOptions(content: Self.sample, output: output, templates: "/nonexistent", pdf: true))
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let pdfs = try FileManager.default.contentsOfDirectory(atPath: "\(Self.built.output)/handbooks").filter { $0.hasSuffix(".pdf") }.sorted()
+        #expect(pdfs.count >= 5)
+        for pdf in pdfs {
+            let first = FileManager.default.contents(atPath: "\(Self.built.output)/handbooks/\(pdf)")
+            let second = FileManager.default.contents(atPath: "\(output)/handbooks/\(pdf)")
+            #expect(first != nil && first == second, "\(pdf) differs between two builds of the same content")
+        }
+    }
+
     /// Every image the module shows is packed into its EPUB and shown from there.
     @Test func epubsCarryEveryImage() throws {
         let site = try #require(Self.built.site)

@@ -36,9 +36,14 @@ struct HandbookLinks {
     let baseURL: String?
     /// For the copy WeasyPrint turns into a PDF, which travels without the
     /// site: a link to a site page becomes absolute (base_url) or text.
-    /// Images still load from the site's files, which WeasyPrint reads from
-    /// the output folder the copy is written into.
     var offsite = false
+    /// For the PDF copy: an image's file (content-relative path) as a
+    /// `data:` URL, so WeasyPrint draws it from the copy itself. WeasyPrint
+    /// names an image in the PDF after its URL; a file URL would carry the
+    /// temporary output folder's name, and the PDF would differ per build.
+    /// Without it (or when the file cannot be read), the image loads from
+    /// `../<path>`, beside the copy in the output folder.
+    var embed: (@Sendable (String) -> String?)?
 
     /// Where a link to a chapter anchor leads.
     func anchorURL(_ anchor: String) -> String {
@@ -73,7 +78,9 @@ struct HandbookLinks {
         let fragment = link.fragment.map { "#\($0)" } ?? ""
         if case .file(let path) = route {
             switch format {
-            case .print where isImage || !offsite:
+            case .print where isImage && offsite:
+                return .url(embed?(path) ?? "../" + path)
+            case .print where !offsite:
                 return .url("../" + path)
             case .epub where EPUBWriter.mediaType(path) != nil:
                 return .url("media/" + path)
@@ -149,6 +156,17 @@ struct HandbookLinks {
         guard let quote = attributes.firstIndex(of: "\"") else { return nil }
         out[out.count - 1] = .html(String(previous.dropLast(4)))
         return "<span class=\"image-unavailable\">\(attributes[..<quote])</span>" + after[close.upperBound...]
+    }
+
+    /// The file at `contentDirectory/path` as a `data:` URL, or nil when it cannot be read.
+    static func dataURL(_ path: String, contentDirectory: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: "\(contentDirectory)/\(path)") else { return nil }
+        let type: String = switch (path as NSString).pathExtension.lowercased() {
+        case "bmp": "image/bmp"
+        case "tif", "tiff": "image/tiff"
+        default: EPUBWriter.mediaType(path) ?? "application/octet-stream"
+        }
+        return "data:\(type);base64,\(data.base64EncodedString())"
     }
 
     /// Media files the chapters refer to (content-relative paths).

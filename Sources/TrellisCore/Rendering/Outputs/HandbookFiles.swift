@@ -35,7 +35,8 @@ extension SiteRenderer {
 
     func handbookHTML(_ index: Int, forPDF: Bool) -> Artifact {
         let book = books[index].get
-        let html = HandbookRenderer(theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL).printHTML(book, forPDF: forPDF)
+        let html = HandbookRenderer(theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL,
+                                    contentDirectory: site.contentDirectory).printHTML(book, forPDF: forPDF)
         return Artifact(path: forPDF ? Self.pdfSource(book.id) : "handbooks/\(book.id).html", content: .text(html))
     }
 
