@@ -157,6 +157,23 @@ import ZIPFoundation
         #expect(epub.contains("<img src=\"media/modules/intro-module/media/diagram.svg\" alt=\"A diagram\" />"))
     }
 
+    /// An image from the site's `media/` folder, not the module's, is
+    /// carried the same way.
+    @Test func siteMediaImagesAreInThePDFCopyAndTheEPUB() throws {
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data("fixture".utf8)
+        let built = try Built { content in
+            try FileManager.default.createDirectory(atPath: "\(content)/media", withIntermediateDirectories: true)
+            try png.write(to: URL(fileURLWithPath: "\(content)/media/logo.png"))
+            try HandbookLinkTests.append("\n![The exchange's logo](../../media/logo.png)\n", to: "\(content)/modules/intro-module/01-meet-each-other.md")
+        }
+        #expect(built.result.succeeded, "\(summary(built.result.diagnostics))")
+        #expect(try built.pdfCopy("intro-module-facilitator").contains("<img src=\"data:image/png;base64,\(png.base64EncodedString())\""))
+        let task = try built.epubMember("intro-module-facilitator", "task-meet-each-other.xhtml")
+        #expect(task.contains("<img src=\"media/media/logo.png\""), "\(task)")
+        #expect(try built.epubMember("intro-module-facilitator", "package.opf").contains("href=\"media/media/logo.png\" media-type=\"image/png\""))
+        #expect(try readText("\(built.output)/handbooks/intro-module-facilitator.html").contains("<img src=\"../media/logo.png\""))
+    }
+
     /// An image an EPUB cannot carry (a BMP): a warning at its line, and in
     /// the EPUB its alternative text instead of an `<img>` without a source.
     static func withBitmap(_ content: String) throws -> Int {
