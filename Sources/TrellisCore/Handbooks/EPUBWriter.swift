@@ -31,11 +31,14 @@ struct EPUBWriter: Sendable {
             if chaptersByFile[chapter.file] == nil { order.append(chapter.file) }
             chaptersByFile[chapter.file, default: []].append(chapter)
             files[chapter.anchor] = chapter.file
+            for entry in chapter.entries { files[entry] = chapter.file }
         }
         let links = HandbookLinks(book: book, format: .epub(files: files), baseURL: baseURL)
         var items: [Item] = []
         items.append(Item(id: "css", href: "style.css", mediaType: "text/css", data: Array(stylesheet.utf8)))
         items.append(Item(id: "cover", href: "cover.xhtml", mediaType: "application/xhtml+xml", data: Array(cover(book).utf8)))
+        items.append(Item(id: "cover-image", href: "cover.svg", mediaType: "image/svg+xml", properties: "cover-image",
+                          data: Array(coverImage(book).utf8)))
         for (index, file) in order.enumerated() {
             let chapters = chaptersByFile[file] ?? []
             var body = ""
@@ -126,6 +129,63 @@ struct EPUBWriter: Sendable {
         return xhtml(title: book.title, language: book.language, body: body)
     }
 
+    /// The cover as an image for reading systems' shelves: the site title,
+    /// the book's title (wrapped) and subtitle on a plain background, in the
+    /// colours of the print cover. Text only, so the same book gives the
+    /// same image.
+    func coverImage(_ book: Handbook) -> String {
+        let width = 600, height = 900, left = 48
+        var svg = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="cover-title">
+            <title id="cover-title">\(HTML.escape(book.title)) – \(HTML.escape(book.subtitle))</title>
+            <rect width="\(width)" height="\(height)" fill="#f7f4ec"/>
+            <rect width="\(width)" height="14" fill="#0b4f94"/>
+            <rect x="\(left)" y="300" width="80" height="6" fill="#0b4f94"/>
+            <g font-family="DejaVu Sans, Helvetica, Arial, sans-serif" fill="#111">
+
+            """
+        var y = 120
+        // The catalogue's title is the site's: not twice.
+        for line in siteTitle == book.title ? [] : Self.wrap(siteTitle.uppercased(), width: 38).prefix(3) {
+            svg += "<text x=\"\(left)\" y=\"\(y)\" font-size=\"18\" letter-spacing=\"1.5\" fill=\"#444\">\(HTML.escape(line))</text>\n"
+            y += 26
+        }
+        y = 380
+        let title = Self.wrap(book.title, width: 18)
+        let size = title.count > 4 ? 38 : 48
+        for (index, line) in title.prefix(7).enumerated() {
+            let line = index == 6 && title.count > 7 ? line + " …" : line
+            svg += "<text x=\"\(left)\" y=\"\(y)\" font-size=\"\(size)\" font-weight=\"bold\">\(HTML.escape(line))</text>\n"
+            y += size + 12
+        }
+        y += 30
+        for line in Self.wrap(book.subtitle, width: 30).prefix(2) {
+            svg += "<text x=\"\(left)\" y=\"\(y)\" font-size=\"28\" fill=\"#0b4f94\">\(HTML.escape(line))</text>\n"
+            y += 38
+        }
+        svg += "</g>\n</svg>\n"
+        return svg
+    }
+
+    /// Words in lines of at most `width` characters (a longer word has a line of its own).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
     func navigation(_ book: Handbook, files: [String: String]) -> String {
         var body = "<nav epub:type=\"toc\" id=\"toc\" aria-labelledby=\"toc-title\">\n<h1 id=\"toc-title\">Contents</h1>\n<ol>\n<li><a href=\"cover.xhtml\">Cover</a></li>\n"
         var openPart = false
@@ -147,7 +207,8 @@ struct EPUBWriter: Sendable {
 
     func package(_ book: Handbook, items: [Item], spine: [String]) -> String {
         let identifier = "urn:trellis:\(Slug.make(siteTitle, fallback: "site")):\(book.id)"
-        let hasImages = items.contains { $0.mediaType.hasPrefix("image/") }
+        // The generated cover repeats the title page's text: not a visual of its own.
+        let hasImages = items.contains { $0.mediaType.hasPrefix("image/") && $0.properties != "cover-image" }
         var opf = """
             <?xml version="1.0" encoding="UTF-8"?>
             <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="\(HTML.escape(book.language))">
@@ -158,6 +219,9 @@ struct EPUBWriter: Sendable {
             <dc:publisher>\(HTML.escape(siteTitle))</dc:publisher>
 
             """
+        for (index, creator) in (book.creators.isEmpty ? [siteTitle] : book.creators).enumerated() {
+            opf += "<dc:creator id=\"creator\(index + 1)\">\(HTML.escape(creator))</dc:creator>\n"
+        }
         if let license = book.license { opf += "<dc:rights>\(HTML.escape(license))</dc:rights>\n" }
         opf += "<meta property=\"dcterms:modified\">\(book.modified)T00:00:00Z</meta>\n"
         opf += "<meta property=\"schema:accessMode\">textual</meta>\n"

@@ -27,9 +27,24 @@ struct Handbook: Sendable {
     var language: String
     /// `YYYY-MM-DD` of the newest content, for EPUB's `dcterms:modified`.
     var modified: String
+    /// Who wrote the book, for EPUB's `dc:creator`: the module's authors,
+    /// else the site's title.
+    var creators: [String] = []
     var chapters: [Chapter]
-    /// Site routes that are chapters of this book, and their anchors.
-    var anchors: [Route: String]
+    /// Site routes that are in this book (a chapter, or an entry of one),
+    /// and where: links to them stay inside the book.
+    var anchors: [Route: Anchor]
+
+    /// Where a site route is in the book.
+    struct Anchor: Sendable, Hashable {
+        /// The id in the book (a chapter's anchor, or an entry's id).
+        var id: String
+        /// Whether a link's fragment leads somewhere inside: true for a
+        /// chapter written from the target's own body (its ids are
+        /// `<anchor>-<id>`), false for an entry Trellis wrote (a related
+        /// practice in a module book), where the fragment is dropped.
+        var takesFragments: Bool = true
+    }
 
     struct Chapter: Sendable {
         var anchor: String
@@ -48,6 +63,9 @@ struct Handbook: Sendable {
         var startsPage: Bool
         /// Shown in the table of contents.
         var inContents: Bool = true
+        /// Ids of entries inside this chapter that links may lead to (a
+        /// related practice), so the EPUB knows their file.
+        var entries: [String] = []
     }
 }
 

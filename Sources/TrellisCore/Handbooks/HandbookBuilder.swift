@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Builds the handbooks of a site: per module a participant and a
@@ -13,7 +14,7 @@ struct HandbookBuilder: Sendable {
     func moduleBook(_ module: Module, _ edition: Edition) -> Handbook {
         let html = ChapterHTML(edition: edition)
         var chapters: [Handbook.Chapter] = []
-        var anchors: [Route: String] = [module.route: "about"]
+        var anchors: [Route: Handbook.Anchor] = [module.route: .init(id: "about")]
 
         var about = html.sections(module.body) { section in section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false }
         if !module.outcomes.isEmpty {
@@ -31,7 +32,7 @@ struct HandbookBuilder: Sendable {
         var lastPhase: String?
         for task in module.tasks {
             let anchor = "task-\(task.id)"
-            anchors[task.route] = anchor
+            anchors[task.route] = .init(id: anchor)
             let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }
             let part = phase?.title != lastPhase ? phase?.title : nil
             lastPhase = phase?.title
@@ -61,8 +62,13 @@ struct HandbookBuilder: Sendable {
         let related = practiceIDs.compactMap { site.practice($0) }
         if !related.isEmpty {
             var body = "<ul class=\"related\">\n"
+            var entries: [String] = []
             for practice in related {
-                body += "<li><strong>\(HTML.escape(practice.title))</strong>"
+                // A link to a related practice stays in the book: it leads to this entry.
+                let entry = "practice-\(practice.id)"
+                anchors[practice.route] = .init(id: entry, takesFragments: false)
+                entries.append(entry)
+                body += "<li id=\"\(entry)\"><strong>\(HTML.escape(practice.title))</strong>"
                 if let country = practice.country { body += " (\(HTML.escape(country.name)))" }
                 if let first = practice.sections.first?.content {
                     body += "<br/>\(HTML.escape(DataExports.excerpt(first.plainText, words: 40)))"
@@ -71,7 +77,8 @@ struct HandbookBuilder: Sendable {
             }
             body += "</ul>\n"
             chapters.append(.init(anchor: "related-practices", title: "Related good practices", kicker: nil, part: nil,
-                                  body: HTMLSegments(html: body), links: [], isContent: false, file: "related-practices", startsPage: true))
+                                  body: HTMLSegments(html: body), links: [], isContent: false, file: "related-practices", startsPage: true,
+                                  entries: entries))
         }
 
         var facts: [(String, String)] = []
@@ -84,8 +91,30 @@ struct HandbookBuilder: Sendable {
         return Handbook(
             id: "\(module.id)-\(edition.rawValue)", title: module.title, subtitle: "\(edition.title) handbook",
             summary: module.summary, coverFacts: facts, license: module.license ?? site.config.license,
-            language: site.config.language, modified: Self.newest([module.updated]), chapters: chapters, anchors: anchors
+            language: site.config.language, modified: Self.newest([module.updated]),
+            creators: module.authors.isEmpty ? [site.config.title] : module.authors, chapters: chapters, anchors: anchors
         )
+    }
+
+    /// A warning for each image the handbooks use that an EPUB cannot
+    /// carry (EPUB 3's image types are SVG, PNG, JPEG, GIF and WebP): the
+    /// e-book shows the image's alternative text in its place. One per
+    /// image in the content, at the line of the image.
+    func imageDiagnostics() -> [Diagnostic] {
+        var bodies = site.modules.flatMap { [$0.body] + $0.tasks.map(\.body) }
+        bodies += site.practices.map(\.body)
+        var diagnostics: [Diagnostic] = []
+        for body in bodies {
+            for link in body.links where link.isImage {
+                guard case .file(let path)? = link.route, EPUBWriter.mediaType(path) == nil else { continue }
+                let type = (path as NSString).pathExtension.uppercased()
+                diagnostics.append(.warning(
+                    "handbook-image", at: link.location,
+                    "the image '\(link.destination)' cannot go into the EPUB handbooks\(type.isEmpty ? "" : " (\(type) files)"): e-books show its alternative text instead",
+                    hint: "save it as PNG, JPEG, GIF, WebP or SVG and link to that file"))
+            }
+        }
+        return diagnostics.sorted { ($0.location ?? SourceLocation(path: "")) < ($1.location ?? SourceLocation(path: "")) }
     }
 
     func sequenceTable(_ module: Module) -> String {
@@ -106,13 +135,13 @@ struct HandbookBuilder: Sendable {
     func catalogueBook() -> Handbook {
         let html = ChapterHTML(edition: .participant)
         var chapters: [Handbook.Chapter] = []
-        var anchors: [Route: String] = [:]
+        var anchors: [Route: Handbook.Anchor] = [:]
         for country in catalogue.countries {
             var first = true
             for index in country.members {
                 let practice = site.practices[index]
                 let anchor = "practice-\(practice.id)"
-                anchors[practice.route] = anchor
+                anchors[practice.route] = .init(id: anchor)
                 var facts = "<dl class=\"practice-facts\">"
                 func fact(_ label: String, _ value: String?) {
                     guard let value, !value.isEmpty else { return }
@@ -169,7 +198,7 @@ struct HandbookBuilder: Sendable {
             summary: site.config.description,
             coverFacts: [("Good practices", String(site.practices.count)), ("Countries", String(countries))],
             license: site.config.license, language: site.config.language,
-            modified: Self.newest(site.practices.map(\.updated)), chapters: chapters, anchors: anchors
+            modified: Self.newest(site.practices.map(\.updated)), creators: [site.config.title], chapters: chapters, anchors: anchors
         )
     }
 }

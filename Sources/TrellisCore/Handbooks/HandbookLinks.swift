@@ -1,7 +1,14 @@
+import Foundation
 import Markdown
 
 /// Link rules for one handbook format: where content links and links
 /// between chapters lead.
+///
+/// | link to…                         | print HTML          | PDF copy, EPUB                                  |
+/// |----------------------------------|---------------------|-------------------------------------------------|
+/// | a chapter (or entry) of the book | `#anchor`           | `#anchor` / `file.xhtml#anchor`                 |
+/// | an image                         | `../media/x.png`    | PDF: the same (the copy sits in the output); EPUB: packed, `media/…` |
+/// | another site page, a download    | `../pages/x.html`   | `base_url` + path, else the text and the path in parentheses |
 struct HandbookLinks {
     enum Format {
         /// One HTML file in `output/handbooks/`.
@@ -10,12 +17,33 @@ struct HandbookLinks {
         case epub(files: [String: String])
     }
 
+    /// Where one link of a chapter leads in this format.
+    enum Target: Equatable {
+        /// The value for `href="…"` or `src="…"`.
+        case url(String)
+        /// No link: the text stays, followed by the page's path in the site
+        /// when there is one (`the About page (pages/about.html)`); an image
+        /// is replaced by its alternative text.
+        case unlinked(shown: String?)
+
+        var url: String? {
+            if case .url(let url) = self { url } else { nil }
+        }
+    }
+
     let book: Handbook
     let format: Format
     let baseURL: String?
-    /// For the copy WeasyPrint turns into a PDF: a relative link to the site
-    /// would point into the build folder, so without base_url it is dropped.
+    /// For the copy WeasyPrint turns into a PDF, which travels without the
+    /// site: a link to a site page becomes absolute (base_url) or text.
     var offsite = false
+    /// For the PDF copy: an image's file (content-relative path) as a
+    /// `data:` URL, so WeasyPrint draws it from the copy itself. WeasyPrint
+    /// names an image in the PDF after its URL; a file URL would carry the
+    /// temporary output folder's name, and the PDF would differ per build.
+    /// Without it (or when the file cannot be read), the image loads from
+    /// `../<path>`, beside the copy in the output folder.
+    var embed: (@Sendable (String) -> String?)?
 
     /// Where a link to a chapter anchor leads.
     func anchorURL(_ anchor: String) -> String {
@@ -36,35 +64,109 @@ struct HandbookLinks {
     }
 
     /// The value for `attribute="…"`, or nil to drop the attribute (a link
-    /// to a site page that an EPUB cannot reach).
-    func url(for link: ContentLink) -> String? {
-        guard let route = link.route else { return nil }
+    /// to a site page that the book cannot reach).
+    func url(for link: ContentLink) -> String? { target(for: link).url }
+
+    /// - Parameter image: the link is an image's source (`src="…"`), whatever the Markdown said.
+    func target(for link: ContentLink, image: Bool = false) -> Target {
+        let isImage = image || link.isImage
+        guard let route = link.route else { return .unlinked(shown: nil) }
         if let anchor = book.anchors[route] {
-            let fragment = link.fragment.map { "\(anchor)-\($0)" } ?? anchor
-            return anchorURL(fragment)
+            let id = link.fragment.map { anchor.takesFragments ? "\(anchor.id)-\($0)" : anchor.id } ?? anchor.id
+            return .url(anchorURL(id))
         }
+        let fragment = link.fragment.map { "#\($0)" } ?? ""
         if case .file(let path) = route {
             switch format {
-            case .print: return offsite ? baseURL.map { $0 + path } : "../" + path
-            case .epub: return EPUBWriter.mediaType(path) != nil ? "media/" + path : baseURL.map { $0 + path }
+            case .print where isImage && offsite:
+                return .url(embed?(path) ?? "../" + path)
+            case .print where !offsite:
+                return .url("../" + path)
+            case .epub where EPUBWriter.mediaType(path) != nil:
+                return .url("media/" + path)
+            case .epub where isImage:
+                // A file type the EPUB cannot carry: the alternative text stays.
+                return .unlinked(shown: nil)
+            case .print, .epub:
+                return baseURL.map { .url($0 + path) } ?? .unlinked(shown: path)
             }
         }
-        if let baseURL { return baseURL + route.path + (link.fragment.map { "#\($0)" } ?? "") }
+        if let baseURL { return .url(baseURL + route.path + fragment) }
         switch format {
-        case .print: return offsite ? nil : "../" + route.path + (link.fragment.map { "#\($0)" } ?? "")
-        case .epub: return nil
+        case .print where !offsite: return .url("../" + route.path + fragment)
+        case .print, .epub: return .unlinked(shown: route.path)
         }
     }
 
     /// The chapter written with this format's link rules: a link that cannot
-    /// be followed from the book keeps its text and loses its target.
+    /// be followed from the book keeps its text, followed by the page's
+    /// path in the site; an image that cannot be shown becomes its
+    /// alternative text.
     func write(_ chapter: Handbook.Chapter) -> String {
-        let links = chapter.links
-        let format = HTMLWriter(link: { attribute, index in
-            guard index >= 0, index < links.count, let url = url(for: links[index]) else { return " data-offsite=\"\"" }
-            return " \(attribute)=\"\(HTML.escape(url))\""
-        }, target: { anchorURL($0) })
-        return chapter.writer(format).write(chapter.body)
+        chapter.writer(HTMLWriter(target: { anchorURL($0) })).write(resolve(chapter.body, links: chapter.links))
+    }
+
+    /// The segments with every link resolved (written as markup), so the
+    /// writer only has ids, headings and chapter targets left to place.
+    func resolve(_ body: HTMLSegments, links: [ContentLink]) -> HTMLSegments {
+        let parts = body.parts
+        var out: [HTMLSegments.Part] = []
+        out.reserveCapacity(parts.count)
+        /// The path to show after the `</a>` of a link that was dropped.
+        var pendingNote: String?
+        var index = 0
+        while index < parts.count {
+            let part = parts[index]
+            index += 1
+            switch part {
+            case .link(let attribute, let number):
+                let target = number >= 0 && number < links.count ? self.target(for: links[number], image: attribute == "src") : .unlinked(shown: nil)
+                switch target {
+                case .url(let url):
+                    out.append(.html(" \(attribute)=\"\(HTML.escape(url))\""))
+                case .unlinked(let shown):
+                    if attribute == "src", index < parts.count, case .html(let after) = parts[index],
+                       let replaced = Self.replaceImage(before: &out, after: after) {
+                        out.append(.html(replaced))
+                        index += 1
+                    } else {
+                        out.append(.html(" data-offsite=\"\""))
+                        if attribute == "href" { pendingNote = shown }
+                    }
+                }
+            case .html(var html):
+                if let note = pendingNote, let end = html.range(of: "</a>") {
+                    html.insert(contentsOf: " (\(HTML.escape(note)))", at: end.upperBound)
+                    pendingNote = nil
+                }
+                out.append(.html(html))
+            default:
+                out.append(part)
+            }
+        }
+        return HTMLSegments(out)
+    }
+
+    /// An image without a source (`…<img` before, ` alt="…" />…` after) as
+    /// its alternative text; nil when the markup is not cmark's.
+    private static func replaceImage(before out: inout [HTMLSegments.Part], after: String) -> String? {
+        guard case .html(let previous)? = out.last, previous.hasSuffix("<img"),
+              after.hasPrefix(" alt=\""), let close = after.range(of: ">") else { return nil }
+        let attributes = after[after.index(after.startIndex, offsetBy: 6)..<close.lowerBound]
+        guard let quote = attributes.firstIndex(of: "\"") else { return nil }
+        out[out.count - 1] = .html(String(previous.dropLast(4)))
+        return "<span class=\"image-unavailable\">\(attributes[..<quote])</span>" + after[close.upperBound...]
+    }
+
+    /// The file at `contentDirectory/path` as a `data:` URL, or nil when it cannot be read.
+    static func dataURL(_ path: String, contentDirectory: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: "\(contentDirectory)/\(path)") else { return nil }
+        let type: String = switch (path as NSString).pathExtension.lowercased() {
+        case "bmp": "image/bmp"
+        case "tif", "tiff": "image/tiff"
+        default: EPUBWriter.mediaType(path) ?? "application/octet-stream"
+        }
+        return "data:\(type);base64,\(data.base64EncodedString())"
     }
 
     /// Media files the chapters refer to (content-relative paths).

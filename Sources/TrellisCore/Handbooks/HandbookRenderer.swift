@@ -5,11 +5,17 @@ struct HandbookRenderer: Sendable {
     let theme: Theme
     let siteTitle: String
     let baseURL: String?
+    /// Where the content's media files are, for the PDF copy's images.
+    var contentDirectory: String?
 
-    /// - Parameter forPDF: links to site pages become absolute (base_url) or are dropped.
+    /// - Parameter forPDF: links to site pages become absolute (base_url) or
+    ///   text with the page's path; images are carried in the HTML itself.
     func printHTML(_ book: Handbook, forPDF: Bool = false) -> String {
         var links = HandbookLinks(book: book, format: .print, baseURL: baseURL)
         links.offsite = forPDF
+        if forPDF, let contentDirectory {
+            links.embed = { HandbookLinks.dataURL($0, contentDirectory: contentDirectory) }
+        }
         let chapters = book.chapters.map { chapter in
             HandbookView.Chapter(anchor: chapter.anchor, title: chapter.title, kicker: chapter.kicker, part: chapter.part,
                                  bodyHTML: links.write(chapter), startsPage: chapter.startsPage)
