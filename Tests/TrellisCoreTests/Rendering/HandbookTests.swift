@@ -206,14 +206,11 @@ import ZIPFoundation
         #expect(try built.pdfCopy("intro-module-participant").contains("<img src=\"data:image/bmp;base64,"))
     }
 
-    /// The warning is made by ``SiteRenderer/handbookDiagnostics``; the
-    /// pipeline (outside the handbook code) must add it to the build's
-    /// diagnostics with the plan: `diagnostics += renderer.handbookDiagnostics`.
+    /// The warning is made by ``SiteRenderer/handbookDiagnostics`` and
+    /// added to the build's diagnostics by the plan stage.
     @Test func theBuildReportsAnImageTheEPUBCannotCarry() throws {
         let built = try Built { _ = try HandbookLinkTests.withBitmap($0) }
-        withKnownIssue("bug: Pipeline does not yet add SiteRenderer.handbookDiagnostics to the build's diagnostics") {
-            #expect(built.result.diagnostics.contains { $0.id == "handbook-image" })
-        }
+        #expect(built.result.diagnostics.contains { $0.id == "handbook-image" })
     }
 
     /// Issue: no author in the EPUB metadata and no cover image.
