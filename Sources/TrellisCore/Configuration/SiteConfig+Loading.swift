@@ -31,6 +31,7 @@ extension SiteConfig {
             }
         }
         config.license = reader.string("license")
+        if let license = config.license { reader.checkLicense(license) }
         config.unsafeHTML = reader.bool("unsafe_html") ?? false
 
         if var vocabularies = reader.mapping("vocabularies", context: "vocabularies") {

@@ -41,7 +41,7 @@ extension DocumentParser {
             workload: locatedString(&fields, "workload"),
             languages: fields.strings("languages"), configuration: fields.string("configuration"),
             outcomes: outcomes, phases: phases, practices: located(&fields, "practices"),
-            authors: fields.strings("authors"), license: fields.string("license"), updated: fields.string("updated"),
+            authors: fields.strings("authors"), license: fields.string("license").map { fields.checkLicense($0) }, updated: fields.string("updated"),
             body: body
         )
         fields.finish(known: Self.moduleKeys)

@@ -92,6 +92,18 @@ struct FieldReader {
         return text
     }
 
+    /// A licence search engines can name by URL (``License``); an unknown one
+    /// is kept as written, with a warning at the value. Returns `text`.
+    @discardableResult
+    mutating func checkLicense(_ text: String) -> String {
+        if License.url(for: text) == nil {
+            diagnostics.append(.warning("unknown-license", at: value("license").map { location(of: $0) } ?? origin,
+                                        "'\(text)' is not a licence Trellis can name for search engines; it is shown as written",
+                                        hint: "write a known licence such as 'CC BY 4.0', 'CC BY-SA 4.0', 'CC0', 'MIT', or its full https:// address"))
+        }
+        return text
+    }
+
     /// Text with the characters that pages, feeds and e-books cannot hold
     /// (a YAML escape such as `"\v"` or `"\e"`) replaced by spaces, and a
     /// `control-character` warning at the value.

@@ -295,8 +295,21 @@ struct DataExports {
     func sitemap(paths: [String]) -> String? {
         guard let base = site.config.baseURL else { return nil }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths.sorted() where path.hasSuffix(".html") && path != Route.notFound.path {
-            xml += "<url><loc>\(HTML.escape(base + Self.percentEncodePath(path)))</loc></url>\n"
+        // The date a page last changed, where its content says (`updated`).
+        var modified: [String: String] = [:]
+        func day(_ text: String?) -> String? {
+            guard let text, Self.timestamp(text) != nil else { return nil }
+            return String(text.prefix(10))
+        }
+        for module in site.modules {
+            guard let date = day(module.updated) else { continue }
+            modified[module.route.path] = date
+            for task in module.tasks { modified[task.route.path] = date }
+        }
+        for practice in site.practices { modified[practice.route.path] = day(practice.updated) }
+        for path in paths.sorted() where path.hasSuffix(".html") && path != Route.notFound.path && !path.hasSuffix(".pdf.html") {
+            let lastmod = modified[path].map { "<lastmod>\($0)</lastmod>" } ?? ""
+            xml += "<url><loc>\(HTML.escape(base + Self.percentEncodePath(path)))</loc>\(lastmod)</url>\n"
         }
         return xml + "</urlset>\n"
     }
@@ -305,37 +318,6 @@ struct DataExports {
         path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 
-    /// schema.org description of a practice, for search engines.
-    func jsonLD(_ practice: Practice) -> String {
-        var json = JSONText()
-        json.beginObject()
-        json.string("@context", "https://schema.org")
-        json.string("@type", "CreativeWork")
-        json.string("name", practice.title)
-        json.string("description", Self.excerpt(practice.sections.first?.content?.plainText ?? "", words: 50))
-        json.string("inLanguage", site.config.language)
-        if let base = site.config.baseURL { json.string("url", base + practice.route.path) }
-        if let country = practice.country {
-            json.beginObject("spatialCoverage")
-            json.string("@type", "Country")
-            json.string("name", country.name)
-            json.string("identifier", country.code)
-            json.endObject()
-        }
-        if let organisation = practice.organisation {
-            json.beginObject("creator")
-            json.string("@type", "Organization")
-            json.string("name", organisation)
-            json.endObject()
-        }
-        if !practice.tags.isEmpty { json.string("keywords", practice.tags.joined(separator: ", ")) }
-        if let year = practice.year { json.string("dateCreated", String(year)) }
-        if let updated = practice.updated { json.string("dateModified", updated) }
-        if let website = practice.website, !website.hasPrefix("mailto:") { json.string("sameAs", website) }
-        if let license = site.config.license { json.string("license", license) }
-        json.endObject()
-        return json.text
-    }
 }
 
 import Foundation

@@ -383,6 +383,7 @@ extension ModuleView: TemplateView {
         case "coverage": coverage
         case "legend": legend
         case "handbooks": handbooks
+        case "jsonLD": jsonLD
         default: nil
         }
     }
@@ -401,6 +402,7 @@ extension ModuleView: TemplateView {
         "coverage": CoverageView.self,
         "legend": BadgeView.self,
         "handbooks": LinkView.self,
+        "jsonLD": nil,
     ]
 }
 
@@ -439,6 +441,7 @@ extension TaskView: TemplateView {
         case "previous": previous
         case "next": next
         case "footnotesHTML": footnotesHTML
+        case "jsonLD": jsonLD
         default: nil
         }
     }
@@ -457,6 +460,7 @@ extension TaskView: TemplateView {
         "previous": LinkView.self,
         "next": LinkView.self,
         "footnotesHTML": nil,
+        "jsonLD": nil,
     ]
 }
 

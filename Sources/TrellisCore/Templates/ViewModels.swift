@@ -172,6 +172,8 @@ public struct ModuleView: Sendable {
     /// One badge of each kind used on the page, to explain them.
     public var legend: [BadgeView]
     public var handbooks: [LinkView]
+    /// schema.org / LRMI (and AMB with base_url) metadata, as JSON.
+    public var jsonLD: String
 }
 
 public struct SectionView: Sendable {
@@ -196,6 +198,8 @@ public struct TaskView: Sendable {
     public var previous: LinkView?
     public var next: LinkView?
     public var footnotesHTML: String?
+    /// schema.org / LRMI (and AMB with base_url) metadata, as JSON.
+    public var jsonLD: String
 }
 
 public struct CatalogueView: Sendable {

@@ -74,7 +74,8 @@ extension SiteRenderer {
             outcomes: outcomeViews(module.outcomes), phases: phases,
             practices: practiceIDs.compactMap { site.practice($0) }.map { practiceCard($0, context) },
             footnotesHTML: context.footnotes(module.body), totalEffort: totalEffort, notCounted: notCounted,
-            coverage: coverage, legend: legend, handbooks: handbookLinks(for: module, context)
+            coverage: coverage, legend: legend, handbooks: handbookLinks(for: module, context),
+            jsonLD: LearningMetadata(site: site).module(module)
         )
         return page(module.route, title: module.title, template: .module, view: view, bodyClass: "module",
                     breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList))], description: module.summary)

@@ -39,7 +39,7 @@ extension SiteRenderer {
             sections: sections, outcomes: outcomeViews(outcomes),
             previous: index > 0 ? link(module.tasks[index - 1]) : nil,
             next: index + 1 < module.tasks.count ? link(module.tasks[index + 1]) : nil,
-            footnotesHTML: context.footnotes(task.body)
+            footnotesHTML: context.footnotes(task.body), jsonLD: LearningMetadata(site: site).task(task, in: module)
         )
         return page(task.route, title: task.title, template: .task, view: view, bodyClass: "task",
                     breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList)),
