@@ -33,7 +33,7 @@ check: build
 ## make test: unit and end-to-end tests, then the validators on real output
 # The preview-server tests run on their own: other suites block threads
 # while they wait for child processes, which would starve the server.
-# dist-test last: about a minute once dist/ and the release build are up to
+# dist-test last: about 25 s once dist/ and the release build are up to
 # date; after a source change it first rebuilds both (two release builds).
 test: test-deps
 	$(SWIFT) test --skip ServerTests
