@@ -8,7 +8,7 @@ BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_PACKAGES = weasyprint epubcheck poppler-utils chromium chromium-driver linkchecker default-jre-headless python3-pip
 CHECKS = .build/site-checks
 
-.PHONY: site test unit-tests site-checks build release install deps test-deps check bench fuzz sanitize clean
+.PHONY: site test unit-tests site-checks build release install deps test-deps check bench fuzz sanitize clean dist dist-test dist-bench
 
 deps:
 	@scripts/ensure-deps $(BUILD_PACKAGES)
@@ -33,10 +33,13 @@ check: build
 ## make test: unit and end-to-end tests, then the validators on real output
 # The preview-server tests run on their own: other suites block threads
 # while they wait for child processes, which would starve the server.
+# dist-test last: about 25 s once dist/ and the release build are up to
+# date; after a source change it first rebuilds both (two release builds).
 test: test-deps
 	$(SWIFT) test --skip ServerTests
 	$(SWIFT) test --filter ServerTests
 	$(MAKE) site-checks
+	$(MAKE) dist-test
 
 unit-tests: deps
 	$(SWIFT) test --skip ServerTests
@@ -72,6 +75,25 @@ sanitize: deps
 	  $(SWIFT) test --sanitize=address --scratch-path .build-asan --skip ServerTests
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt \
 	  $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter ServerTests
+
+## make dist: a standalone binary (Swift runtime, Foundation and cmark-gfm
+## linked in) as dist/trellis-<version>-linux-<arch>.tar.gz and
+## dist/trellis_<version>_<arch>.deb; its own build in .build-static
+DIST_PACKAGES = binutils dpkg-dev python3 man-db
+dist: deps
+	@scripts/ensure-deps $(DIST_PACKAGES)
+	scripts/make-dist
+
+## make dist-test: unpack both, build the sample with no toolchain around,
+## check ldd, compare with the dynamic release build's site
+dist-test: dist release
+	@scripts/ensure-deps python3-yaml curl
+	scripts/dist-test
+
+## make dist-bench: start-up and sample build time, static against dynamic
+dist-bench: dist release
+	@scripts/ensure-deps hyperfine
+	scripts/dist-bench
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

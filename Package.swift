@@ -48,8 +48,13 @@ let package = Package(
             dependencies: [
                 "TrellisCore",
                 "TrellisServer",
+                // For `trellis --version`: cmark_version_string().
+                "CCmarkGFM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The version, from the top-level VERSION file (a symbolic link),
+            // compiled in at build time: `swift build` and `make` alike.
+            resources: [.embedInCode("VERSION")]
         ),
         .executableTarget(name: "trellis", dependencies: ["TrellisCommands"]),
         // libFuzzer target; build with `make fuzz` (-sanitize=fuzzer -parse-as-library).

@@ -1,11 +1,23 @@
 import ArgumentParser
+import CCmarkGFM
 import Foundation
 import TrellisCore
 
 /// The `trellis` command: builds Virtual Exchange modules and good-practice
 /// catalogues written in Markdown into a website and handbooks.
 public struct TrellisCommand: AsyncParsableCommand {
-    public static let version = "0.1.0"
+    /// Trellis's version: the top-level VERSION file, embedded at build time
+    /// (Sources/TrellisCommands/VERSION links to it).
+    public static let version = String(decoding: PackageResources.VERSION, as: UTF8.self)
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+
+    /// The version of the cmark-gfm library Trellis runs with, as the library
+    /// itself reports it (linked statically in the release binaries).
+    public static let cmarkVersion = String(cString: cmark_version_string())
+
+    /// What `trellis --version` prints: Trellis's version alone on the first
+    /// line, for scripts, then the Markdown library's.
+    public static let versionText = "\(version)\ncmark-gfm \(cmarkVersion)"
 
     public static let configuration = CommandConfiguration(
         commandName: "trellis",
@@ -16,7 +28,7 @@ public struct TrellisCommand: AsyncParsableCommand {
             Exit codes: 0 success, 1 content errors, 2 usage errors.
             How to write the content: docs/authoring.md; every command and option: docs/commands.md.
             """,
-        version: version,
+        version: versionText,
         subcommands: [Build.self, Check.self, Serve.self, Import.self, New.self, Init.self],
         defaultSubcommand: nil
     )

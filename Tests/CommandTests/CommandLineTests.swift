@@ -49,12 +49,26 @@ struct CommandLineTests {
         #expect(TrellisBinary.url != nil)
     }
 
+    /// `trellis --version`: Trellis's version alone on the first line, as
+    /// written in the top-level VERSION file, then the cmark-gfm library's.
     @Test func version() throws {
         let run = try trellis(["--version"])
         #expect(run.status == 0)
-        let printed = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(printed == TrellisCommand.version)
-        #expect(printed.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression) != nil)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 3 && lines.last == "", "two lines, each ending in a newline: \(lines)")
+        let first = try #require(lines.first)
+        #expect(first == TrellisCommand.version)
+        #expect(first.range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
+        let second = lines.count > 1 ? lines[1] : ""
+        #expect(second == "cmark-gfm \(TrellisCommand.cmarkVersion)")
+        #expect(second.range(of: #"^cmark-gfm \d+\.\d+\.\d+"#, options: .regularExpression) != nil)
+
+        // The one place the version is written is the VERSION file.
+        let versionFile = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("VERSION")
+        let written = try String(contentsOf: versionFile, encoding: .utf8)
+        #expect(written.trimmingCharacters(in: .whitespacesAndNewlines) == first)
     }
 
     @Test func help() throws {
