@@ -83,7 +83,7 @@ final class HTTPListener: Sendable {
             group.addTask { [pool] in try await pool.run() }
             group.addTask { [self] in
                 await withDiscardingTaskGroup { connections in
-                    while !_Concurrency.Task.isCancelled {
+                    while !Task.isCancelled {
                         let client: AsyncSocket
                         do {
                             client = try await listener.accept()
@@ -95,7 +95,7 @@ final class HTTPListener: Sendable {
                             // A connection that failed before it was accepted (reset, or no
                             // descriptors left for a moment) does not stop the preview.
                             if state.isStopped { return }
-                            try? await _Concurrency.Task.sleep(nanoseconds: 50_000_000)
+                            try? await Task.sleep(nanoseconds: 50_000_000)
                             continue
                         }
                         guard state.open(limit: limits.maxConnections) else {
@@ -124,7 +124,7 @@ final class HTTPListener: Sendable {
     func serve(_ client: AsyncSocket, _ handler: Handler) async {
         var connection = ConnectionReader(socket: client)
         defer { try? client.close() }
-        while !_Concurrency.Task.isCancelled {
+        while !Task.isCancelled {
             var parser = RequestHeadParser(limits: limits)
             let idleDeadline = ContinuousClock.now + .seconds(limits.idleTimeout)
             var headDeadline: ContinuousClock.Instant?
@@ -338,7 +338,7 @@ func withDeadline<T: Sendable>(_ deadline: ContinuousClock.Instant, _ body: @esc
     return try await withThrowingTaskGroup(of: DeadlineOutcome<T>.self) { group in
         group.addTask { .value(try await body()) }
         group.addTask {
-            try await _Concurrency.Task.sleep(until: deadline, clock: .continuous)
+            try await Task.sleep(until: deadline, clock: .continuous)
             return .timedOut
         }
         defer { group.cancelAll() }

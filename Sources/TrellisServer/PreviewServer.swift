@@ -86,7 +86,7 @@ public final class PreviewServer: Sendable {
             return self.respond(request)
         }
         let listener = listener
-        let task = _Concurrency.Task { try await listener.run(handler) }
+        let task = Task { try await listener.run(handler) }
         guard running.set(task) else {
             task.cancel()
             return
@@ -313,11 +313,11 @@ struct ReloadSocketHandler: HTTPHandler {
 /// The listener's task, so that ``PreviewServer/stop()`` can end it.
 final class RunningTask: @unchecked Sendable {
     private let lock = NSLock()
-    private var task: _Concurrency.Task<Void, any Error>?
+    private var task: Task<Void, any Error>?
     private var stopped = false
 
     /// False when the server was stopped already.
-    func set(_ task: _Concurrency.Task<Void, any Error>) -> Bool {
+    func set(_ task: Task<Void, any Error>) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         guard !stopped, self.task == nil else { return false }

@@ -50,7 +50,7 @@ import Testing
         var texts: [String] = []
         for task in module.tasks {
             for section in [task.body.intro] + task.body.sections {
-                let restricted = section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false
+                let restricted = section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false
                 for block in section.blocks where restricted || block.kind == .facilitator {
                     texts.append(block.text)
                 }
@@ -103,7 +103,7 @@ import Testing
         #expect(front.contains("Contents"))
         for task in module.tasks {
             // "01. Introduce yourselves ........ 5"
-            let pattern = NSRegularExpression.escapedPattern(for: "\(SiteRenderer.number(task)). \(task.title)") + " ?[.\\s]*\\d+"
+            let pattern = NSRegularExpression.escapedPattern(for: "\(task.displayNumber). \(task.title)") + " ?[.\\s]*\\d+"
             #expect(front.range(of: pattern, options: .regularExpression) != nil, "no page number for \(task.title)")
         }
     }

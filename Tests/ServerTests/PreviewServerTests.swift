@@ -14,7 +14,7 @@ import FoundationNetworking
         let directory: URL
         let server: PreviewServer
         let port: UInt16
-        let task: _Concurrency.Task<Void, Never>
+        let task: Task<Void, Never>
         var content: String { directory.appendingPathComponent("content").path }
 
         func stop() async {
@@ -37,7 +37,7 @@ import FoundationNetworking
         let status = site.rebuild()
         #expect(status.ok)
         let server = try PreviewServer(site: site, host: "127.0.0.1", port: 0, limits: limits)
-        let task = _Concurrency.Task { _ = try? await server.run() }
+        let task = Task { _ = try? await server.run() }
         try await server.waitUntilListening()
         let port = try #require(await server.boundPort)
         return Running(directory: directory, server: server, port: port, task: task)
@@ -163,11 +163,11 @@ import FoundationNetworking
         let watcher = Watcher(folders: [directory.path]) { counter.increment() }
         watcher.start()
         defer { watcher.stop() }
-        try await _Concurrency.Task.sleep(nanoseconds: 200_000_000)
+        try await Task.sleep(nanoseconds: 200_000_000)
         try "hello".write(to: directory.appendingPathComponent("a.md"), atomically: false, encoding: .utf8)
         var waited = 0
         while counter.value == 0 && waited < 40 {
-            try await _Concurrency.Task.sleep(nanoseconds: 100_000_000)
+            try await Task.sleep(nanoseconds: 100_000_000)
             waited += 1
         }
         #expect(counter.value >= 1)

@@ -140,7 +140,7 @@ extension PreviewServerTests {
                 SlowClient(port: port, prefix: [], trickle: slow, interval: 0.01),
                 SlowClient(port: port, prefix: [], trickle: slow, interval: 0.01),
             ]
-            try await _Concurrency.Task.sleep(nanoseconds: 500_000_000)
+            try await Task.sleep(nanoseconds: 500_000_000)
             let (status, seconds) = try await blocking {
                 let start = Date()
                 let home = try PreviewServerTests.request(port, "/")
@@ -281,7 +281,7 @@ extension PreviewServerTests {
             let busy = try BusyPort()
             defer { busy.close() }
             let server = try PreviewServer(site: Self.site(), host: "127.0.0.1", port: busy.port, otherPorts: 20)
-            let task = _Concurrency.Task { _ = try? await server.run() }
+            let task = Task { _ = try? await server.run() }
             try await server.waitUntilListening()
             let bound = try #require(await server.boundPort)
             #expect(bound != busy.port)

@@ -10,7 +10,7 @@ public enum Assembly {
         var diagnostics: [Diagnostic] = []
         var home: Page?
         var modules: [Module] = []
-        var tasksByModule: [String: [Task]] = [:]
+        var tasksByModule: [String: [ModuleTask]] = [:]
         var practices: [Practice] = []
         var pages: [Page] = []
         for document in documents {
@@ -33,7 +33,7 @@ public enum Assembly {
         for index in modules.indices {
             var tasks = tasksByModule[modules[index].id] ?? []
             tasks.sort { ($0.number, $0.id) < ($1.number, $1.id) }
-            var seen: [String: Task] = [:]
+            var seen: [String: ModuleTask] = [:]
             for task in tasks {
                 if let other = seen[task.id] {
                     diagnostics.append(.error("duplicate-id", at: task.file.location(),

@@ -23,7 +23,7 @@ public enum ContentChecks {
     /// the notes stay out of participants' handbooks; the author is told.
     static func checkFacilitatorHeadings(_ body: Body) -> [Diagnostic] {
         body.sections.compactMap { section in
-            guard let heading = section.heading, Task.facilitatorHeadingMatch(heading.text) == .near else { return nil }
+            guard let heading = section.heading, ModuleTask.facilitatorHeadingMatch(heading.text) == .near else { return nil }
             return .warning("facilitator-heading", at: section.location,
                             "'## \(heading.text)' is taken as '## Facilitator notes': the section is for facilitators only",
                             hint: "write the heading as '## Facilitator notes'")
@@ -97,7 +97,7 @@ public enum ContentChecks {
         return diagnostics
     }
 
-    static func checkTask(_ task: Task, module: Module, vocabularies: Vocabularies) -> [Diagnostic] {
+    static func checkTask(_ task: ModuleTask, module: Module, vocabularies: Vocabularies) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if let d = checkVocabulary(task.type, vocabularies.taskTypes, what: "task type", key: "type") { diagnostics.append(d) }
         if let d = checkVocabulary(task.mode, vocabularies.modes, what: "mode", key: "mode") { diagnostics.append(d) }

@@ -16,7 +16,7 @@ struct HandbookBuilder: Sendable {
         var chapters: [Handbook.Chapter] = []
         var anchors: [Route: Handbook.Anchor] = [module.route: .init(id: "about")]
 
-        var about = html.sections(module.body) { section in section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false }
+        var about = html.sections(module.body) { section in section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false }
         if !module.outcomes.isEmpty {
             var list = "<h2 id=\"outcomes\">Learning outcomes</h2>\n<ul class=\"outcomes\">\n"
             for outcome in module.outcomes {
@@ -45,14 +45,14 @@ struct HandbookBuilder: Sendable {
             var head = "<p class=\"task-facts\">\(HTML.escape(facts.joined(separator: " · ")))</p>\n"
             if !task.tools.isEmpty { head += "<p class=\"task-tools\"><strong>Tools:</strong> \(HTML.escape(task.tools.joined(separator: ", ")))</p>\n" }
             var body = HTMLSegments(html: head)
-            body.append(html.sections(task.body) { section in section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false })
+            body.append(html.sections(task.body) { section in section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false })
             let outcomes = module.outcomes.filter { outcome in task.outcomes.contains { $0.value == outcome.id } }
             if !outcomes.isEmpty {
                 var list = "<h2 id=\"task-outcomes\">Outcomes</h2>\n<ul class=\"outcomes\">\n"
                 for outcome in outcomes { list += "<li>\(HTML.escape(outcome.text))</li>\n" }
                 body.append(html: list + "</ul>\n")
             }
-            chapters.append(.init(anchor: anchor, title: "\(SiteRenderer.number(task)). \(task.title)", kicker: phase?.title,
+            chapters.append(.init(anchor: anchor, title: "\(task.displayNumber). \(task.title)", kicker: phase?.title,
                                   part: part, body: body, links: task.body.links, isContent: true,
                                   file: anchor, startsPage: true))
         }
@@ -122,7 +122,7 @@ struct HandbookBuilder: Sendable {
         var html = "<h2 id=\"sequence\">Task sequence</h2>\n<table class=\"sequence\">\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Phase</th><th scope=\"col\">Type</th><th scope=\"col\">Mode</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n"
         for task in module.tasks {
             let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }?.title ?? ""
-            html += "<tr><td>\(SiteRenderer.number(task)). \(HTML.escape(task.title))</td><td>\(HTML.escape(phase))</td>"
+            html += "<tr><td>\(task.displayNumber). \(HTML.escape(task.title))</td><td>\(HTML.escape(phase))</td>"
             html += "<td>\(HTML.escape(task.type.map { Vocabularies.label($0.value) } ?? ""))</td>"
             html += "<td>\(HTML.escape(task.mode.map { Vocabularies.label($0.value) } ?? ""))</td>"
             html += "<td>\(HTML.escape(task.duration.map { Duration.display($0.value) } ?? ""))</td></tr>\n"

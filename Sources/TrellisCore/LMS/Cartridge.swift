@@ -109,7 +109,7 @@ struct Cartridge {
         var sections = [Item(identifier: "S_about", title: "About this module", children: aboutItems)]
 
         // One section per phase, in order; tasks without a phase last.
-        var groups: [(id: String, title: String, tasks: [Task])] = module.phases.map { phase in
+        var groups: [(id: String, title: String, tasks: [ModuleTask])] = module.phases.map { phase in
             (phase.id, phase.weeks.map { "\(phase.title) (weeks \($0))" } ?? phase.title, module.tasks.filter { $0.phase?.value == phase.id })
         }
         let unphased = module.tasks.filter { task in !module.phases.contains { $0.id == task.phase?.value } }
@@ -119,17 +119,17 @@ struct Cartridge {
             for task in group.tasks {
                 let name = Self.fileName(task)
                 let body = write(task.body, facilitator: false, at: "tasks/\(name).html")
-                var html = "<h1>\(HTML.escape(Self.number(task))). \(HTML.escape(task.title))</h1>\n" + facts(task) + body.html
+                var html = "<h1>\(HTML.escape(task.displayNumber)). \(HTML.escape(task.title))</h1>\n" + facts(task) + body.html
                 let outcomes = module.outcomes.filter { outcome in task.outcomes.contains { $0.value == outcome.id } }
                 if !outcomes.isEmpty {
                     html += "<h2>Outcomes</h2>\n<ul>\n" + outcomes.map { "<li>\(HTML.escape($0.text))</li>\n" }.joined() + "</ul>\n"
                 }
                 resources.append(Resource(identifier: "R_\(name)", type: "webcontent", href: "tasks/\(name).html",
                                           files: page("tasks/\(name).html", task.title, html, uses: body.media)))
-                items.append(Item(identifier: "I_\(name)", title: "\(Self.number(task)). \(task.title)", resource: "R_\(name)"))
+                items.append(Item(identifier: "I_\(name)", title: "\(task.displayNumber). \(task.title)", resource: "R_\(name)"))
                 let notes = write(task.body, facilitator: true, at: "facilitator/\(name).html")
                 if !notes.html.isEmpty {
-                    let title = "Facilitator notes: \(Self.number(task)). \(task.title)"
+                    let title = "Facilitator notes: \(task.displayNumber). \(task.title)"
                     resources.append(Resource(identifier: "R_\(name)_notes", type: "webcontent", href: "facilitator/\(name).html",
                                               files: page("facilitator/\(name).html", title, "<h1>\(HTML.escape(title))</h1>\n" + notes.html, uses: notes.media),
                                               instructorOnly: true))
@@ -164,7 +164,7 @@ struct Cartridge {
         selectedAny = !intro.isEmpty
         for block in intro { segments.append(block.segments) }
         for section in body.sections {
-            let restricted = section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false
+            let restricted = section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false
             if restricted && !facilitator { continue }
             let blocks = selected(section.blocks, restricted: restricted)
             if facilitator && blocks.isEmpty { continue }
@@ -262,7 +262,7 @@ struct Cartridge {
 
     /// A task's facts as plain text: Moodle keeps no stylesheet, so no badge
     /// may depend on colour or an icon.
-    func facts(_ task: Task) -> String {
+    func facts(_ task: ModuleTask) -> String {
         var facts: [String] = []
         if let type = task.type { facts.append("Task type: \(Vocabularies.label(type.value))") }
         if let mode = task.mode { facts.append("Mode: \(Vocabularies.label(mode.value))") }
@@ -287,7 +287,7 @@ struct Cartridge {
         var html = "<h2>Task sequence</h2>\n<table border=\"1\">\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Phase</th><th scope=\"col\">Type</th><th scope=\"col\">Mode</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n"
         for task in module.tasks {
             let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }?.title ?? ""
-            html += "<tr><td><a href=\"tasks/\(Self.fileName(task)).html\">\(HTML.escape(Self.number(task))). \(HTML.escape(task.title))</a></td>"
+            html += "<tr><td><a href=\"tasks/\(Self.fileName(task)).html\">\(HTML.escape(task.displayNumber)). \(HTML.escape(task.title))</a></td>"
             html += "<td>\(HTML.escape(phase))</td><td>\(HTML.escape(task.type.map { Vocabularies.label($0.value) } ?? ""))</td>"
             html += "<td>\(HTML.escape(task.mode.map { Vocabularies.label($0.value) } ?? ""))</td><td>\(HTML.escape(task.duration?.value ?? ""))</td></tr>\n"
         }
@@ -299,7 +299,7 @@ struct Cartridge {
     func coverageHTML() -> String {
         guard !module.outcomes.isEmpty, !module.tasks.isEmpty else { return "" }
         var html = "<h2>Outcomes and tasks</h2>\n<table border=\"1\">\n<thead><tr><th scope=\"col\">Outcome</th>"
-        for task in module.tasks { html += "<th scope=\"col\">\(HTML.escape(Self.number(task)))</th>" }
+        for task in module.tasks { html += "<th scope=\"col\">\(HTML.escape(task.displayNumber))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for outcome in module.outcomes {
             html += "<tr><th scope=\"row\">\(HTML.escape(outcome.text))</th>"
@@ -370,9 +370,7 @@ struct Cartridge {
 
     // MARK: Names
 
-    static func number(_ task: Task) -> String { task.number < 10 ? "0\(task.number)" : "\(task.number)" }
-
     /// `01-introductions`: the number keeps files in sequence order.
-    static func fileName(_ task: Task) -> String { "\(number(task))-\(task.id)" }
+    static func fileName(_ task: ModuleTask) -> String { "\(task.displayNumber)-\(task.id)" }
 
 }

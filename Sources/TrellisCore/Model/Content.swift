@@ -95,7 +95,7 @@ public struct Module: Sendable, Hashable {
     public var updated: String?
     public var body: Body
     /// In sequence order (numeric prefix), filled by assembly.
-    public var tasks: [Task] = []
+    public var tasks: [ModuleTask] = []
     /// Practices that list this module in their `modules`, filled by assembly.
     public var citedBy: [String] = []
 
@@ -104,12 +104,12 @@ public struct Module: Sendable, Hashable {
     /// The effort of the tasks (of one phase, or all): only durations in
     /// minutes or hours count; time windows (days, weeks) are never added up.
     public func totalEffort(phase: String? = nil) -> Effort {
-        Task.totalEffort(tasks.filter { phase == nil || $0.phase?.value == phase })
+        ModuleTask.totalEffort(tasks.filter { phase == nil || $0.phase?.value == phase })
     }
 }
 
 /// One task of a module's sequence.
-public struct Task: Sendable, Hashable {
+public struct ModuleTask: Sendable, Hashable {
     public var id: String
     public var moduleID: String
     /// The numeric prefix of the file name.
@@ -129,11 +129,14 @@ public struct Task: Sendable, Hashable {
 
     public var route: Route { .task(module: moduleID, task: id) }
 
+    /// The number as pages and handbooks show it: two digits at least (`01`).
+    public var displayNumber: String { number < 10 ? "0\(number)" : "\(number)" }
+
     /// The duration read, or nil when there is none or it cannot be read.
     public var parsedDuration: Duration? { duration.flatMap { Duration($0.value) } }
 
     /// The summed effort of `tasks`; time windows and unreadable durations do not count.
-    public static func totalEffort(_ tasks: [Task]) -> Effort {
+    public static func totalEffort(_ tasks: [ModuleTask]) -> Effort {
         tasks.compactMap { $0.parsedDuration?.effort }.reduce(.zero, +)
     }
 

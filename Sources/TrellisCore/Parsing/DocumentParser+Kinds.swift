@@ -49,12 +49,12 @@ extension DocumentParser {
         return title == nil || summary == nil ? nil : module
     }
 
-    func parseTask(module: String, id: String, number: Int, file: SourceFile, fields: inout FieldReader, body: Body) -> Task? {
+    func parseTask(module: String, id: String, number: Int, file: SourceFile, fields: inout FieldReader, body: Body) -> ModuleTask? {
         let title = fields.string("title", required: true)
         let type = locatedString(&fields, "type", required: true,
                                  hint: "add 'type:' (\(config.vocabularies.taskTypes.joined(separator: ", ")))")
         let complexity = fields.int("complexity").map { Located($0.value, at: $0.location) }
-        let task = Task(
+        let task = ModuleTask(
             id: id, moduleID: module, number: number, file: file, title: title ?? id,
             type: type, phase: locatedString(&fields, "phase"), duration: locatedString(&fields, "duration"),
             mode: locatedString(&fields, "mode"), grouping: locatedString(&fields, "grouping"),

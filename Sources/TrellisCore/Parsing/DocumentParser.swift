@@ -6,7 +6,7 @@ import Yams
 public enum ParsedDocument: Sendable {
     case home(Page)
     case module(Module)
-    case task(Task)
+    case task(ModuleTask)
     case practice(Practice)
     case page(Page)
 }

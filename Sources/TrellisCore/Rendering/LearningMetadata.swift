@@ -174,13 +174,13 @@ struct LearningMetadata {
 
     /// A task: a `LearningResource` that is part of its module, with its
     /// type as `educationalUse`.
-    func task(_ task: Task, in module: Module) -> String {
+    func task(_ task: ModuleTask, in module: Module) -> String {
         var json = JSONText()
         json.beginObject()
         header(&json, types: ["LearningResource"], route: task.route)
         json.string("name", task.title)
         let intro = Self.publicText(task.body.intro)
-        let instructions = task.body.sections.first { !(($0.heading.map { Task.isFacilitatorHeading($0.text) }) ?? false) }.map(Self.publicText) ?? ""
+        let instructions = task.body.sections.first { !(($0.heading.map { ModuleTask.isFacilitatorHeading($0.text) }) ?? false) }.map(Self.publicText) ?? ""
         let description = DataExports.excerpt(intro.isEmpty ? instructions : intro, words: 40)
         if !description.isEmpty { json.string("description", description) }
         languages(&json)

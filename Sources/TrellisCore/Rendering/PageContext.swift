@@ -48,7 +48,7 @@ struct PageContext {
         for section in body.sections {
             guard let heading = section.heading else { continue }
             let inner = writer(body.links).write(heading.inner)
-            if Task.isFacilitatorHeading(heading.text) {
+            if ModuleTask.isFacilitatorHeading(heading.text) {
                 html += "<details class=\"facilitator\">\n<summary><h2 id=\"\(heading.anchor)\">\(inner) <span class=\"audience\">(for facilitators only)</span></h2></summary>\n"
                 html += blocksHTML(section.blocks, body) + "</details>\n"
             } else {

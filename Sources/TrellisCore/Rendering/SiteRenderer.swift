@@ -164,7 +164,7 @@ public struct SiteRenderer: Sendable {
         outcomes.map { OutcomeView(id: $0.id, domain: Vocabularies.label($0.domain), text: $0.text) }
     }
 
-    func badges(_ task: Task) -> [BadgeView] {
+    func badges(_ task: ModuleTask) -> [BadgeView] {
         var badges: [BadgeView] = []
         if let type = task.type { badges.append(BadgeView(label: Vocabularies.label(type.value), kind: "type-\(type.value)", meaning: "Task type")) }
         if let mode = task.mode { badges.append(BadgeView(label: Vocabularies.label(mode.value), kind: "mode-\(mode.value)", meaning: "Mode")) }
@@ -177,6 +177,5 @@ public struct SiteRenderer: Sendable {
 
     static func practiceCount(_ n: Int) -> String { n == 1 ? "1 good practice" : "\(n) good practices" }
 
-    static func number(_ task: Task) -> String { task.number < 10 ? "0\(task.number)" : "\(task.number)" }
 
 }

@@ -6,12 +6,12 @@ import Testing
 /// participants, and free pages' notes stay out of the search index.
 @Suite struct FacilitatorHeadingTests {
     @Test func nearMissesAreFacilitatorOnlyWithAWarning() throws {
-        #expect(Task.facilitatorHeadingMatch("Facilitator notes") == .exact)
-        #expect(Task.facilitatorHeadingMatch("Facilitator note") == .near)
-        #expect(Task.facilitatorHeadingMatch("Facilitators notes") == .near)
-        #expect(Task.facilitatorHeadingMatch("Facilitator nots:") == .near)
-        #expect(Task.facilitatorHeadingMatch("Facilitation") == .none)
-        #expect(Task.facilitatorHeadingMatch("Notes") == .none)
+        #expect(ModuleTask.facilitatorHeadingMatch("Facilitator notes") == .exact)
+        #expect(ModuleTask.facilitatorHeadingMatch("Facilitator note") == .near)
+        #expect(ModuleTask.facilitatorHeadingMatch("Facilitators notes") == .near)
+        #expect(ModuleTask.facilitatorHeadingMatch("Facilitator nots:") == .near)
+        #expect(ModuleTask.facilitatorHeadingMatch("Facilitation") == .none)
+        #expect(ModuleTask.facilitatorHeadingMatch("Notes") == .none)
 
         let directory = TemporaryDirectory()
         let content = directory.sub("content")

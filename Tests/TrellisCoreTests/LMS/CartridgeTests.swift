@@ -130,7 +130,7 @@ struct CartridgeChecker {
             #expect(Array(sections.dropFirst().prefix(phased.count)).map { $0.components(separatedBy: " (weeks").first ?? $0 } == phased.map(\.title))
             let taskTitles = try #require(manifest).nodes(forXPath: "//*[local-name()='item'][starts-with(@identifierref, 'R_') and not(contains(@identifierref, '_notes')) and not(contains(@identifierref, 'practice')) and not(@identifierref='R_about')]/*[local-name()='title']")
                 .compactMap(\.stringValue)
-            #expect(taskTitles == module.tasks.map { "\(Cartridge.number($0)). \($0.title)" })
+            #expect(taskTitles == module.tasks.map { "\($0.displayNumber). \($0.title)" })
         }
     }
 
@@ -144,7 +144,7 @@ struct CartridgeChecker {
                 .map { String(decoding: $0.value, as: UTF8.self) }.joined()
             let notes = checker.files.filter { $0.key.hasPrefix("facilitator/") }.map { String(decoding: $0.value, as: UTF8.self) }.joined()
             for task in module.tasks {
-                for section in task.body.sections where section.heading.map({ Task.isFacilitatorHeading($0.text) }) ?? false {
+                for section in task.body.sections where section.heading.map({ ModuleTask.isFacilitatorHeading($0.text) }) ?? false {
                     for block in section.blocks where block.text.count > 20 {
                         let probe = String(block.text.prefix(30))
                         #expect(!participant.contains(HTML.escape(probe)), "facilitator text in a participant page: \(probe)")

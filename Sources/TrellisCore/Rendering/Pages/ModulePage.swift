@@ -27,13 +27,13 @@ extension SiteRenderer {
         if let updated = module.updated { facts.append(FactView(label: "Updated", value: updated)) }
         if let license = module.license ?? site.config.license { facts.append(FactView(label: "Licence", value: license)) }
 
-        func card(_ task: Task) -> TaskCard {
-            TaskCard(number: Self.number(task), title: task.title, href: context.url(task.route), badges: badges(task),
+        func card(_ task: ModuleTask) -> TaskCard {
+            TaskCard(number: task.displayNumber, title: task.title, href: context.url(task.route), badges: badges(task),
                      duration: task.duration.map { Duration.display($0.value) })
         }
         // Effort (minutes, hours) is added up; time windows (days, weeks) never are.
-        func effort(_ tasks: [Task]) -> String? {
-            let sum = Task.totalEffort(tasks)
+        func effort(_ tasks: [ModuleTask]) -> String? {
+            let sum = ModuleTask.totalEffort(tasks)
             return sum.minutes > 0 ? sum.description : nil
         }
         var phases: [PhaseView] = module.phases.map { phase in
@@ -55,7 +55,7 @@ extension SiteRenderer {
         if !module.outcomes.isEmpty && !module.tasks.isEmpty {
             let sets = module.tasks.map { Set($0.outcomes.map(\.value)) }
             coverage = CoverageView(
-                columns: module.tasks.map { .init(number: Self.number($0), title: $0.title, href: context.url($0.route)) },
+                columns: module.tasks.map { .init(number: $0.displayNumber, title: $0.title, href: context.url($0.route)) },
                 rows: module.outcomes.map { outcome in
                     let cells = sets.map { CoverageView.Cell(covered: $0.contains(outcome.id)) }
                     return .init(id: outcome.id, domain: Vocabularies.label(outcome.domain), text: outcome.text,

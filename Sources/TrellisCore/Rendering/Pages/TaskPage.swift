@@ -29,12 +29,12 @@ extension SiteRenderer {
         if !task.tools.isEmpty { facts.append(FactView(label: "Tools", value: task.tools.joined(separator: ", "))) }
         let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }
         let sections = task.body.sections.map { section in
-            context.sectionView(section, body: task.body, facilitator: section.heading.map { Task.isFacilitatorHeading($0.text) } ?? false)
+            context.sectionView(section, body: task.body, facilitator: section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false)
         }
         let outcomes = module.outcomes.filter { outcome in task.outcomes.contains { $0.value == outcome.id } }
-        func link(_ other: Task) -> LinkView { LinkView(title: "\(Self.number(other)). \(other.title)", href: context.url(other.route)) }
+        func link(_ other: ModuleTask) -> LinkView { LinkView(title: "\(other.displayNumber). \(other.title)", href: context.url(other.route)) }
         let view = TaskView(
-            title: task.title, number: Self.number(task), moduleTitle: module.title, moduleHref: context.url(module.route),
+            title: task.title, number: task.displayNumber, moduleTitle: module.title, moduleHref: context.url(module.route),
             phase: phase?.title, facts: facts, badges: badges(task), introHTML: context.blocksHTML(task.body.intro.blocks, task.body),
             sections: sections, outcomes: outcomeViews(outcomes),
             previous: index > 0 ? link(module.tasks[index - 1]) : nil,
