@@ -8,7 +8,7 @@ BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_PACKAGES = weasyprint epubcheck poppler-utils chromium chromium-driver linkchecker default-jre-headless python3-pip
 CHECKS = .build/site-checks
 
-.PHONY: site test unit-tests site-checks build release install deps test-deps check bench fuzz sanitize clean dist dist-test dist-bench
+.PHONY: format format-lint site test unit-tests site-checks build release install deps test-deps check bench fuzz sanitize clean dist dist-test dist-bench
 
 deps:
 	@scripts/ensure-deps $(BUILD_PACKAGES)
@@ -35,10 +35,18 @@ check: build
 # while they wait for child processes, which would starve the server.
 # The standalone binary has its own check, `make dist-test` (below): it
 # needs two release builds first, which would triple the time of this suite.
-test: test-deps
+test: test-deps format-lint
 	$(SWIFT) test --skip ServerTests
 	$(SWIFT) test --filter ServerTests
 	$(MAKE) site-checks
+
+## make format: the code formatted as .swift-format says; make format-lint
+## fails on any difference (part of make test)
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests
+
+format-lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests
 
 unit-tests: deps
 	$(SWIFT) test --skip ServerTests

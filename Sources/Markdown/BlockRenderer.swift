@@ -1,5 +1,5 @@
-import Foundation
 import CCmarkGFM
+import Foundation
 
 /// Renders a prepared tree's top-level blocks one at a time with cmark's
 /// HTML renderer, gives headings their anchors, and gathers footnote
@@ -31,13 +31,17 @@ struct BlockRenderer {
                     html += renderHTML(inner)
                     child = cmark_node_next(inner)
                 }
-                document.blocks.append(MarkdownBlock(kind: .facilitator, segments: HTMLSegments(html: html), text: plainText(of: current),
-                                                     line: line, endLine: endLine))
+                document.blocks.append(
+                    MarkdownBlock(
+                        kind: .facilitator, segments: HTMLSegments(html: html), text: plainText(of: current),
+                        line: line, endLine: endLine))
             } else if type == CMARK_NODE_HEADING {
                 document.blocks.append(renderHeading(current, line: line, endLine: endLine))
             } else {
-                document.blocks.append(MarkdownBlock(kind: .content, segments: HTMLSegments(html: renderHTML(current)), text: plainText(of: current),
-                                                     line: line, endLine: endLine))
+                document.blocks.append(
+                    MarkdownBlock(
+                        kind: .content, segments: HTMLSegments(html: renderHTML(current)), text: plainText(of: current),
+                        line: line, endLine: endLine))
             }
         }
         if !footnotes.isEmpty, let holder = cmark_node_new(CMARK_NODE_DOCUMENT) {
@@ -69,8 +73,12 @@ struct BlockRenderer {
 
     /// Task-list checkboxes get an accessible name: "done" or "not done".
     static func labelCheckboxes(_ html: String) -> String {
-        html.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"done\" />")
-            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"not done\" />")
+        html.replacingOccurrences(
+            of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+            with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"done\" />"
+        )
+        .replacingOccurrences(
+            of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"not done\" />")
     }
 
     /// Gives cmark's bare footnote attributes a value, so the HTML is also

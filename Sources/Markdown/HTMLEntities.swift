@@ -79,7 +79,8 @@ enum HTMLEntities {
             if let value = named[name] {
                 let end = next + length
                 if candidate[length - 1] != ";", inAttribute, end < input.count,
-                   input[end] == "=" || isASCIIAlphanumeric(input[end]) {
+                    input[end] == "=" || isASCIIAlphanumeric(input[end])
+                {
                     // "For historical reasons": `&copy=` in a query string stays as written.
                     return .undecoded
                 }

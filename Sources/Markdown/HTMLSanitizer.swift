@@ -109,8 +109,10 @@ enum HTMLSanitizer {
 
     // MARK: - Tags
 
-    private static func write(_ tag: HTMLTokenizer.Tag, into out: inout String.UnicodeScalarView,
-                              removed: inout [(offset: Int, description: String)]) {
+    private static func write(
+        _ tag: HTMLTokenizer.Tag, into out: inout String.UnicodeScalarView,
+        removed: inout [(offset: Int, description: String)]
+    ) {
         // A name no element has (`<a"x>`, `<a<b>`) is dropped with its attributes.
         guard isSafeName(tag.rawName) else { return }
         let local = localName(tag.name)
@@ -121,9 +123,11 @@ enum HTMLSanitizer {
             return
         }
         out.append(contentsOf: tag.rawName.unicodeScalars)
-        let refresh = local == "meta" && tag.attributes.contains {
-            $0.name == "http-equiv" && asciiTrimmedLowercase($0.value) == "refresh"
-        }
+        let refresh =
+            local == "meta"
+            && tag.attributes.contains {
+                $0.name == "http-equiv" && asciiTrimmedLowercase($0.value) == "refresh"
+            }
         for attribute in tag.attributes {
             guard isSafeName(attribute.rawName) else { continue }
             if let description = unsafeAttribute(attribute, tag: local, refresh: refresh) {
@@ -169,7 +173,8 @@ enum HTMLSanitizer {
             // Items split at spaces and commas, and again at commas only (a
             // newline inside a scheme must not hide it), and no script
             // scheme anywhere once spaces and controls are dropped.
-            let items = listItems(value, splitOnSpaces: true, splitOnSemicolons: semicolons)
+            let items =
+                listItems(value, splitOnSpaces: true, splitOnSemicolons: semicolons)
                 + listItems(value, splitOnSpaces: false, splitOnSemicolons: semicolons)
             for item in items
             where unsafeURL(value, in: attribute.undecoded, from: item.lowerBound, to: item.upperBound, allowImageData: false) {
@@ -180,7 +185,8 @@ enum HTMLSanitizer {
         }
         if refresh && name == "content" {
             let squeezed = asciiLowercaseDroppingControls(value[all])
-            let unsafe = ["javascript:", "vbscript:", "data:"].contains { squeezed.contains($0) }
+            let unsafe =
+                ["javascript:", "vbscript:", "data:"].contains { squeezed.contains($0) }
                 || !attribute.undecoded.isEmpty
                 || refreshURL(value).map { unsafeURL(value, in: attribute.undecoded, from: $0, to: value.count, allowImageData: false) } == true
             return unsafe ? normalizedURL(value) : nil
@@ -196,13 +202,18 @@ enum HTMLSanitizer {
     /// ASCII lowercase. Any control or space inside the scheme is skipped
     /// too (older browsers did). An undecoded `&name` reference before the
     /// scheme's `:` makes the URL unsafe rather than guessing what it is.
-    static func unsafeURL(_ value: [Unicode.Scalar], in undecoded: Set<Int>, from start: Int, to end: Int,
-                          allowImageData: Bool) -> Bool {
+    static func unsafeURL(
+        _ value: [Unicode.Scalar], in undecoded: Set<Int>, from start: Int, to end: Int,
+        allowImageData: Bool
+    ) -> Bool {
         // The scheme part: up to the first `:`, unless a `/`, `?` or `#` comes first.
         var colon: Int?
         for index in start..<end {
             let c = value[index]
-            if c == ":" { colon = index; break }
+            if c == ":" {
+                colon = index
+                break
+            }
             if c == "/" || c == "?" || c == "#" { break }
         }
         guard let colon else { return false }
@@ -270,7 +281,8 @@ enum HTMLSanitizer {
         if index < value.count, value[index] == ";" || value[index] == "," { index += 1 }
         skipSpaces()
         if index + 2 < value.count, asciiLowercased(value[index]) == "u", asciiLowercased(value[index + 1]) == "r",
-           asciiLowercased(value[index + 2]) == "l" {
+            asciiLowercased(value[index + 2]) == "l"
+        {
             var after = index + 3
             while after < value.count, value[after].value <= 0x20 { after += 1 }
             if after < value.count, value[after] == "=" {

@@ -68,7 +68,8 @@ public struct HTMLSegments: Sendable, Hashable {
                         let attribute = bytes[index + 1] == UInt8(ascii: "h") ? "href" : "src"
                         let digitsStart = index + attribute.utf8.count + 3 + Self.linkTokenPrefix.utf8.count
                         if let (digits, next) = value(from: digitsStart), let number = Int(digits), !digits.isEmpty,
-                           digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                            digits.utf8.allSatisfy({ (0x30...0x39).contains($0) })
+                        {
                             flush()
                             parts.append(.link(attribute: attribute, index: number))
                             index = next
@@ -155,8 +156,10 @@ public struct HTMLWriter {
     /// Levels every heading moves down (h2 → h3 with 1; never past h6).
     public var headingShift: Int
 
-    public init(link: @escaping (String, Int) -> String = { " \($0)=\"\(HTMLSegments.linkTokenPrefix)\($1)\"" },
-                target: @escaping (String) -> String = { "#\($0)" }, idPrefix: String = "", headingShift: Int = 0) {
+    public init(
+        link: @escaping (String, Int) -> String = { " \($0)=\"\(HTMLSegments.linkTokenPrefix)\($1)\"" },
+        target: @escaping (String) -> String = { "#\($0)" }, idPrefix: String = "", headingShift: Int = 0
+    ) {
         self.link = link
         self.target = target
         self.idPrefix = idPrefix

@@ -115,20 +115,27 @@ struct HTMLTokenizer {
                     flushText(upTo: input.count)
                     return
                 }
-                if c == "<" { tokenStart = index; state = .tagOpen }
+                if c == "<" {
+                    tokenStart = index
+                    state = .tagOpen
+                }
                 index += 1
 
             case .tagOpen:
                 switch c {
                 case "!":
-                    index += 1; state = .markupDeclarationOpen
+                    index += 1
+                    state = .markupDeclarationOpen
                 case "/":
-                    index += 1; state = .endTagOpen
+                    index += 1
+                    state = .endTagOpen
                 case "?":
                     // Unexpected question mark: a bogus comment whose data starts with the `?`.
-                    startComment(bogus: true); state = .bogusComment
+                    startComment(bogus: true)
+                    state = .bogusComment
                 case let c? where isASCIIAlpha(c):
-                    startTag(end: false); state = .tagName
+                    startTag(end: false)
+                    state = .tagName
                 default:
                     // Invalid first character of tag name, or the end: the `<` is text.
                     state = .data
@@ -137,7 +144,8 @@ struct HTMLTokenizer {
             case .endTagOpen:
                 switch c {
                 case let c? where isASCIIAlpha(c):
-                    startTag(end: true); state = .tagName
+                    startTag(end: true)
+                    state = .tagName
                 case ">":
                     // Missing end tag name: `</>` is dropped.
                     index += 1
@@ -147,7 +155,8 @@ struct HTMLTokenizer {
                 case nil:
                     state = .data  // `</` at the end is text
                 default:
-                    startComment(bogus: true); state = .bogusComment
+                    startComment(bogus: true)
+                    state = .bogusComment
                 }
 
             case .tagName:
@@ -168,9 +177,13 @@ struct HTMLTokenizer {
                     state = .afterAttributeName
                 case "=":
                     // Unexpected equals sign before attribute name: it starts the name.
-                    startAttribute(); attributeName.append("="); index += 1; state = .attributeName
+                    startAttribute()
+                    attributeName.append("=")
+                    index += 1
+                    state = .attributeName
                 default:
-                    startAttribute(); state = .attributeName
+                    startAttribute()
+                    state = .attributeName
                 }
 
             case .attributeName:
@@ -178,10 +191,12 @@ struct HTMLTokenizer {
                 case "\t", "\n", "\u{0C}", "\r", " ", "/", ">", nil:
                     state = .afterAttributeName
                 case "=":
-                    index += 1; state = .beforeAttributeValue
+                    index += 1
+                    state = .beforeAttributeValue
                 case let c?:
                     // `"`, `'` and `<` are parse errors but still part of the name.
-                    attributeName.append(replacingNull(c)); index += 1
+                    attributeName.append(replacingNull(c))
+                    index += 1
                 }
 
             case .afterAttributeName:
@@ -189,15 +204,19 @@ struct HTMLTokenizer {
                 case "\t", "\n", "\u{0C}", "\r", " ":
                     index += 1
                 case "/":
-                    index += 1; state = .selfClosingStartTag
+                    index += 1
+                    state = .selfClosingStartTag
                 case "=":
-                    index += 1; state = .beforeAttributeValue
+                    index += 1
+                    state = .beforeAttributeValue
                 case ">":
-                    index += 1; emitTag()
+                    index += 1
+                    emitTag()
                 case nil:
                     return endInsideTag()
                 default:
-                    startAttribute(); state = .attributeName
+                    startAttribute()
+                    state = .attributeName
                 }
 
             case .beforeAttributeValue:
@@ -205,12 +224,15 @@ struct HTMLTokenizer {
                 case "\t", "\n", "\u{0C}", "\r", " ":
                     index += 1
                 case "\"":
-                    index += 1; state = .attributeValueDoubleQuoted
+                    index += 1
+                    state = .attributeValueDoubleQuoted
                 case "'":
-                    index += 1; state = .attributeValueSingleQuoted
+                    index += 1
+                    state = .attributeValueSingleQuoted
                 case ">":
                     // Missing attribute value: the tag ends here.
-                    index += 1; emitTag()
+                    index += 1
+                    emitTag()
                 default:
                     state = .attributeValueUnquoted
                 }
@@ -219,7 +241,8 @@ struct HTMLTokenizer {
                 let quote: Unicode.Scalar = state == .attributeValueDoubleQuoted ? "\"" : "'"
                 guard let c else { return endInsideTag() }
                 if c == quote {
-                    index += 1; state = .afterAttributeValueQuoted
+                    index += 1
+                    state = .afterAttributeValueQuoted
                 } else if c == "&" {
                     readCharacterReference()
                 } else {
@@ -229,11 +252,13 @@ struct HTMLTokenizer {
             case .attributeValueUnquoted:
                 switch c {
                 case "\t", "\n", "\u{0C}", "\r", " ":
-                    index += 1; state = .beforeAttributeName
+                    index += 1
+                    state = .beforeAttributeName
                 case "&":
                     readCharacterReference()
                 case ">":
-                    index += 1; emitTag()
+                    index += 1
+                    emitTag()
                 case nil:
                     return endInsideTag()
                 case let c?:
@@ -244,11 +269,14 @@ struct HTMLTokenizer {
             case .afterAttributeValueQuoted:
                 switch c {
                 case "\t", "\n", "\u{0C}", "\r", " ":
-                    index += 1; state = .beforeAttributeName
+                    index += 1
+                    state = .beforeAttributeName
                 case "/":
-                    index += 1; state = .selfClosingStartTag
+                    index += 1
+                    state = .selfClosingStartTag
                 case ">":
-                    index += 1; emitTag()
+                    index += 1
+                    emitTag()
                 case nil:
                     return endInsideTag()
                 default:
@@ -259,7 +287,9 @@ struct HTMLTokenizer {
             case .selfClosingStartTag:
                 switch c {
                 case ">":
-                    index += 1; selfClosing = true; emitTag()
+                    index += 1
+                    selfClosing = true
+                    emitTag()
                 case nil:
                     return endInsideTag()
                 default:
@@ -269,18 +299,23 @@ struct HTMLTokenizer {
 
             case .markupDeclarationOpen:
                 if matches("--", caseInsensitive: false) {
-                    index += 2; startComment(bogus: false); state = .commentStart
+                    index += 2
+                    startComment(bogus: false)
+                    state = .commentStart
                 } else if matches("doctype", caseInsensitive: true) {
-                    index += 7; state = .doctype
+                    index += 7
+                    state = .doctype
                 } else if matches("[CDATA[", caseInsensitive: false) {
                     // Outside SVG and MathML a CDATA section is a bogus comment.
                     // Inside them the browser reads a CDATA section, which
                     // the sanitiser never writes (it writes this token as a
                     // comment), so both read the output the same way.
-                    startComment(bogus: true); state = .bogusComment
+                    startComment(bogus: true)
+                    state = .bogusComment
                 } else {
                     // Incorrectly opened comment.
-                    startComment(bogus: true); state = .bogusComment
+                    startComment(bogus: true)
+                    state = .bogusComment
                 }
 
             case .bogusComment:
@@ -290,40 +325,67 @@ struct HTMLTokenizer {
 
             case .commentStart:
                 switch c {
-                case "-": index += 1; state = .commentStartDash
-                case ">": index += 1; emitComment(closed: true)  // abrupt closing of empty comment: `<!-->`
+                case "-":
+                    index += 1
+                    state = .commentStartDash
+                case ">":
+                    index += 1
+                    emitComment(closed: true)  // abrupt closing of empty comment: `<!-->`
                 default: state = .comment
                 }
 
             case .commentStartDash:
                 switch c {
-                case "-": index += 1; state = .commentEnd
-                case ">": index += 1; emitComment(closed: true)  // `<!--->`
+                case "-":
+                    index += 1
+                    state = .commentEnd
+                case ">":
+                    index += 1
+                    emitComment(closed: true)  // `<!--->`
                 case nil: return emitComment(closed: false)
-                default: commentData.append("-"); state = .comment
+                default:
+                    commentData.append("-")
+                    state = .comment
                 }
 
             case .comment:
                 guard let c else { return emitComment(closed: false) }
                 index += 1
                 switch c {
-                case "<": commentData.append(c); state = .commentLessThanSign
+                case "<":
+                    commentData.append(c)
+                    state = .commentLessThanSign
                 case "-": state = .commentEndDash
                 default: commentData.append(replacingNull(c))
                 }
 
             case .commentLessThanSign:
                 switch c {
-                case "!": index += 1; commentData.append("!"); state = .commentLessThanSignBang
-                case "<": index += 1; commentData.append("<")
+                case "!":
+                    index += 1
+                    commentData.append("!")
+                    state = .commentLessThanSignBang
+                case "<":
+                    index += 1
+                    commentData.append("<")
                 default: state = .comment
                 }
 
             case .commentLessThanSignBang:
-                if c == "-" { index += 1; state = .commentLessThanSignBangDash } else { state = .comment }
+                if c == "-" {
+                    index += 1
+                    state = .commentLessThanSignBangDash
+                } else {
+                    state = .comment
+                }
 
             case .commentLessThanSignBangDash:
-                if c == "-" { index += 1; state = .commentLessThanSignBangDashDash } else { state = .commentEndDash }
+                if c == "-" {
+                    index += 1
+                    state = .commentLessThanSignBangDashDash
+                } else {
+                    state = .commentEndDash
+                }
 
             case .commentLessThanSignBangDashDash:
                 // `>` or the end: reconsume in comment end; anything else is a
@@ -332,26 +394,45 @@ struct HTMLTokenizer {
 
             case .commentEndDash:
                 switch c {
-                case "-": index += 1; state = .commentEnd
+                case "-":
+                    index += 1
+                    state = .commentEnd
                 case nil: return emitComment(closed: false)
-                default: commentData.append("-"); state = .comment
+                default:
+                    commentData.append("-")
+                    state = .comment
                 }
 
             case .commentEnd:
                 switch c {
-                case ">": index += 1; emitComment(closed: true)
-                case "!": index += 1; state = .commentEndBang
-                case "-": index += 1; commentData.append("-")
+                case ">":
+                    index += 1
+                    emitComment(closed: true)
+                case "!":
+                    index += 1
+                    state = .commentEndBang
+                case "-":
+                    index += 1
+                    commentData.append("-")
                 case nil: return emitComment(closed: false)
-                default: commentData.append(contentsOf: ["-", "-"]); state = .comment
+                default:
+                    commentData.append(contentsOf: ["-", "-"])
+                    state = .comment
                 }
 
             case .commentEndBang:
                 switch c {
-                case "-": index += 1; commentData.append(contentsOf: ["-", "-", "!"]); state = .commentEndDash
-                case ">": index += 1; emitComment(closed: true)  // incorrectly closed comment: `--!>`
+                case "-":
+                    index += 1
+                    commentData.append(contentsOf: ["-", "-", "!"])
+                    state = .commentEndDash
+                case ">":
+                    index += 1
+                    emitComment(closed: true)  // incorrectly closed comment: `--!>`
                 case nil: return emitComment(closed: false)
-                default: commentData.append(contentsOf: ["-", "-", "!"]); state = .comment
+                default:
+                    commentData.append(contentsOf: ["-", "-", "!"])
+                    state = .comment
                 }
 
             case .doctype:
@@ -404,8 +485,10 @@ struct HTMLTokenizer {
         rawName.unicodeScalars.append(contentsOf: attributeName)
         let name = asciiLowercased(rawName)
         guard !attributes.contains(where: { $0.name == name }) else { return }
-        attributes.append(Attribute(name: name, rawName: rawName, value: attributeValue, undecoded: attributeUndecoded,
-                                    position: attributePosition))
+        attributes.append(
+            Attribute(
+                name: name, rawName: rawName, value: attributeValue, undecoded: attributeUndecoded,
+                position: attributePosition))
     }
 
     private mutating func appendValue(_ c: Unicode.Scalar) {
@@ -439,7 +522,11 @@ struct HTMLTokenizer {
         flushText(upTo: tokenStart)
         var rawName = ""
         rawName.unicodeScalars.append(contentsOf: tagName)
-        tokens.append(.tag(Tag(name: asciiLowercased(rawName), rawName: rawName, isEnd: isEndTag, attributes: attributes, selfClosing: selfClosing, range: tokenStart..<index)))
+        tokens.append(
+            .tag(
+                Tag(
+                    name: asciiLowercased(rawName), rawName: rawName, isEnd: isEndTag, attributes: attributes, selfClosing: selfClosing,
+                    range: tokenStart..<index)))
         textStart = index
         state = .data
     }

@@ -2,9 +2,9 @@ import CCmarkGFM
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Parses Markdown with cmark-gfm and renders it block by block.

@@ -26,9 +26,15 @@ struct TreeWalker {
             var line = Int(cmark_node_get_start_line(node))
             var column = Int(cmark_node_get_start_column(node))
             if isBlock(type) {
-                if line > 0 { blockLine = line; blockColumn = max(column, 1) }
+                if line > 0 {
+                    blockLine = line
+                    blockColumn = max(column, 1)
+                }
             }
-            if line <= 0 { line = blockLine; column = blockColumn }
+            if line <= 0 {
+                line = blockLine
+                column = blockColumn
+            }
             line += options.lineOffset
             column = max(column, 1)
 
@@ -105,8 +111,10 @@ struct TreeWalker {
         }
         for removal in result.removals {
             let removalColumn = removal.lineOffset == 0 ? column + removal.column - 1 : removal.column
-            notices.append(MarkdownNotice(kind: .unsafeLinkRemoved(removal.description),
-                                          line: line + removal.lineOffset, column: removalColumn))
+            notices.append(
+                MarkdownNotice(
+                    kind: .unsafeLinkRemoved(removal.description),
+                    line: line + removal.lineOffset, column: removalColumn))
         }
     }
 
@@ -139,7 +147,8 @@ struct TreeWalker {
             }
             guard let callout = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             let name = alert.kind.rawValue
-            _ = cmark_node_set_on_enter(callout, "<div class=\"callout callout-\(name)\" role=\"note\">\n<p class=\"callout-title\">\(alert.kind.title)</p>\n")
+            _ = cmark_node_set_on_enter(
+                callout, "<div class=\"callout callout-\(name)\" role=\"note\">\n<p class=\"callout-title\">\(alert.kind.title)</p>\n")
             _ = cmark_node_set_on_exit(callout, "</div>\n")
             while let child = cmark_node_first_child(alert.node) {
                 cmark_node_unlink(child)
@@ -153,13 +162,15 @@ struct TreeWalker {
 
     private func removeMarker(from quote: OpaquePointer) {
         guard let paragraph = cmark_node_first_child(quote),
-              let first = cmark_node_first_child(paragraph) else { return }
+            let first = cmark_node_first_child(paragraph)
+        else { return }
         let text = literal(first)
         guard let close = text.firstIndex(of: "]") else { return }
         let rest = text[text.index(after: close)...].drop(while: { $0 == " " || $0 == "\t" })
         if rest.isEmpty {
             if let next = cmark_node_next(first),
-               nodeType(next) == CMARK_NODE_SOFTBREAK || nodeType(next) == CMARK_NODE_LINEBREAK {
+                nodeType(next) == CMARK_NODE_SOFTBREAK || nodeType(next) == CMARK_NODE_LINEBREAK
+            {
                 cmark_node_free(next)
             }
             cmark_node_free(first)

@@ -32,7 +32,9 @@ struct Import: ParsableCommand {
             if let result = outcome.result {
                 print("\(outcome.source):")
                 for mapping in result.mappings {
-                    print("  \(mapping.label.isEmpty ? "(no label)" : mapping.label) → \(mapping.target)\(mapping.isExtra ? "  (not in the template)" : "")")
+                    print(
+                        "  \(mapping.label.isEmpty ? "(no label)" : mapping.label) → \(mapping.target)\(mapping.isExtra ? "  (not in the template)" : "")"
+                    )
                 }
                 for warning in result.warnings { Report.line("\(outcome.source): warning: \(warning)") }
             }
@@ -57,7 +59,8 @@ struct New: ParsableCommand {
 }
 
 struct NewPractice: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "practice", abstract: "Write practices/<id>.md with the template's sections and their guidance.")
+    static let configuration = CommandConfiguration(
+        commandName: "practice", abstract: "Write practices/<id>.md with the template's sections and their guidance.")
 
     @Argument(help: "The name of the good practice.") var title: String
     @Option(name: .long, help: ArgumentHelp("ISO code or English name of the country.", valueName: "code")) var country: String?
@@ -76,7 +79,8 @@ struct NewPractice: ParsableCommand {
 }
 
 struct NewModule: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "module", abstract: "Write modules/<id>/module.md with outcomes and phases to fill in.")
+    static let configuration = CommandConfiguration(
+        commandName: "module", abstract: "Write modules/<id>/module.md with outcomes and phases to fill in.")
 
     @Argument(help: "The module's id (a-z, 0-9, -), also its folder name.") var id: String
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir")) var content: String = "content"
@@ -92,7 +96,9 @@ struct NewTask: ParsableCommand {
 
     @Argument(help: "The module's id.") var module: String
     @Argument(help: "The task's title.") var title: String
-    @Option(name: .long, help: ArgumentHelp("The phase the task belongs to (default: the phase of the module's last task, or its first phase).", valueName: "id"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The phase the task belongs to (default: the phase of the module's last task, or its first phase).", valueName: "id"))
     var phase: String?
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir")) var content: String = "content"
 

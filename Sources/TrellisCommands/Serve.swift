@@ -33,7 +33,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print each rebuild's stage times.")
     var verbose = false
 
-    @Option(name: .long, help: ArgumentHelp("The address to listen on. Anything but 127.0.0.1 makes the preview reachable from other machines.", valueName: "address"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The address to listen on. Anything but 127.0.0.1 makes the preview reachable from other machines.", valueName: "address"))
     var host: String = "127.0.0.1"
 
     func run() async throws {
@@ -69,17 +71,22 @@ struct Serve: AsyncParsableCommand {
         let watcher = Watcher(folders: [content, templates]) { [output] in
             let status = site.rebuild()
             // Errors, and the warnings of the files just changed; the rest were shown before.
-            Report.diagnostics(status.diagnostics.filter { diagnostic in
-                diagnostic.severity == .error || status.changedPaths.contains { diagnostic.location?.path.hasSuffix($0) == true }
-            })
-            Report.line(String(format: "rebuilt in %.0f ms (%d file%@ re-parsed)%@", status.seconds * 1000, status.changed,
-                               status.changed == 1 ? "" : "s", status.ok ? "" : "; errors: the last good site is still served"))
+            Report.diagnostics(
+                status.diagnostics.filter { diagnostic in
+                    diagnostic.severity == .error || status.changedPaths.contains { diagnostic.location?.path.hasSuffix($0) == true }
+                })
+            Report.line(
+                String(
+                    format: "rebuilt in %.0f ms (%d file%@ re-parsed)%@", status.seconds * 1000, status.changed,
+                    status.changed == 1 ? "" : "s", status.ok ? "" : "; errors: the last good site is still served"))
             if verbose { Report.stages(status.stages) }
             server.announce(status)
             if output != nil { self.writeOutput(status) }
         }
         watcher.start()
-        Report.line("serving \(content)/ at http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(server.port)/ (watching with \(watcher.usesInotify ? "inotify" : "polling"); Ctrl-C stops)")
+        Report.line(
+            "serving \(content)/ at http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(server.port)/ (watching with \(watcher.usesInotify ? "inotify" : "polling"); Ctrl-C stops)"
+        )
         if !first.ok { Report.line("the site has errors; fix them and save") }
         do {
             try await server.run()

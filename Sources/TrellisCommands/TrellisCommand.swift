@@ -67,7 +67,8 @@ public struct TrellisCommand: AsyncParsableCommand {
 /// argument can name a path outside the content folder.
 func requireID(_ id: String, _ what: String) throws {
     guard Identifier.isValid(id) else {
-        throw ValidationError("'\(Diagnostic.escapingControls(id))' is not a valid \(what) id: ids use only a-z, 0-9 and '-'; try '\(Identifier.suggestion(for: id))'")
+        throw ValidationError(
+            "'\(Diagnostic.escapingControls(id))' is not a valid \(what) id: ids use only a-z, 0-9 and '-'; try '\(Identifier.suggestion(for: id))'")
     }
 }
 
@@ -76,7 +77,8 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content folder: site.yml, modules/, practices/, pages/.", valueName: "dir"))
     var content: String = "content"
 
-    @Option(name: .long, help: ArgumentHelp("Theme overrides: a file here replaces the built-in template of the same name. Optional.", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("Theme overrides: a file here replaces the built-in template of the same name. Optional.", valueName: "dir"))
     var templates: String = "templates"
 }
 
@@ -85,10 +87,12 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content folder: site.yml, modules/, practices/, pages/.", valueName: "dir"))
     var content: String = "content"
 
-    @Option(name: .long, help: ArgumentHelp("Where the site is written. It is replaced as a whole, and only when the build succeeds.", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("Where the site is written. It is replaced as a whole, and only when the build succeeds.", valueName: "dir"))
     var output: String = "output"
 
-    @Option(name: .long, help: ArgumentHelp("Theme overrides: a file here replaces the built-in template of the same name. Optional.", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("Theme overrides: a file here replaces the built-in template of the same name. Optional.", valueName: "dir"))
     var templates: String = "templates"
 }
 

@@ -1,10 +1,11 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The HTTP/1.1 side of the preview server: accepting connections, reading
@@ -159,7 +160,8 @@ final class HTTPListener: Sendable {
             }
 
             guard head.method == "GET" || head.method == "HEAD" else {
-                await refuse(client, &connection, .methodNotAllowed, "The preview answers only GET and HEAD.", extra: [HTTPHeader("Allow"): "GET, HEAD"])
+                await refuse(
+                    client, &connection, .methodNotAllowed, "The preview answers only GET and HEAD.", extra: [HTTPHeader("Allow"): "GET, HEAD"])
                 return
             }
             // A GET with a body is answered and the connection closed: its
@@ -173,7 +175,8 @@ final class HTTPListener: Sendable {
                 return
             }
             let body = (try? await response.bodyData) ?? Data()
-            var bytes = Self.encodeHead(response, contentLength: body.count, close: !keepAlive, keepAliveHeader: keepAlive && head.version == "HTTP/1.0")
+            var bytes = Self.encodeHead(
+                response, contentLength: body.count, close: !keepAlive, keepAliveHeader: keepAlive && head.version == "HTTP/1.0")
             if head.method != "HEAD" { bytes.append(body) }
             do {
                 try await write(client, bytes)
@@ -187,8 +190,10 @@ final class HTTPListener: Sendable {
     /// Answers with an error and closes the connection, reading what the
     /// client still sends for a moment first, so the answer is not lost to
     /// a reset (a "lingering close").
-    func refuse(_ client: AsyncSocket, _ connection: inout ConnectionReader, _ status: HTTPStatusCode, _ message: String,
-                extra: HTTPHeaders = [:]) async {
+    func refuse(
+        _ client: AsyncSocket, _ connection: inout ConnectionReader, _ status: HTTPStatusCode, _ message: String,
+        extra: HTTPHeaders = [:]
+    ) async {
         var response = HTTPResponse(statusCode: status, headers: extra, body: Data((message + "\n").utf8))
         response.headers[.contentType] = "text/plain; charset=utf-8"
         var bytes = Self.encodeHead(response, contentLength: message.utf8.count + 1, close: true, keepAliveHeader: false)
@@ -295,33 +300,38 @@ final class ListenerState: @unchecked Sendable {
     private var open = 0
 
     func start() -> Bool {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard !running, !stopped else { return false }
         running = true
         return true
     }
 
     func stop() -> Bool {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard !stopped else { return false }
         stopped = true
         return true
     }
 
     var isStopped: Bool {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return stopped
     }
 
     func open(limit: Int) -> Bool {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard open < limit else { return false }
         open += 1
         return true
     }
 
     func closed() {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         open -= 1
     }
 }
@@ -423,8 +433,9 @@ struct ConnectionReader {
         let mask = Array(try await take(4))
         var payload = Array(try await take(length))
         for index in payload.indices { payload[index] ^= mask[index & 3] }
-        return WSFrame(fin: head[0] & 0x80 != 0, rsv1: head[0] & 0x40 != 0, rsv2: head[0] & 0x20 != 0, rsv3: head[0] & 0x10 != 0,
-                       opcode: WSFrame.Opcode(head[0] & 0x0F), mask: nil, payload: Data(payload))
+        return WSFrame(
+            fin: head[0] & 0x80 != 0, rsv1: head[0] & 0x40 != 0, rsv2: head[0] & 0x20 != 0, rsv3: head[0] & 0x10 != 0,
+            opcode: WSFrame.Opcode(head[0] & 0x0F), mask: nil, payload: Data(payload))
     }
 }
 
@@ -433,7 +444,9 @@ enum WebSocketFrames {
 
     /// A server frame: never masked.
     static func encode(_ frame: WSFrame) -> Data {
-        var bytes: [UInt8] = [(frame.fin ? 0x80 : 0) | (frame.rsv1 ? 0x40 : 0) | (frame.rsv2 ? 0x20 : 0) | (frame.rsv3 ? 0x10 : 0) | (frame.opcode.rawValue & 0x0F)]
+        var bytes: [UInt8] = [
+            (frame.fin ? 0x80 : 0) | (frame.rsv1 ? 0x40 : 0) | (frame.rsv2 ? 0x20 : 0) | (frame.rsv3 ? 0x10 : 0) | (frame.opcode.rawValue & 0x0F)
+        ]
         let count = frame.payload.count
         if count < 126 {
             bytes.append(UInt8(count))

@@ -146,12 +146,14 @@ public final class PreviewServer: Sendable {
         }
         let raw = request.target.path(percentEncoded: true)
         if raw == "/_trellis/live.js" {
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-                                body: Data(Self.liveScript.utf8))
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                body: Data(Self.liveScript.utf8))
         }
         if raw == "/_trellis/status" {
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                                body: Data(Self.message(site.status).utf8))
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                body: Data(Self.message(site.status).utf8))
         }
         guard let path = Self.sitePath(raw) else {
             return text(.badRequest, "Bad request.")
@@ -186,7 +188,8 @@ public final class PreviewServer: Sendable {
 
     func errorPage(_ status: PreviewSite.Status) -> String {
         let items = status.diagnostics.filter { $0.severity == .error }.map { "<li><pre>\(HTML.escape($0.description))</pre></li>" }.joined()
-        return Self.inject("""
+        return Self.inject(
+            """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>
             <body><main><h1>The site has errors</h1><p>Fix them and save; this page reloads by itself.</p><ul>\(items)</ul></main></body></html>
             """)
@@ -302,7 +305,8 @@ struct ReloadSocketHandler: HTTPHandler {
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         if let origin = request.headers[HTTPHeader("Origin")] {
             guard let url = URL(string: origin), let host = url.host?.lowercased(),
-                  allowedHosts.contains(host) || allowedHosts.contains("[\(host)]") else {
+                allowedHosts.contains(host) || allowedHosts.contains("[\(host)]")
+            else {
                 return HTTPResponse(statusCode: .forbidden, body: Data("Origin not allowed.\n".utf8))
             }
         }

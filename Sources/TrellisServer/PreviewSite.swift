@@ -72,9 +72,10 @@ public final class PreviewSite: @unchecked Sendable {
             templateStamp = stamp
         }
         let prepare = StageReport(name: "prepare", seconds: Date().timeIntervalSince(prepareStart), summary: "\(rendered.count) pages kept")
-        status = Status(build: status.build + 1, ok: ok, diagnostics: result.diagnostics,
-                        seconds: Date().timeIntervalSince(start), changed: changed.count, changedPaths: changed,
-                        stages: result.stages + [prepare])
+        status = Status(
+            build: status.build + 1, ok: ok, diagnostics: result.diagnostics,
+            seconds: Date().timeIntervalSince(start), changed: changed.count, changedPaths: changed,
+            stages: result.stages + [prepare])
         return status
     }
 

@@ -18,9 +18,10 @@ struct RequestHead {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = parts.first.map(String.init) ?? target
         let query = parts.count > 1 ? String(parts[1]) : ""
-        return HTTPRequest(method: HTTPMethod(method), version: HTTPVersion(version),
-                           target: HTTPRequest.Target(path: path, query: query),
-                           headers: headers, body: HTTPBodySequence(data: Data()))
+        return HTTPRequest(
+            method: HTTPMethod(method), version: HTTPVersion(version),
+            target: HTTPRequest.Target(path: path, query: query),
+            headers: headers, body: HTTPBodySequence(data: Data()))
     }
 }
 
@@ -91,7 +92,8 @@ struct RequestHeadParser {
         let line = bytes[(base + requestLine.lowerBound)..<(base + requestLine.upperBound)]
         let parts = line.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(Self.isToken),
-              !parts[1].isEmpty, parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            !parts[1].isEmpty, parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        else {
             return .refused(.badRequest, "Bad request line.")
         }
         let version = String(decoding: parts[2], as: UTF8.self)
@@ -133,8 +135,8 @@ struct RequestHeadParser {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
         case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
-             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
-             UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
+            UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
             return true
         default:
             return false

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Calls back when files under some folders change: inotify on Linux,
@@ -22,15 +23,15 @@ public final class Watcher: @unchecked Sendable {
 
     public func start() {
         #if os(Linux)
-        let fd = inotify_init1(Int32(IN_CLOEXEC))
-        if fd >= 0 {
-            usesInotify = true
-            let thread = Thread { [self] in self.inotifyLoop(fd) }
-            thread.name = "trellis-watch"
-            thread.start()
-            self.thread = thread
-            return
-        }
+            let fd = inotify_init1(Int32(IN_CLOEXEC))
+            if fd >= 0 {
+                usesInotify = true
+                let thread = Thread { [self] in self.inotifyLoop(fd) }
+                thread.name = "trellis-watch"
+                thread.start()
+                self.thread = thread
+                return
+            }
         #endif
         let thread = Thread { [self] in self.pollLoop() }
         thread.name = "trellis-poll"
@@ -62,7 +63,8 @@ public final class Watcher: @unchecked Sendable {
                     var dir: ObjCBool = false
                     let path = "\(root)/\(item)"
                     if FileManager.default.fileExists(atPath: path, isDirectory: &dir), dir.boolValue,
-                       !(item as NSString).lastPathComponent.hasPrefix(".") {
+                        !(item as NSString).lastPathComponent.hasPrefix(".")
+                    {
                         result.append(path)
                     }
                 }
@@ -72,51 +74,51 @@ public final class Watcher: @unchecked Sendable {
     }
 
     #if os(Linux)
-    /// Reads pending events; true if a folder was created or moved in (it needs a watch).
-    private func readEvents(_ fd: Int32, _ buffer: inout [UInt8]) -> Bool {
-        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard count > 0 else { return false }
-        var offset = 0
-        var folder = false
-        let header = MemoryLayout<inotify_event>.size
-        while offset + header <= count {
-            let (mask, length) = buffer.withUnsafeBytes { raw -> (UInt32, Int) in
-                let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-                return (event.mask, Int(event.len))
+        /// Reads pending events; true if a folder was created or moved in (it needs a watch).
+        private func readEvents(_ fd: Int32, _ buffer: inout [UInt8]) -> Bool {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            guard count > 0 else { return false }
+            var offset = 0
+            var folder = false
+            let header = MemoryLayout<inotify_event>.size
+            while offset + header <= count {
+                let (mask, length) = buffer.withUnsafeBytes { raw -> (UInt32, Int) in
+                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    return (event.mask, Int(event.len))
+                }
+                if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { folder = true }
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 { folder = true }
+                offset += header + length
             }
-            if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { folder = true }
-            if mask & UInt32(IN_Q_OVERFLOW) != 0 { folder = true }
-            offset += header + length
+            return folder
         }
-        return folder
-    }
 
-    private func inotifyLoop(_ fd: Int32) {
-        let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
-        var watched: Set<String> = []
-        func watchAll() {
-            for folder in Self.allFolders(folders) where !watched.contains(folder) {
-                if inotify_add_watch(fd, folder, mask) >= 0 { watched.insert(folder) }
+        private func inotifyLoop(_ fd: Int32) {
+            let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
+            var watched: Set<String> = []
+            func watchAll() {
+                for folder in Self.allFolders(folders) where !watched.contains(folder) {
+                    if inotify_add_watch(fd, folder, mask) >= 0 { watched.insert(folder) }
+                }
             }
-        }
-        watchAll()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while !isStopped {
-            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, 250)
-            if ready <= 0 { continue }
-            var newFolder = readEvents(fd, &buffer)
-            // Merge a burst of events (an editor's save): wait until 15 ms pass quietly.
-            while true {
-                var again = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                if poll(&again, 1, 15) <= 0 { break }
-                newFolder = readEvents(fd, &buffer) || newFolder
+            watchAll()
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            while !isStopped {
+                var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&poller, 1, 250)
+                if ready <= 0 { continue }
+                var newFolder = readEvents(fd, &buffer)
+                // Merge a burst of events (an editor's save): wait until 15 ms pass quietly.
+                while true {
+                    var again = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                    if poll(&again, 1, 15) <= 0 { break }
+                    newFolder = readEvents(fd, &buffer) || newFolder
+                }
+                if newFolder { watchAll() }
+                onChange()
             }
-            if newFolder { watchAll() }
-            onChange()
+            close(fd)
         }
-        close(fd)
-    }
     #endif
 
     private func signature() -> [String: TimeInterval] {

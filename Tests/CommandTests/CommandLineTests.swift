@@ -6,31 +6,31 @@ import TrellisCommands
 private let validSite: [String: String] = [
     "site.yml": "title: CLI Test Site\n",
     "practices/p.md": """
-        ---
-        title: P
-        country: FI
-        ---
+    ---
+    title: P
+    country: FI
+    ---
 
-        ## Description
+    ## Description
 
-        D.
+    D.
 
-        ## Who is involved?
+    ## Who is involved?
 
-        W.
+    W.
 
-        ## Benefits
+    ## Benefits
 
-        B.
+    B.
 
-        ## Challenges and how they were overcome
+    ## Challenges and how they were overcome
 
-        C.
+    C.
 
-        ## Step by step implementation
+    ## Step by step implementation
 
-        S.
-        """,
+    S.
+    """,
     "modules/m/module.md": "---\ntitle: M\nsummary: S.\n---\n\nOverview, see [P](../../practices/p.md).\n",
     "modules/m/01-start.md": "---\ntitle: Start\ntype: reflection\n---\n\n## Instructions\n\nThink.\n",
     "pages/about.md": "---\ntitle: About\n---\n\nAbout us.\n",
@@ -98,8 +98,10 @@ struct CommandLineTests {
     }
 
     /// Users do not have the SPEC: help says what the rule is, or points to docs/.
-    @Test(arguments: [["build", "--help"], ["check", "--help"], ["serve", "--help"], ["import", "--help"], ["init", "--help"],
-                      ["new", "practice", "--help"], ["new", "module", "--help"], ["new", "task", "--help"]])
+    @Test(arguments: [
+        ["build", "--help"], ["check", "--help"], ["serve", "--help"], ["import", "--help"], ["init", "--help"],
+        ["new", "practice", "--help"], ["new", "module", "--help"], ["new", "task", "--help"],
+    ])
     func helpDoesNotMentionTheSPEC(arguments: [String]) throws {
         let run = try trellis(arguments)
         #expect(run.status == 0)
@@ -130,8 +132,10 @@ struct CommandLineTests {
         #expect(try directory.entries().isEmpty)
     }
 
-    @Test(arguments: [["build", "--bogus"], ["check", "--bogus"], ["frobnicate"], ["build", "--content"],
-                      ["check", "--output", "x"]])
+    @Test(arguments: [
+        ["build", "--bogus"], ["check", "--bogus"], ["frobnicate"], ["build", "--content"],
+        ["check", "--output", "x"],
+    ])
     func usageErrorsExitWith2(arguments: [String]) throws {
         let directory = TemporaryDirectory()
         let run = try trellis(arguments, in: directory.path)
@@ -166,8 +170,10 @@ struct CommandLineTests {
         try directory.site("content", validSite)
         let run = try trellis(["build", "--content", "content", "--output", "site", "--templates", "no-templates"], in: directory.path)
         #expect(run.status == 0, "\(run.stderr)")
-        for file in ["site/index.html", "site/practices/p.html", "site/modules/m/index.html", "site/modules/m/start.html",
-                     "site/pages/about.html", "site/404.html", "site/assets/trellis.css", "site/.trellis-output"] {
+        for file in [
+            "site/index.html", "site/practices/p.html", "site/modules/m/index.html", "site/modules/m/start.html",
+            "site/pages/about.html", "site/404.html", "site/assets/trellis.css", "site/.trellis-output",
+        ] {
             #expect(directory.exists(file), "\(file) missing")
         }
         #expect(run.stdout.contains("built"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// Issue: tables broke badly across PDF pages (the task-sequence table left
@@ -24,18 +25,18 @@ import Testing
         var files: [String: String] = [
             "site.yml": "title: Table breaks\nlanguage: en\n",
             "modules/long/module.md": """
-                ---
-                title: A module with a long sequence
-                summary: Many tasks, so that the task-sequence table runs over several pages.
-                phases:
-                  - {id: only, title: A phase whose title wraps in its column}
-                ---
+            ---
+            title: A module with a long sequence
+            summary: Many tasks, so that the task-sequence table runs over several pages.
+            phases:
+              - {id: only, title: A phase whose title wraps in its column}
+            ---
 
-                ## Overview
+            ## Overview
 
-                The sequence table below is longer than a page.
+            The sequence table below is longer than a page.
 
-                """,
+            """,
         ]
         for n in 1...taskCount {
             var body = "## Instructions\n\nDo task \(n).\n"
@@ -45,7 +46,8 @@ import Testing
                 for line in 0..<(8 + n) { body += "\nFiller line \(line).\n" }
                 body += "\n### Steps\n\n| Step\(n)head | Phase | Type | Mode | Duration |\n|---|---|---|---|---|\n"
                 for row in 1...rowsPerShortTable {
-                    body += "| T\(n)R\(row)begin planned activity of a long sequence T\(n)R\(row)end | A phase whose title wraps in its column | Collaboration | Synchronous | \(row) min |\n"
+                    body +=
+                        "| T\(n)R\(row)begin planned activity of a long sequence T\(n)R\(row)end | A phase whose title wraps in its column | Collaboration | Synchronous | \(row) min |\n"
                 }
             }
             files[String(format: "modules/long/%02d-task-%02d.md", n, n)] = """
@@ -79,7 +81,8 @@ import Testing
         let pdf = "\(output)/handbooks/long-participant.pdf"
         let info = try HandbookToolTests.tool(["pdfinfo", pdf]).output
         guard let line = info.split(separator: "\n").first(where: { $0.hasPrefix("Pages:") }),
-              let count = Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) else {
+            let count = Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces))
+        else {
             throw BuildFailed(description: "no page count: \(info)")
         }
         return try (1...count).map { try HandbookToolTests.pdfText(pdf, first: $0, last: $0) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// The sample site's handbooks checked with the real tools: `pdftotext` on
@@ -199,7 +200,9 @@ import Testing
             let epub = "\(Self.built.output)/handbooks/\(id).epub"
             let opf = try Self.epubMember(epub, "OEBPS/package.opf")
             for (index, creator) in creators.enumerated() {
-                #expect(opf.contains("<dc:creator id=\"creator\(index + 1)\">\(HTML.escape(creator))</dc:creator>"), "\(id): no creator \(creator)\n\(opf)")
+                #expect(
+                    opf.contains("<dc:creator id=\"creator\(index + 1)\">\(HTML.escape(creator))</dc:creator>"),
+                    "\(id): no creator \(creator)\n\(opf)")
             }
             #expect(opf.contains("href=\"cover.svg\" media-type=\"image/svg+xml\" properties=\"cover-image\""), "\(id): no cover image")
             let cover = try Self.epubMember(epub, "OEBPS/cover.svg")

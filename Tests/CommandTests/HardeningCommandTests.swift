@@ -69,8 +69,10 @@ private let site: [String: String] = [
 /// Every command checks ids the same way, so no argument names a path
 /// outside the content folder.
 @Suite struct CommandIDTests {
-    @Test(arguments: [["new", "task", "../../outside", "Escape"], ["new", "module", "../../outside"],
-                      ["new", "task", "a/../../../b", "Escape"], ["new", "task", "m\nx", "Escape"]])
+    @Test(arguments: [
+        ["new", "task", "../../outside", "Escape"], ["new", "module", "../../outside"],
+        ["new", "task", "a/../../../b", "Escape"], ["new", "task", "m\nx", "Escape"],
+    ])
     func idsThatLeaveTheContentFolderAreRefused(arguments: [String]) throws {
         let directory = TemporaryDirectory()
         let content = try directory.site("work/content", site)

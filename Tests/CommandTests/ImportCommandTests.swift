@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import TrellisCore
 
 /// `trellis import` on a form that inflates without bound: the process
@@ -11,24 +12,68 @@ import ZIPFoundation
 
     /// A docx whose word/document.xml inflates to `inflated` bytes of spaces.
     static func bomb(inflated: Int) throws -> Data {
-        let head = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(namespace)><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Description</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>".utf8)
+        let head = Data(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(namespace)><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Description</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>"
+                .utf8)
         let spaces = Data(repeating: 0x20, count: 1 << 20)
         var compressed = Data()
         // The tail never comes: the bound is reached long before.
-        let crc = try Data.compress(size: Int64(inflated), bufferSize: 1 << 20, provider: { position, size in
-            position == 0 ? head + spaces.prefix(size - head.count) : spaces.prefix(size)
-        }, consumer: { compressed.append($0) })
+        let crc = try Data.compress(
+            size: Int64(inflated), bufferSize: 1 << 20,
+            provider: { position, size in
+                position == 0 ? head + spaces.prefix(size - head.count) : spaces.prefix(size)
+            }, consumer: { compressed.append($0) })
         var out = Data()
-        func le16(_ value: Int) { out.append(UInt8(value & 0xFF)); out.append(UInt8((value >> 8) & 0xFF)) }
-        func le32(_ value: Int) { le16(value & 0xFFFF); le16((value >> 16) & 0xFFFF) }
+        func le16(_ value: Int) {
+            out.append(UInt8(value & 0xFF))
+            out.append(UInt8((value >> 8) & 0xFF))
+        }
+        func le32(_ value: Int) {
+            le16(value & 0xFFFF)
+            le16((value >> 16) & 0xFFFF)
+        }
         let name = Data("word/document.xml".utf8)
-        le32(0x0403_4b50); le16(20); le16(0); le16(8); le16(0); le16(0x21); le32(Int(crc)); le32(compressed.count); le32(inflated)
-        le16(name.count); le16(0); out.append(name); out.append(compressed)
+        le32(0x0403_4b50)
+        le16(20)
+        le16(0)
+        le16(8)
+        le16(0)
+        le16(0x21)
+        le32(Int(crc))
+        le32(compressed.count)
+        le32(inflated)
+        le16(name.count)
+        le16(0)
+        out.append(name)
+        out.append(compressed)
         let directory = out.count
-        le32(0x0201_4b50); le16(20); le16(20); le16(0); le16(8); le16(0); le16(0x21); le32(Int(crc)); le32(compressed.count); le32(inflated)
-        le16(name.count); le16(0); le16(0); le16(0); le16(0); le32(0); le32(0); out.append(name)
+        le32(0x0201_4b50)
+        le16(20)
+        le16(20)
+        le16(0)
+        le16(8)
+        le16(0)
+        le16(0x21)
+        le32(Int(crc))
+        le32(compressed.count)
+        le32(inflated)
+        le16(name.count)
+        le16(0)
+        le16(0)
+        le16(0)
+        le16(0)
+        le32(0)
+        le32(0)
+        out.append(name)
         let size = out.count - directory
-        le32(0x0605_4b50); le16(0); le16(0); le16(1); le16(1); le32(size); le32(directory); le16(0)
+        le32(0x0605_4b50)
+        le16(0)
+        le16(0)
+        le16(1)
+        le16(1)
+        le32(size)
+        le32(directory)
+        le16(0)
         return out
     }
 
@@ -51,8 +96,10 @@ import ZIPFoundation
             .write(to: URL(fileURLWithPath: "\(directory.path)/good.docx"))
         let run = try trellis(["import", "bomb.docx", "good.docx", "--content", content], in: directory.path)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("bomb.docx: error: word/document.xml inflates to more than 16 MB; a filled-in form is never that large, so it was not read\n  hint: "),
-                "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "bomb.docx: error: word/document.xml inflates to more than 16 MB; a filled-in form is never that large, so it was not read\n  hint: "),
+            "\(run.stderr)")
         #expect(run.stdout.contains("wrote \(content)/practices/good-form.md"), "\(run.stdout)")
         let written = try String(contentsOfFile: "\(content)/practices/good-form.md", encoding: .utf8)
         #expect(written.contains("sector: \"vet\"  # VET\nyear: 2022\n"))

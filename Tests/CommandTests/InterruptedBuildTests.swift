@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A build killed at any moment (SIGINT, or SIGKILL mid-write) leaves the
 /// previous site exactly as it was; the next build cleans up after it.
 @Suite(.serialized) struct InterruptedBuildTests {
-    static let body = "\n## Description\n\nText about the practice.\n\n## Who is involved?\n\nTeachers.\n\n## Benefits\n\nMany.\n\n## Challenges and how they were overcome\n\nSome.\n\n## Step by step implementation\n\n1. One.\n2. Two.\n"
+    static let body =
+        "\n## Description\n\nText about the practice.\n\n## Who is involved?\n\nTeachers.\n\n## Benefits\n\nMany.\n\n## Challenges and how they were overcome\n\nSome.\n\n## Step by step implementation\n\n1. One.\n2. Two.\n"
 
     /// A site big enough that a build takes a while.
     static func makeSite(_ root: String, title: String, practices: Int) throws {

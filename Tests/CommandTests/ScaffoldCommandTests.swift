@@ -9,9 +9,11 @@ import Testing
         let made = try trellis(["init", "\(directory.path)/site", "--title", "Our modules"])
         #expect(made.status == 0, "\(made.stderr)")
         let content = "\(directory.path)/site/content"
-        for file in ["site.yml", "index.md", "modules/first-module/module.md", "modules/first-module/01-introductions.md",
-                     "modules/first-module/02-plan-together.md", "modules/first-module/03-reflect.md",
-                     "practices/partner-classes.md", "practices/etwinning-pilot.md", "pages/about.md"] {
+        for file in [
+            "site.yml", "index.md", "modules/first-module/module.md", "modules/first-module/01-introductions.md",
+            "modules/first-module/02-plan-together.md", "modules/first-module/03-reflect.md",
+            "practices/partner-classes.md", "practices/etwinning-pilot.md", "pages/about.md",
+        ] {
             #expect(FileManager.default.fileExists(atPath: "\(content)/\(file)"), "\(file) missing")
         }
         let check = try trellis(["check", "--content", content])
@@ -52,7 +54,9 @@ import Testing
         #expect(made.status == 0, "\(made.stderr)")
         let text = try String(contentsOfFile: "\(content)/practices/rural-teachers-network.md", encoding: .utf8)
         #expect(text.contains("country: \"FI\""))
-        for heading in ["## Description", "## Who is involved?", "## Benefits", "## Challenges and how they were overcome", "## Step by step implementation"] {
+        for heading in [
+            "## Description", "## Who is involved?", "## Benefits", "## Challenges and how they were overcome", "## Step by step implementation",
+        ] {
             #expect(text.contains(heading))
         }
         #expect(text.contains("<!-- "))
@@ -87,8 +91,10 @@ import Testing
         #expect(check.stderr.contains("0 errors, \(findings.count) warnings"))
         // Each place to write is reported, with its line: the two practices' five sections, the module's
         // summary, outcomes and overview, each task's two sections, the About page.
-        for place in ["practices/partner-classes.md:15:1", "practices/etwinning-pilot.md:31:1", "modules/first-module/module.md:3:10",
-                      "modules/first-module/01-introductions.md:15:1", "pages/about.md:5:1"] {
+        for place in [
+            "practices/partner-classes.md:15:1", "practices/etwinning-pilot.md:31:1", "modules/first-module/module.md:3:10",
+            "modules/first-module/01-introductions.md:15:1", "pages/about.md:5:1",
+        ] {
             #expect(check.stderr.contains("\(place): warning:"), "\(place) not reported")
         }
         // Replace a placeholder, and its warning goes away.
@@ -161,4 +167,3 @@ import Testing
         }
     }
 }
-

@@ -23,7 +23,8 @@ enum TrellisBinary {
                 let candidate = folder.appendingPathComponent("trellis")
                 var isDirectory: ObjCBool = false
                 if fileManager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   fileManager.isExecutableFile(atPath: candidate.path) {
+                    fileManager.isExecutableFile(atPath: candidate.path)
+                {
                     return candidate
                 }
                 folder.deleteLastPathComponent()
@@ -71,9 +72,10 @@ func trellis(_ arguments: [String], in directory: String? = nil, unprivileged: B
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return RunResult(status: process.terminationStatus,
-                     stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData.data, as: UTF8.self))
+    return RunResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData.data, as: UTF8.self))
 }
 
 /// A fresh temporary folder, removed on deinit.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Markdown
 
 // Raw HTML with `unsafe_html: true` (issue "Hardening, round two", item 6):
@@ -35,11 +36,18 @@ func scriptSchemes(in text: String) -> Int {
     var index = 0
     while index < input.count {
         let c = input[index]
-        guard c == "&", index + 1 < input.count else { decoded.append(c); index += 1; continue }
+        guard c == "&", index + 1 < input.count else {
+            decoded.append(c)
+            index += 1
+            continue
+        }
         if input[index + 1] == "#" {
             var position = index + 2
             var radix: UInt32 = 10
-            if position < input.count, input[position] == "x" || input[position] == "X" { radix = 16; position += 1 }
+            if position < input.count, input[position] == "x" || input[position] == "X" {
+                radix = 16
+                position += 1
+            }
             var value: UInt32 = 0
             var digits = 0
             while position < input.count, let digit = Int(String(input[position]), radix: Int(radix)) {
@@ -194,7 +202,8 @@ struct EncodedScriptURLTests {
     }
 
     @Test func imageDataStaysOnlyInImageSource() {
-        let document = unsafe("""
+        let document = unsafe(
+            """
             <div>
             <img src="data:image/png;base64,AAAA" alt="dot">
             <img src="data:image/svg+xml,&lt;svg onload=alert(1)&gt;" alt="svg">
@@ -387,7 +396,8 @@ struct HTMLTokenizerStateTests {
     }
 
     @Test func prefixedScriptIsText() {
-        #expect(sanitized("<x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">alert(1)</x:script>")
+        #expect(
+            sanitized("<x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">alert(1)</x:script>")
                 == "&lt;x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">alert(1)&lt;/x:script>")
     }
 
@@ -395,7 +405,10 @@ struct HTMLTokenizerStateTests {
         let input = Array("<IMG SRC = \"a.png\"ALT=b/ data-x>".unicodeScalars)
         let tokens = HTMLTokenizer.tokenize(input)
         #expect(tokens.count == 1)
-        guard case .tag(let tag) = try #require(tokens.first) else { Issue.record("not a tag"); return }
+        guard case .tag(let tag) = try #require(tokens.first) else {
+            Issue.record("not a tag")
+            return
+        }
         #expect(tag.name == "img")
         #expect(tag.attributes.map(\.name) == ["src", "alt", "data-x"])
         #expect(tag.attributes.map { String(scalars: $0.value) } == ["a.png", "b/", ""])
@@ -443,8 +456,10 @@ struct SafeRawHTMLTests {
     @Test(arguments: [
         ("<a href=\"https://example.org/path?a=1&amp;b=2\" title=\"T\">x</a>", "<a href=\"https://example.org/path?a=1&amp;b=2\" title=\"T\">x</a>"),
         ("<img src=\"media/x.png\" alt=\"A picture\">", "<img src=\"media/x.png\" alt=\"A picture\" />"),
-        ("<table class=\"grid\"><tr><td colspan=\"2\" style=\"text-align: right\">1</td></tr></table>",
-         "<table class=\"grid\"><tr><td colspan=\"2\" style=\"text-align: right\">1</td></tr></table>"),
+        (
+            "<table class=\"grid\"><tr><td colspan=\"2\" style=\"text-align: right\">1</td></tr></table>",
+            "<table class=\"grid\"><tr><td colspan=\"2\" style=\"text-align: right\">1</td></tr></table>"
+        ),
         ("<a href=\"?x=1&copy=2\">q</a>", "<a href=\"?x=1&amp;copy=2\">q</a>"),
         ("<a href=\"https://example.org/caf&eacute;\">c</a>", "<a href=\"https://example.org/café\">c</a>"),
         ("<a href=\"mailto:a@example.org\">m</a>", "<a href=\"mailto:a@example.org\">m</a>"),
@@ -454,11 +469,16 @@ struct SafeRawHTMLTests {
         ("<p class=note>Unquoted</p>", "<p class=\"note\">Unquoted</p>"),
         ("<br>", "<br />"),
         ("<kbd>Ctrl</kbd>+<kbd>C</kbd>", "<kbd>Ctrl</kbd>+<kbd>C</kbd>"),
-        ("<video controls src=\"media/v.mp4\" poster=\"media/p.jpg\"></video>", "<video controls=\"\" src=\"media/v.mp4\" poster=\"media/p.jpg\"></video>"),
+        (
+            "<video controls src=\"media/v.mp4\" poster=\"media/p.jpg\"></video>",
+            "<video controls=\"\" src=\"media/v.mp4\" poster=\"media/p.jpg\"></video>"
+        ),
         ("<img srcset=\"a.png 1x, b.png 2x\" src=\"a.png\" alt=\"a\">", "<img srcset=\"a.png 1x, b.png 2x\" src=\"a.png\" alt=\"a\" />"),
         // Case is kept for EPUB's XHTML, where SVG names are case-sensitive.
-        ("<svg viewBox=\"0 0 10 10\"><linearGradient id=\"g\"></linearGradient><rect width=\"10\" height=\"10\"/></svg>",
-         "<svg viewBox=\"0 0 10 10\"><linearGradient id=\"g\"></linearGradient><rect width=\"10\" height=\"10\" /></svg>"),
+        (
+            "<svg viewBox=\"0 0 10 10\"><linearGradient id=\"g\"></linearGradient><rect width=\"10\" height=\"10\"/></svg>",
+            "<svg viewBox=\"0 0 10 10\"><linearGradient id=\"g\"></linearGradient><rect width=\"10\" height=\"10\" /></svg>"
+        ),
     ])
     func equivalent(source: String, expected: String) {
         for text in ["<div>\n\(source)\n</div>\n", "Text \(source) text.\n"] {

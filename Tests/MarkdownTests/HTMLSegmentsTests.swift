@@ -1,16 +1,19 @@
 import Testing
+
 @testable import Markdown
 
 /// Rendered HTML is cut once into segments; each output writes them with
 /// its own rules and never scans HTML again.
 @Suite struct HTMLSegmentsTests {
     @Test func cutsLinksIdsLocalLinksAndHeadings() {
-        let segments = HTMLSegments(html: "<h2 id=\"a\">T <a href=\"trellis-link:3\">x</a> <img src=\"trellis-link:12\" alt=\"\" /> <a href=\"#fn-1\">1</a></h2>\n")
-        #expect(segments.parts == [
-            .heading(level: 2, closing: false), .id("a"), .html(">T <a"), .link(attribute: "href", index: 3), .html(">x</a> <img"),
-            .link(attribute: "src", index: 12), .html(" alt=\"\" /> <a"), .localLink("fn-1"), .html(">1</a>"),
-            .heading(level: 2, closing: true), .html(">\n"),
-        ])
+        let segments = HTMLSegments(
+            html: "<h2 id=\"a\">T <a href=\"trellis-link:3\">x</a> <img src=\"trellis-link:12\" alt=\"\" /> <a href=\"#fn-1\">1</a></h2>\n")
+        #expect(
+            segments.parts == [
+                .heading(level: 2, closing: false), .id("a"), .html(">T <a"), .link(attribute: "href", index: 3), .html(">x</a> <img"),
+                .link(attribute: "src", index: 12), .html(" alt=\"\" /> <a"), .localLink("fn-1"), .html(">1</a>"),
+                .heading(level: 2, closing: true), .html(">\n"),
+            ])
     }
 
     @Test func writersApplyTheirRules() {
@@ -24,14 +27,16 @@ import Testing
 
     /// Text is escaped by cmark, so words that look like markers stay words.
     @Test func authorTextIsNeverAMarker() {
-        let document = MarkdownParser.parse("""
+        let document = MarkdownParser.parse(
+            """
             A practice about trellis-link:0 and trellis-anchor:"foo", id="x" and href="#y", \\<h2> and \\</h3>.
             """)
         let writer = HTMLWriter(link: { _, _ in " href=\"RESOLVED\"" }, idPrefix: "P-", headingShift: 1)
         let html = document.blocks.map { writer.write($0.segments) }.joined()
         #expect(!html.contains("RESOLVED"))
         #expect(!html.contains("P-"))
-        #expect(html.contains("trellis-link:0 and trellis-anchor:&quot;foo&quot;, id=&quot;x&quot; and href=&quot;#y&quot;, &lt;h2&gt; and &lt;/h3&gt;"))
+        #expect(
+            html.contains("trellis-link:0 and trellis-anchor:&quot;foo&quot;, id=&quot;x&quot; and href=&quot;#y&quot;, &lt;h2&gt; and &lt;/h3&gt;"))
     }
 
     @Test func appendingMergesMarkup() {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Testing
+
 @testable import Markdown
 
 /// All the HTML of a document's top-level blocks, joined.
@@ -102,8 +103,9 @@ struct SafetyTests {
 
     @Test(arguments: [false, true])
     func javascriptLinksRemoved(unsafe: Bool) {
-        let document = parse("[x](javascript:alert(1)) and [y]( JavaScript:alert(2)) and [ok](https://example.org)\n",
-                             MarkdownOptions(unsafeHTML: unsafe))
+        let document = parse(
+            "[x](javascript:alert(1)) and [y]( JavaScript:alert(2)) and [ok](https://example.org)\n",
+            MarkdownOptions(unsafeHTML: unsafe))
         let output = html(document)
         #expect(!output.lowercased().contains("javascript:"))
         #expect(output.contains("<a href=\"https://example.org\">ok</a>"))
@@ -116,12 +118,12 @@ struct SafetyTests {
     }
 
     @Test(arguments: [
-        "<javascript:alert(1)>",                      // autolink
-        "[x][r]\n\n[r]: javascript:alert(1)",          // reference definition
-        "![i](javascript:alert(1))",                  // image
-        "[x](jav&#x61;script:alert(1))",              // entity in the scheme
-        "[x](javascript&colon;alert(1))",             // named entity for ':'
-        "[x](<java\tscript:alert(1)>)",               // control character inside the scheme
+        "<javascript:alert(1)>",  // autolink
+        "[x][r]\n\n[r]: javascript:alert(1)",  // reference definition
+        "![i](javascript:alert(1))",  // image
+        "[x](jav&#x61;script:alert(1))",  // entity in the scheme
+        "[x](javascript&colon;alert(1))",  // named entity for ':'
+        "[x](<java\tscript:alert(1)>)",  // control character inside the scheme
         "[x](VBScript:msgbox(1))",
     ])
     func unsafeURLVariantsRemoved(text: String) {
@@ -162,8 +164,10 @@ struct SafetyTests {
 
 @Suite("Alerts and facilitator blocks")
 struct AlertTests {
-    @Test(arguments: [("NOTE", "note", "Note"), ("TIP", "tip", "Tip"), ("IMPORTANT", "important", "Important"),
-                      ("WARNING", "warning", "Warning"), ("CAUTION", "caution", "Caution")])
+    @Test(arguments: [
+        ("NOTE", "note", "Note"), ("TIP", "tip", "Tip"), ("IMPORTANT", "important", "Important"),
+        ("WARNING", "warning", "Warning"), ("CAUTION", "caution", "Caution"),
+    ])
     func alertBecomesCallout(marker: String, kind: String, title: String) throws {
         let document = parse("> [!\(marker)]\n> Be careful here.\n")
         let block = try #require(document.blocks.first)

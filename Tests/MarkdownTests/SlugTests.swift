@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Markdown
 
 @Suite struct SlugTests {

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 @testable import TrellisServer
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Starts the preview server on a free port over a copy of a fixture site,
@@ -33,7 +34,8 @@ import FoundationNetworking
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trellis-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.fixture(), to: directory.appendingPathComponent("content"))
-        let site = PreviewSite(content: directory.appendingPathComponent("content").path, templates: directory.appendingPathComponent("templates").path)
+        let site = PreviewSite(
+            content: directory.appendingPathComponent("content").path, templates: directory.appendingPathComponent("templates").path)
         let status = site.rebuild()
         #expect(status.ok)
         let server = try PreviewServer(site: site, host: "127.0.0.1", port: 0, limits: limits)
@@ -98,8 +100,9 @@ import FoundationNetworking
     @Test func reloadChannelChecksOrigin() async throws {
         let running = try await start()
         let socket = try RawSocket(port: running.port)
-        try socket.send("GET /_trellis/socket HTTP/1.1\r\nHost: 127.0.0.1:\(running.port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n")
+        try socket.send(
+            "GET /_trellis/socket HTTP/1.1\r\nHost: 127.0.0.1:\(running.port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n")
         let response = socket.readUntil("\r\n\r\n")
         socket.close()
         #expect(response.hasPrefix("HTTP/1.1 403"))
@@ -110,8 +113,9 @@ import FoundationNetworking
         let running = try await start()
         // Open the reload channel as a page would.
         let socket = try RawSocket(port: running.port)
-        try socket.send("GET /_trellis/socket HTTP/1.1\r\nHost: 127.0.0.1:\(running.port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://127.0.0.1:\(running.port)\r\n\r\n")
+        try socket.send(
+            "GET /_trellis/socket HTTP/1.1\r\nHost: 127.0.0.1:\(running.port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://127.0.0.1:\(running.port)\r\n\r\n")
         let handshake = socket.readUntil("\r\n\r\n")
         #expect(handshake.hasPrefix("HTTP/1.1 101"))
 
@@ -177,6 +181,14 @@ import FoundationNetworking
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
-    func increment() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+    func increment() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
 }

@@ -1,6 +1,7 @@
 import FlyingFox
 import Foundation
 import Testing
+
 @testable import TrellisServer
 
 /// The request head reader on its own: what it accepts, what it refuses
@@ -25,7 +26,8 @@ struct RequestHeadParserTests {
         }
         switch outcome {
         case .incomplete: return .incomplete
-        case .complete(let head, let consumed): return .complete(method: head.method, target: head.target, host: head.headers[.host], consumed: consumed)
+        case .complete(let head, let consumed):
+            return .complete(method: head.method, target: head.target, host: head.headers[.host], consumed: consumed)
         case .refused(let status, _): return .refused(status.code)
         }
     }
@@ -47,13 +49,13 @@ struct RequestHeadParserTests {
     }
 
     @Test(arguments: [
-        ("GET / HTTP/1.1\r\n Host: x\r\n\r\n", 400),              // folded line
-        ("GET / HTTP/1.1\r\nHost : x\r\n\r\n", 400),              // space before the colon
-        ("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),    // two Hosts
-        ("GET / HTTP/1.1\r\n\r\n", 400),                          // no Host
-        ("GET / HTTP/1.1\r\nHost: a\r\nX: a\u{0}b\r\n\r\n", 400), // NUL in a value
-        ("GET  / HTTP/1.1\r\nHost: a\r\n\r\n", 400),              // two spaces
-        ("GET http://a/ HTTP/1.1\r\nHost: a\r\n\r\n", 400),       // not origin form
+        ("GET / HTTP/1.1\r\n Host: x\r\n\r\n", 400),  // folded line
+        ("GET / HTTP/1.1\r\nHost : x\r\n\r\n", 400),  // space before the colon
+        ("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),  // two Hosts
+        ("GET / HTTP/1.1\r\n\r\n", 400),  // no Host
+        ("GET / HTTP/1.1\r\nHost: a\r\nX: a\u{0}b\r\n\r\n", 400),  // NUL in a value
+        ("GET  / HTTP/1.1\r\nHost: a\r\n\r\n", 400),  // two spaces
+        ("GET http://a/ HTTP/1.1\r\nHost: a\r\n\r\n", 400),  // not origin form
         ("GET / HTTP/2.0\r\nHost: a\r\n\r\n", 505),
         ("GET / FTP\r\nHost: a\r\n\r\n", 400),
         ("GET / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n", 400),
@@ -70,7 +72,8 @@ struct RequestHeadParserTests {
         limits.headerBytes = 200
         // Unfinished lines already over the limit.
         #expect(Self.parse("GET /" + String(repeating: "a", count: 120), limits: limits, oneByteAtATime: oneByteAtATime) == .refused(414))
-        #expect(Self.parse("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 220), limits: limits, oneByteAtATime: oneByteAtATime) == .refused(431))
+        #expect(
+            Self.parse("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 220), limits: limits, oneByteAtATime: oneByteAtATime) == .refused(431))
         // Many short lines add up.
         let many = (0..<30).map { "X-\($0): 1234\r\n" }.joined()
         #expect(Self.parse("GET / HTTP/1.1\r\nHost: a\r\n" + many + "\r\n", limits: limits, oneByteAtATime: oneByteAtATime) == .refused(431))
@@ -80,7 +83,9 @@ struct RequestHeadParserTests {
         let fill = "X: " + String(repeating: "b", count: 184) + "\r\n"
         let head = line + "Host: a\r\n" + fill + "\r\n"
         #expect(head.utf8.count - line.utf8.count == 200)
-        #expect(Self.parse(head, limits: limits, oneByteAtATime: oneByteAtATime) == .complete(method: "GET", target: "/" + String(repeating: "a", count: 84), host: "a", consumed: head.utf8.count))
+        #expect(
+            Self.parse(head, limits: limits, oneByteAtATime: oneByteAtATime)
+                == .complete(method: "GET", target: "/" + String(repeating: "a", count: 84), host: "a", consumed: head.utf8.count))
         // One byte more is not.
         let over = line + "Host: a\r\nX: b" + String(repeating: "b", count: 184) + "\r\n\r\n"
         #expect(Self.parse(over, limits: limits, oneByteAtATime: oneByteAtATime) == .refused(431))

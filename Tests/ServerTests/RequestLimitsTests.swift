@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisServer
 
 /// Runs blocking socket work on its own thread, so the test does not hold
@@ -43,7 +44,11 @@ final class SlowClient: @unchecked Sendable {
         }
     }
 
-    var isStopped: Bool { lock.lock(); defer { lock.unlock() }; return stopped }
+    var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
 
     func stop() {
         lock.lock()
@@ -195,12 +200,15 @@ extension PreviewServerTests {
             let response = try await blocking {
                 let socket = try RawSocket(port: port)
                 defer { socket.close() }
-                try socket.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nHEAD /assets/trellis.css HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                                + "GET /no-such-page.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                try socket.send(
+                    "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nHEAD /assets/trellis.css HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        + "GET /no-such-page.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                 return socket.readAll()
             }
             // Each response's status line (a body does not end in a line break).
-            let statuses = response.components(separatedBy: "HTTP/1.1 ").dropFirst().map { "HTTP/1.1 " + ($0.components(separatedBy: "\r\n").first ?? "") }
+            let statuses = response.components(separatedBy: "HTTP/1.1 ").dropFirst().map {
+                "HTTP/1.1 " + ($0.components(separatedBy: "\r\n").first ?? "")
+            }
             #expect(statuses == ["HTTP/1.1 200 OK", "HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found"])
             await running.stop()
         }
@@ -211,8 +219,9 @@ extension PreviewServerTests {
             let port = running.port
             let idle = try RawSocket(port: port)
             let reload = try RawSocket(port: port)
-            try reload.send("GET /_trellis/socket HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://127.0.0.1:\(port)\r\n\r\n")
+            try reload.send(
+                "GET /_trellis/socket HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://127.0.0.1:\(port)\r\n\r\n")
             let handshake = try await blocking { reload.readUntil("\r\n\r\n") }
             #expect(handshake.hasPrefix("HTTP/1.1 101"))
             let start = Date()

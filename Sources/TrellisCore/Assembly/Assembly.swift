@@ -36,9 +36,11 @@ public enum Assembly {
             var seen: [String: ModuleTask] = [:]
             for task in tasks {
                 if let other = seen[task.id] {
-                    diagnostics.append(.error("duplicate-id", at: task.file.location(),
-                                              "task id '\(task.id)' is also used by \(other.file.displayPath); both would be published as \(task.route.path)",
-                                              hint: "rename one of the files"))
+                    diagnostics.append(
+                        .error(
+                            "duplicate-id", at: task.file.location(),
+                            "task id '\(task.id)' is also used by \(other.file.displayPath); both would be published as \(task.route.path)",
+                            hint: "rename one of the files"))
                 }
                 seen[task.id] = task
             }
@@ -47,13 +49,16 @@ public enum Assembly {
         }
         // Two documents must never be published at the same place.
         var published: [String: SourceFile] = [:]
-        let documentsWithRoutes: [(Route, SourceFile)] = (home.map { [($0.route, $0.file)] } ?? [])
+        let documentsWithRoutes: [(Route, SourceFile)] =
+            (home.map { [($0.route, $0.file)] } ?? [])
             + modules.map { ($0.route, $0.file) } + modules.flatMap { $0.tasks.map { ($0.route, $0.file) } }
             + practices.map { ($0.route, $0.file) } + pages.map { ($0.route, $0.file) }
         for (route, file) in documentsWithRoutes {
             if let other = published[route.path] {
-                diagnostics.append(.error("url-collision", at: file.location(), "this file and \(other.displayPath) would both be published as \(route.path)",
-                                          hint: "rename one of them"))
+                diagnostics.append(
+                    .error(
+                        "url-collision", at: file.location(), "this file and \(other.displayPath) would both be published as \(route.path)",
+                        hint: "rename one of them"))
             } else {
                 published[route.path] = file
             }
@@ -63,8 +68,9 @@ public enum Assembly {
             for practice in module.practices { moduleCitations[practice.value, default: []].append(module.id) }
         }
         for index in practices.indices { practices[index].citedBy = moduleCitations[practices[index].id] ?? [] }
-        var site = Site(config: config, home: home, modules: modules, practices: practices, pages: pages,
-                        media: inventory.media, contentDirectory: inventory.contentDirectory)
+        var site = Site(
+            config: config, home: home, modules: modules, practices: practices, pages: pages,
+            media: inventory.media, contentDirectory: inventory.contentDirectory)
         for document in inventory.documents {
             switch document.kind {
             case .module(let id): site.discoveredModuleIDs.insert(id)

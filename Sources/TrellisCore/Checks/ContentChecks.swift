@@ -24,9 +24,10 @@ public enum ContentChecks {
     static func checkFacilitatorHeadings(_ body: Body) -> [Diagnostic] {
         body.sections.compactMap { section in
             guard let heading = section.heading, ModuleTask.facilitatorHeadingMatch(heading.text) == .near else { return nil }
-            return .warning("facilitator-heading", at: section.location,
-                            "'## \(heading.text)' is taken as '## Facilitator notes': the section is for facilitators only",
-                            hint: "write the heading as '## Facilitator notes'")
+            return .warning(
+                "facilitator-heading", at: section.location,
+                "'## \(heading.text)' is taken as '## Facilitator notes': the section is for facilitators only",
+                hint: "write the heading as '## Facilitator notes'")
         }
     }
 
@@ -66,8 +67,9 @@ public enum ContentChecks {
 
     static func checkVocabulary(_ value: Located<String>?, _ terms: [String], what: String, key: String) -> Diagnostic? {
         guard let value, !terms.contains(value.value) else { return nil }
-        return .error(Diagnostic.ID(rawValue: "unknown-\(key)"), at: value.location, "'\(value.value)' is not a known \(what)",
-                      hint: Suggestion.hint(for: value.value, in: terms))
+        return .error(
+            Diagnostic.ID(rawValue: "unknown-\(key)"), at: value.location, "'\(value.value)' is not a known \(what)",
+            hint: Suggestion.hint(for: value.value, in: terms))
     }
 
     static func checkModule(_ module: Module, site: Site) -> [Diagnostic] {
@@ -77,22 +79,30 @@ public enum ContentChecks {
         }
         var outcomeIDs: Set<String> = []
         for outcome in module.outcomes where !outcomeIDs.insert(outcome.id).inserted {
-            diagnostics.append(.error("duplicate-id", at: outcome.location, "outcome id '\(outcome.id)' is used twice in this module", hint: "give each outcome its own id"))
+            diagnostics.append(
+                .error(
+                    "duplicate-id", at: outcome.location, "outcome id '\(outcome.id)' is used twice in this module",
+                    hint: "give each outcome its own id"))
         }
         var phaseIDs: Set<String> = []
         for phase in module.phases where !phaseIDs.insert(phase.id).inserted {
-            diagnostics.append(.error("duplicate-id", at: phase.location, "phase id '\(phase.id)' is used twice in this module", hint: "give each phase its own id"))
+            diagnostics.append(
+                .error("duplicate-id", at: phase.location, "phase id '\(phase.id)' is used twice in this module", hint: "give each phase its own id"))
         }
         for practice in module.practices where site.practice(practice.value) == nil && !site.discoveredPracticeIDs.contains(practice.value) {
-            diagnostics.append(.error("unknown-practice", at: practice.location, "no practice has the id '\(practice.value)'",
-                                      hint: Suggestion.closest(to: practice.value, in: site.practices.map(\.id)).map { "did you mean '\($0)'?" }
-                                          ?? "practice ids are the file names in practices/ without '.md'"))
+            diagnostics.append(
+                .error(
+                    "unknown-practice", at: practice.location, "no practice has the id '\(practice.value)'",
+                    hint: Suggestion.closest(to: practice.value, in: site.practices.map(\.id)).map { "did you mean '\($0)'?" }
+                        ?? "practice ids are the file names in practices/ without '.md'"))
         }
         diagnostics += checkDurations(module)
         let covered = Set(module.tasks.flatMap { $0.outcomes.map(\.value) })
         for outcome in module.outcomes where !covered.contains(outcome.id) && !module.tasks.isEmpty {
-            diagnostics.append(.warning("uncovered-outcome", at: outcome.location, "no task of this module works towards outcome '\(outcome.id)'",
-                                        hint: "add '\(outcome.id)' to the 'outcomes' of the task that addresses it"))
+            diagnostics.append(
+                .warning(
+                    "uncovered-outcome", at: outcome.location, "no task of this module works towards outcome '\(outcome.id)'",
+                    hint: "add '\(outcome.id)' to the 'outcomes' of the task that addresses it"))
         }
         return diagnostics
     }
@@ -104,19 +114,27 @@ public enum ContentChecks {
         if let d = checkVocabulary(task.grouping, vocabularies.groupings, what: "grouping", key: "grouping") { diagnostics.append(d) }
         if let phase = task.phase, !module.phases.contains(where: { $0.id == phase.value }) {
             let ids = module.phases.map(\.id)
-            diagnostics.append(.error("unknown-phase", at: phase.location, "module '\(module.id)' has no phase '\(phase.value)'",
-                                      hint: ids.isEmpty ? "declare the module's 'phases' in module.md" : Suggestion.hint(for: phase.value, in: ids)))
+            diagnostics.append(
+                .error(
+                    "unknown-phase", at: phase.location, "module '\(module.id)' has no phase '\(phase.value)'",
+                    hint: ids.isEmpty ? "declare the module's 'phases' in module.md" : Suggestion.hint(for: phase.value, in: ids)))
         }
         let outcomeIDs = module.outcomes.map(\.id)
         for outcome in task.outcomes where !outcomeIDs.contains(outcome.value) {
-            diagnostics.append(.error("unknown-outcome", at: outcome.location, "module '\(module.id)' has no outcome '\(outcome.value)'",
-                                      hint: outcomeIDs.isEmpty ? "declare the module's 'outcomes' in module.md"
-                                          : Suggestion.hint(for: outcome.value, in: outcomeIDs, listUpTo: 8, label: "the module's outcomes are",
-                                                            otherwise: "the module's \(outcomeIDs.count) outcomes are listed under 'outcomes' in module.md")))
+            diagnostics.append(
+                .error(
+                    "unknown-outcome", at: outcome.location, "module '\(module.id)' has no outcome '\(outcome.value)'",
+                    hint: outcomeIDs.isEmpty
+                        ? "declare the module's 'outcomes' in module.md"
+                        : Suggestion.hint(
+                            for: outcome.value, in: outcomeIDs, listUpTo: 8, label: "the module's outcomes are",
+                            otherwise: "the module's \(outcomeIDs.count) outcomes are listed under 'outcomes' in module.md")))
         }
         if let complexity = task.complexity, !(1...3).contains(complexity.value) {
-            diagnostics.append(.error("bad-complexity", at: complexity.location, "complexity must be 1, 2 or 3, not \(complexity.value)",
-                                      hint: "1 is the simplest, 3 the most demanding"))
+            diagnostics.append(
+                .error(
+                    "bad-complexity", at: complexity.location, "complexity must be 1, 2 or 3, not \(complexity.value)",
+                    hint: "1 is the simplest, 3 the most demanding"))
         }
         let headings = task.body.sections.compactMap { $0.heading.map { PracticeTemplate.normalize($0.text) } }
         if !headings.contains("instructions") {
@@ -126,12 +144,16 @@ public enum ContentChecks {
                 return Suggestion.closest(to: PracticeTemplate.normalize(heading.text), in: ["instructions"], maxDistance: 2) != nil
             }
             if let nearMiss, let heading = nearMiss.heading {
-                diagnostics.append(.warning("missing-instructions", at: nearMiss.location,
-                                            "the task has no '## Instructions' section; '## \(heading.text)' is read as an ordinary section",
-                                            hint: "did you mean '## Instructions'? rename the heading"))
+                diagnostics.append(
+                    .warning(
+                        "missing-instructions", at: nearMiss.location,
+                        "the task has no '## Instructions' section; '## \(heading.text)' is read as an ordinary section",
+                        hint: "did you mean '## Instructions'? rename the heading"))
             } else {
-                diagnostics.append(.warning("missing-instructions", at: task.file.location(line: task.body.intro.location.line),
-                                            "the task has no '## Instructions' section", hint: "add '## Instructions' with what participants do"))
+                diagnostics.append(
+                    .warning(
+                        "missing-instructions", at: task.file.location(line: task.body.intro.location.line),
+                        "the task has no '## Instructions' section", hint: "add '## Instructions' with what participants do"))
             }
         }
         return diagnostics
@@ -141,26 +163,37 @@ public enum ContentChecks {
         var diagnostics: [Diagnostic] = []
         if let d = checkVocabulary(practice.sector, site.config.vocabularies.sectors, what: "sector", key: "sector") { diagnostics.append(d) }
         for module in practice.modules where site.module(module.value) == nil && !site.discoveredModuleIDs.contains(module.value) {
-            diagnostics.append(.error("unknown-module", at: module.location, "no module has the id '\(module.value)'",
-                                      hint: Suggestion.closest(to: module.value, in: site.modules.map(\.id)).map { "did you mean '\($0)'?" }
-                                          ?? "module ids are the folder names in modules/"))
+            diagnostics.append(
+                .error(
+                    "unknown-module", at: module.location, "no module has the id '\(module.value)'",
+                    hint: Suggestion.closest(to: module.value, in: site.modules.map(\.id)).map { "did you mean '\($0)'?" }
+                        ?? "module ids are the folder names in modules/"))
         }
         for section in practice.sections where section.template.required {
             if let content = section.content {
                 if content.isEmpty {
-                    diagnostics.append(.error("empty-section", at: content.location, "the required section '\(section.template.heading)' is empty",
-                                              hint: section.template.guidance ?? "write at least one paragraph"))
+                    diagnostics.append(
+                        .error(
+                            "empty-section", at: content.location, "the required section '\(section.template.heading)' is empty",
+                            hint: section.template.guidance ?? "write at least one paragraph"))
                 }
-            } else if let nearMiss = practice.extraSections.first(where: { SectionMatching.closestSection(to: $0, in: site.config.practiceTemplate)?.id == section.template.id }),
-                      let heading = nearMiss.heading {
+            } else if let nearMiss = practice.extraSections.first(where: {
+                SectionMatching.closestSection(to: $0, in: site.config.practiceTemplate)?.id == section.template.id
+            }),
+                let heading = nearMiss.heading
+            {
                 // '## Benefit' for '## Benefits': the section is there under a misspelt heading.
-                diagnostics.append(.error("missing-section", at: nearMiss.location,
-                                          "the practice has no '\(section.template.heading)' section, which the template requires",
-                                          hint: "did you mean '## \(section.template.heading)'? rename the heading '## \(heading.text)'"))
+                diagnostics.append(
+                    .error(
+                        "missing-section", at: nearMiss.location,
+                        "the practice has no '\(section.template.heading)' section, which the template requires",
+                        hint: "did you mean '## \(section.template.heading)'? rename the heading '## \(heading.text)'"))
             } else {
-                diagnostics.append(.error("missing-section", at: practice.file.location(line: practice.body.intro.location.line),
-                                          "the practice has no '\(section.template.heading)' section, which the template requires",
-                                          hint: "add '## \(section.template.heading)'" + (section.template.guidance.map { ": \($0)" } ?? "")))
+                diagnostics.append(
+                    .error(
+                        "missing-section", at: practice.file.location(line: practice.body.intro.location.line),
+                        "the practice has no '\(section.template.heading)' section, which the template requires",
+                        hint: "add '## \(section.template.heading)'" + (section.template.guidance.map { ": \($0)" } ?? "")))
             }
         }
         return diagnostics
@@ -173,14 +206,17 @@ public enum ContentChecks {
             case .missing:
                 let folder = link.target.flatMap { target in target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "" }
                 let guess = folder.flatMap { files[$0] }.flatMap { Suggestion.link(link.destination, toClosestOf: $0) }
-                return .error("broken-link", at: link.location, "'\(link.destination)' links to \(link.target ?? link.destination), which does not exist",
-                              hint: guess.map { "did you mean '\($0)'?" } ?? "check the file name; paths are relative to this file")
+                return .error(
+                    "broken-link", at: link.location, "'\(link.destination)' links to \(link.target ?? link.destination), which does not exist",
+                    hint: guess.map { "did you mean '\($0)'?" } ?? "check the file name; paths are relative to this file")
             case .outsideContent:
-                return .error("link-outside", at: link.location, "'\(link.destination)' leads outside the content folder",
-                              hint: "link to a file inside the content folder, or use a full https:// address")
+                return .error(
+                    "link-outside", at: link.location, "'\(link.destination)' leads outside the content folder",
+                    hint: "link to a file inside the content folder, or use a full https:// address")
             case .notPublished:
-                return .error("unpublished-link", at: link.location, "'\(link.destination)' is not published with the site",
-                              hint: "put files that pages link to in a media/ folder")
+                return .error(
+                    "unpublished-link", at: link.location, "'\(link.destination)' is not published with the site",
+                    hint: "put files that pages link to in a media/ folder")
             }
         }
     }
@@ -213,10 +249,12 @@ extension ContentChecks {
                 guard let route = link.route, let fragment = link.fragment, !fragment.isEmpty, let known = anchors[route] else { continue }
                 if known.contains(fragment) || Theme.builtInReservedIDs.contains(fragment) { continue }
                 let closest = Suggestion.closest(to: fragment, in: known.sorted())
-                diagnostics.append(.warning("broken-fragment", at: link.location,
-                                            "'\(link.destination)' names the part '#\(fragment)', but \(link.target ?? "that page") has no heading with that anchor",
-                                            hint: closest.map { "did you mean '#\($0)'?" }
-                                                ?? "link to a heading's anchor: its text in lowercase with '-' for spaces, e.g. '#step-by-step-implementation'"))
+                diagnostics.append(
+                    .warning(
+                        "broken-fragment", at: link.location,
+                        "'\(link.destination)' names the part '#\(fragment)', but \(link.target ?? "that page") has no heading with that anchor",
+                        hint: closest.map { "did you mean '#\($0)'?" }
+                            ?? "link to a heading's anchor: its text in lowercase with '-' for spaces, e.g. '#step-by-step-implementation'"))
             }
         }
         return diagnostics
@@ -238,9 +276,11 @@ extension ContentChecks {
             let sorted = tags.sorted()
             for other in sorted.dropFirst() {
                 guard let found = first[other], let original = first[sorted[0]] else { continue }
-                diagnostics.append(.warning("similar-tags", at: found.practice.file.location(),
-                                            "tag '\(other)' looks like '\(sorted[0])' (used in \(original.practice.file.displayPath)); they are listed separately",
-                                            hint: "use one spelling for both"))
+                diagnostics.append(
+                    .warning(
+                        "similar-tags", at: found.practice.file.location(),
+                        "tag '\(other)' looks like '\(sorted[0])' (used in \(original.practice.file.displayPath)); they are listed separately",
+                        hint: "use one spelling for both"))
             }
         }
         return diagnostics
@@ -270,9 +310,11 @@ extension ContentChecks {
             }
         }
         if let span = module.duration, let effort = Duration(span.value)?.effort {
-            diagnostics.append(.warning("duration-is-effort", at: span.location,
-                                        "a module's duration is how long it runs in the calendar, but '\(span.value)' is an amount of work",
-                                        hint: "write the calendar length as 'duration: 6 weeks' and the hours of work as 'workload: \(effort.description)'"))
+            diagnostics.append(
+                .warning(
+                    "duration-is-effort", at: span.location,
+                    "a module's duration is how long it runs in the calendar, but '\(span.value)' is an amount of work",
+                    hint: "write the calendar length as 'duration: 6 weeks' and the hours of work as 'workload: \(effort.description)'"))
         }
         guard let workload = module.workload else { return diagnostics }
         let expected: Effort
@@ -280,23 +322,31 @@ extension ContentChecks {
         case .effort(let effort):
             expected = effort
         case .window:
-            diagnostics.append(.warning("unreadable-duration", at: workload.location,
-                                        "the workload '\(workload.value)' is a span of the calendar, not hours of work",
-                                        hint: "write the expected hours of work, e.g. 'workload: 20 h'; how long the module runs goes in 'duration'"))
+            diagnostics.append(
+                .warning(
+                    "unreadable-duration", at: workload.location,
+                    "the workload '\(workload.value)' is a span of the calendar, not hours of work",
+                    hint: "write the expected hours of work, e.g. 'workload: 20 h'; how long the module runs goes in 'duration'"))
             return diagnostics
         case nil:
-            diagnostics.append(.warning("unreadable-duration", at: workload.location, "cannot read the workload '\(workload.value)'",
-                                        hint: "write the expected hours of work, e.g. 'workload: 20 h' or 'workload: 90 min'"))
+            diagnostics.append(
+                .warning(
+                    "unreadable-duration", at: workload.location, "cannot read the workload '\(workload.value)'",
+                    hint: "write the expected hours of work, e.g. 'workload: 20 h' or 'workload: 90 min'"))
             return diagnostics
         }
         let total = module.totalEffort()
         guard total.minutes > 0, expected.minutes > 0 else { return diagnostics }
         if total.minutes > expected.minutes * 1.1 || total.minutes < expected.minutes * 0.5 {
             let windows = module.tasks.filter { $0.parsedDuration?.window != nil }.count
-            let note = windows == 0 ? "" : windows == 1 ? " (1 task given as a time window is not counted)" : " (\(windows) tasks given as a time window are not counted)"
-            diagnostics.append(.warning("workload-mismatch", at: workload.location,
-                                        "the tasks add up to \(total.description) of work, but the module's workload is \(expected.description)\(note)",
-                                        hint: "adjust 'workload' or the tasks' durations; up to 10% over or down to half of the workload is accepted"))
+            let note =
+                windows == 0
+                ? "" : windows == 1 ? " (1 task given as a time window is not counted)" : " (\(windows) tasks given as a time window are not counted)"
+            diagnostics.append(
+                .warning(
+                    "workload-mismatch", at: workload.location,
+                    "the tasks add up to \(total.description) of work, but the module's workload is \(expected.description)\(note)",
+                    hint: "adjust 'workload' or the tasks' durations; up to 10% over or down to half of the workload is accepted"))
         }
         return diagnostics
     }

@@ -27,15 +27,20 @@ public enum Placeholder {
             switch node {
             case .scalar(let scalar):
                 if isPlaceholder(scalar.string) {
-                    found.append(.warning("placeholder-text", at: fields.location(of: node),
-                                          "\(place) still holds placeholder text: '\(excerpt(scalar.string))'",
-                                          hint: "write your own text in place of the '\(marker) …' placeholder"))
+                    found.append(
+                        .warning(
+                            "placeholder-text", at: fields.location(of: node),
+                            "\(place) still holds placeholder text: '\(excerpt(scalar.string))'",
+                            hint: "write your own text in place of the '\(marker) …' placeholder"))
                 }
             case .mapping(let mapping):
                 for (key, value) in mapping { walk(value, place: "'\(key.scalar?.string ?? "")'") }
             case .sequence(let sequence):
                 for item in sequence {
-                    guard let mapping = item.mapping else { walk(item, place: place); continue }
+                    guard let mapping = item.mapping else {
+                        walk(item, place: place)
+                        continue
+                    }
                     let id = mapping.first { $0.key.scalar?.string == "id" }?.value.scalar?.string
                     for (key, value) in mapping {
                         walk(value, place: "'\(key.scalar?.string ?? "")' of " + (id.map { "'\($0)' in " } ?? "an item of ") + place)
@@ -56,9 +61,11 @@ public enum Placeholder {
         for section in [body.intro] + body.sections {
             guard let block = section.blocks.first(where: { isPlaceholder($0.text) }) else { continue }
             let place = section.heading.map { "the section '\($0.text)'" } ?? "the text before the first heading"
-            diagnostics.append(.warning("placeholder-text", at: SourceLocation(path: section.location.path, line: block.line),
-                                        "\(place) still holds placeholder text: '\(excerpt(block.text))'",
-                                        hint: "write your own text in place of the '\(marker) …' paragraph"))
+            diagnostics.append(
+                .warning(
+                    "placeholder-text", at: SourceLocation(path: section.location.path, line: block.line),
+                    "\(place) still holds placeholder text: '\(excerpt(block.text))'",
+                    hint: "write your own text in place of the '\(marker) …' paragraph"))
         }
         return diagnostics
     }

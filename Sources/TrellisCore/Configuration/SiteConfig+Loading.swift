@@ -1,3 +1,6 @@
+import Markdown
+import Yams
+
 extension SiteConfig {
     /// Reads site.yml. Returns the configuration (with defaults where the file
     /// is broken, so later stages can still report their own findings) and
@@ -18,16 +21,20 @@ extension SiteConfig {
             if Self.isLanguageTag(language) {
                 config.language = language
             } else {
-                reader.diagnostics.append(.error("bad-language", at: reader.locationOfKey("language"),
-                                                 "'\(language)' is not a BCP 47 language tag", hint: "use a tag such as 'en', 'fi' or 'pt-BR'"))
+                reader.diagnostics.append(
+                    .error(
+                        "bad-language", at: reader.locationOfKey("language"),
+                        "'\(language)' is not a BCP 47 language tag", hint: "use a tag such as 'en', 'fi' or 'pt-BR'"))
             }
         }
         if let url = reader.string("base_url") {
             if url.hasPrefix("https://") || url.hasPrefix("http://") {
                 config.baseURL = url.hasSuffix("/") ? url : url + "/"
             } else {
-                reader.diagnostics.append(.error("bad-url", at: reader.locationOfKey("base_url"),
-                                                 "base_url must be an absolute http or https URL", hint: "for example 'base_url: https://example.org/catalogue/'"))
+                reader.diagnostics.append(
+                    .error(
+                        "bad-url", at: reader.locationOfKey("base_url"),
+                        "base_url must be an absolute http or https URL", hint: "for example 'base_url: https://example.org/catalogue/'"))
             }
         }
         config.license = reader.string("license")
@@ -72,15 +79,19 @@ extension SiteConfig {
         for (index, term) in terms.enumerated() {
             let location = index < nodes.count ? reader.location(of: nodes[index]) : reader.location(of: node)
             guard let name = OutputPath.segment(term) else {
-                reader.diagnostics.append(.error("bad-term", at: location,
-                                                 "the term '\(term)' in '\(key)' has no letters or digits, so it cannot name a page",
-                                                 hint: "use words, such as 'upper-secondary'"))
+                reader.diagnostics.append(
+                    .error(
+                        "bad-term", at: location,
+                        "the term '\(term)' in '\(key)' has no letters or digits, so it cannot name a page",
+                        hint: "use words, such as 'upper-secondary'"))
                 continue
             }
             if let other = names[name] {
-                reader.diagnostics.append(.error("duplicate-term", at: location,
-                                                 "the terms '\(other)' and '\(term)' in '\(key)' would share the page '\(name).html'",
-                                                 hint: "keep one of them, or make them differ in letters or digits"))
+                reader.diagnostics.append(
+                    .error(
+                        "duplicate-term", at: location,
+                        "the terms '\(other)' and '\(term)' in '\(key)' would share the page '\(name).html'",
+                        hint: "keep one of them, or make them differ in letters or digits"))
                 continue
             }
             names[name] = term
@@ -102,19 +113,24 @@ extension SiteConfig {
             reader.diagnostics += item.diagnostics
             guard let id, let heading else { continue }
             if !Identifier.isValid(id) {
-                reader.diagnostics.append(.error("bad-id", at: item.origin, "template section id '\(id)' may use only a-z, 0-9 and '-'",
-                                                 hint: "for example 'id: \(Slug.make(id))'"))
+                reader.diagnostics.append(
+                    .error(
+                        "bad-id", at: item.origin, "template section id '\(id)' may use only a-z, 0-9 and '-'",
+                        hint: "for example 'id: \(Slug.make(id))'"))
                 continue
             }
             if !seen.insert(id).inserted {
-                reader.diagnostics.append(.error("duplicate-id", at: item.origin, "template section id '\(id)' is used twice", hint: "give each section its own id"))
+                reader.diagnostics.append(
+                    .error("duplicate-id", at: item.origin, "template section id '\(id)' is used twice", hint: "give each section its own id"))
                 continue
             }
             sections.append(.init(id: id, heading: heading, aliases: aliases, required: required, guidance: guidance))
         }
         if sections.isEmpty {
-            reader.diagnostics.append(.error("empty-template", at: reader.origin, "the practice template has no sections",
-                                             hint: "list them under 'sections:', each with 'id' and 'heading'"))
+            reader.diagnostics.append(
+                .error(
+                    "empty-template", at: reader.origin, "the practice template has no sections",
+                    hint: "list them under 'sections:', each with 'id' and 'heading'"))
             return nil
         }
         return PracticeTemplate(sections: sections)
@@ -126,6 +142,3 @@ extension SiteConfig {
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 }
-
-import Markdown
-import Yams

@@ -14,9 +14,11 @@ public struct SiteConfig: Sendable, Hashable {
     /// `handbooks: {pdf: true}`: write PDF handbooks on every build.
     public var handbookPDF: Bool = false
 
-    public init(title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
-                license: String? = nil, unsafeHTML: Bool = false, vocabularies: Vocabularies = .builtIn,
-                practiceTemplate: PracticeTemplate = .builtIn) {
+    public init(
+        title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
+        license: String? = nil, unsafeHTML: Bool = false, vocabularies: Vocabularies = .builtIn,
+        practiceTemplate: PracticeTemplate = .builtIn
+    ) {
         self.title = title
         self.description = description
         self.language = language

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Stage 1, discover: walks the content folder in a fixed (sorted) order.
@@ -45,7 +45,10 @@ public enum Discovery {
                 case ("site.yml", false):
                     inventory.config = source(path)
                 case ("site.yaml", false):
-                    diagnostics.append(.error("misnamed-config", at: source(path).location(), "the settings file must be called site.yml", hint: "rename site.yaml to site.yml"))
+                    diagnostics.append(
+                        .error(
+                            "misnamed-config", at: source(path).location(), "the settings file must be called site.yml",
+                            hint: "rename site.yaml to site.yml"))
                 case ("index.md", false):
                     add(.home, path)
                 case ("modules", true):
@@ -62,8 +65,10 @@ public enum Discovery {
             }
             let configPath = source("site.yml").displayPath
             if inventory.config == nil, !diagnostics.contains(where: { $0.id == "unreadable" && $0.location?.path == configPath }) {
-                diagnostics.append(.error("missing-config", at: source("site.yml").location(), "the content folder has no site.yml",
-                                          hint: "create site.yml with at least 'title: Name of your site'"))
+                diagnostics.append(
+                    .error(
+                        "missing-config", at: source("site.yml").location(), "the content folder has no site.yml",
+                        hint: "create site.yml with at least 'title: Name of your site'"))
             }
         }
 
@@ -73,16 +78,20 @@ public enum Discovery {
         }
 
         mutating func stray(_ path: String, _ isDirectory: Bool, expected: String) {
-            diagnostics.append(.warning("stray-file", at: source(path).location(),
-                                        "\(isDirectory ? "folder" : "file") '\(path)' is not part of the site layout and is ignored",
-                                        hint: "this folder may hold \(expected)"))
+            diagnostics.append(
+                .warning(
+                    "stray-file", at: source(path).location(),
+                    "\(isDirectory ? "folder" : "file") '\(path)' is not part of the site layout and is ignored",
+                    hint: "this folder may hold \(expected)"))
         }
 
         mutating func checkID(_ id: String, _ path: String) -> Bool {
             if Identifier.isValid(id) { return true }
-            diagnostics.append(.error("bad-id", at: source(path).location(),
-                                      "'\(id)' is not a valid id: ids use only lowercase a-z, digits and '-', and start with a letter or digit",
-                                      hint: "rename it to '\(Identifier.suggestion(for: id))'"))
+            diagnostics.append(
+                .error(
+                    "bad-id", at: source(path).location(),
+                    "'\(id)' is not a valid id: ids use only lowercase a-z, digits and '-', and start with a letter or digit",
+                    hint: "rename it to '\(Identifier.suggestion(for: id))'"))
             return false
         }
 
@@ -120,9 +129,11 @@ public enum Discovery {
                 let stem = String(entry.name.dropLast(3))
                 let digits = stem.prefix(while: { $0.isASCII && $0.isNumber })
                 guard !digits.isEmpty, let number = Int(digits), stem.dropFirst(digits.count).first == "-" else {
-                    diagnostics.append(.error("bad-task-name", at: source(path).location(),
-                                              "task file '\(entry.name)' must start with its number in the sequence, like '01-\(Identifier.suggestion(for: stem)).md'",
-                                              hint: "rename it so that the number gives its place in the sequence"))
+                    diagnostics.append(
+                        .error(
+                            "bad-task-name", at: source(path).location(),
+                            "task file '\(entry.name)' must start with its number in the sequence, like '01-\(Identifier.suggestion(for: stem)).md'",
+                            hint: "rename it so that the number gives its place in the sequence"))
                     continue
                 }
                 var id = String(stem.dropFirst(digits.count + 1))
@@ -130,27 +141,35 @@ public enum Discovery {
                 if let other = ids[id] {
                     // Two tasks with the same name: keep both, the later one's page carries its number.
                     let unique = "\(id)-\(digits)"
-                    diagnostics.append(.warning("duplicate-task-id", at: source(path).location(),
-                                                "task name '\(id)' is also used by '\(other)'; this task is published as '\(unique).html'",
-                                                hint: "give each task of a module its own name"))
+                    diagnostics.append(
+                        .warning(
+                            "duplicate-task-id", at: source(path).location(),
+                            "task name '\(id)' is also used by '\(other)'; this task is published as '\(unique).html'",
+                            hint: "give each task of a module its own name"))
                     id = unique
                 }
                 ids[id] = entry.name
                 if id == "index" {
-                    diagnostics.append(.error("reserved-id", at: source(path).location(), "a task may not be called 'index': its page would replace the module page",
-                                              hint: "choose another name, e.g. '\(digits)-introduction.md'"))
+                    diagnostics.append(
+                        .error(
+                            "reserved-id", at: source(path).location(), "a task may not be called 'index': its page would replace the module page",
+                            hint: "choose another name, e.g. '\(digits)-introduction.md'"))
                     continue
                 }
                 if let other = numbers[number] {
-                    diagnostics.append(.error("duplicate-task-number", at: source(path).location(),
-                                              "task number \(digits) is also used by '\(other)'", hint: "give each task its own number"))
+                    diagnostics.append(
+                        .error(
+                            "duplicate-task-number", at: source(path).location(),
+                            "task number \(digits) is also used by '\(other)'", hint: "give each task its own number"))
                 }
                 numbers[number] = entry.name
                 add(.task(module: module, id: id, number: number), path)
             }
             if !hasDefinition {
-                diagnostics.append(.error("missing-module-file", at: source("modules/\(module)/module.md").location(),
-                                          "module folder '\(module)' has no module.md", hint: "create module.md with 'title' and 'summary' in its front matter"))
+                diagnostics.append(
+                    .error(
+                        "missing-module-file", at: source("modules/\(module)/module.md").location(),
+                        "module folder '\(module)' has no module.md", hint: "create module.md with 'title' and 'summary' in its front matter"))
             }
         }
 
@@ -168,8 +187,10 @@ public enum Discovery {
                 let id = String(entry.name.dropLast(3))
                 guard checkID(id, path) else { continue }
                 if folder == "practices", id == "index" {
-                    diagnostics.append(.error("reserved-id", at: source(path).location(), "a practice may not be called 'index': its page would replace the catalogue",
-                                              hint: "rename the file"))
+                    diagnostics.append(
+                        .error(
+                            "reserved-id", at: source(path).location(), "a practice may not be called 'index': its page would replace the catalogue",
+                            hint: "rename the file"))
                     continue
                 }
                 add(kind(id), path)
@@ -189,9 +210,11 @@ public enum Discovery {
                 if entry.isDirectory {
                     walkMedia(path)
                 } else if Self.isContentSource(entry.name) {
-                    diagnostics.append(.warning("source-in-media", at: source(path).location(),
-                                                "'\(path)' is a content source, not a media file, and is not published",
-                                                hint: "move it out of the media folder; media folders hold images and files that pages link to"))
+                    diagnostics.append(
+                        .warning(
+                            "source-in-media", at: source(path).location(),
+                            "'\(path)' is a content source, not a media file, and is not published",
+                            hint: "move it out of the media folder; media folders hold images and files that pages link to"))
                 } else {
                     inventory.media.append(source(path))
                     inventory.routes[path] = .file(path)
@@ -199,7 +222,10 @@ public enum Discovery {
             }
         }
 
-        struct Entry { var name: String; var isDirectory: Bool }
+        struct Entry {
+            var name: String
+            var isDirectory: Bool
+        }
 
         static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
         static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type) ?? 18
@@ -212,8 +238,10 @@ public enum Discovery {
             guard let dir = opendir(absolute) else {
                 if relative.isEmpty {
                     rootMissing = true
-                    diagnostics.append(.error("missing-content", at: nil, "content folder '\(display)' does not exist or cannot be read",
-                                              hint: "run in the folder that holds content/, or pass --content DIR"))
+                    diagnostics.append(
+                        .error(
+                            "missing-content", at: nil, "content folder '\(display)' does not exist or cannot be read",
+                            hint: "run in the folder that holds content/, or pass --content DIR"))
                 } else {
                     unreadable(relative, isDirectory: true)
                 }
@@ -244,9 +272,11 @@ public enum Discovery {
                 }
                 if isLink {
                     guard let target = resolvedInsideRoot(full) else {
-                        diagnostics.append(.warning("symlink-outside", at: source(path).location(),
-                                                    "symbolic link '\(path)' points outside the content folder and is not followed",
-                                                    hint: "copy the file into the content folder instead"))
+                        diagnostics.append(
+                            .warning(
+                                "symlink-outside", at: source(path).location(),
+                                "symbolic link '\(path)' points outside the content folder and is not followed",
+                                hint: "copy the file into the content folder instead"))
                         continue
                     }
                     var targetInfo = stat()
@@ -258,9 +288,11 @@ public enum Discovery {
                     if isDirectory { linkedFolders.insert(path) }
                 }
                 if name.unicodeScalars.contains(where: { OutputPath.isControlOrFormat($0) || $0 == "\\" }) {
-                    diagnostics.append(.error("bad-file-name", at: source(path).location(),
-                                              "the name '\(name)' contains a control character or a backslash, which no page can link to",
-                                              hint: "rename it with letters, digits, '-' and '_'"))
+                    diagnostics.append(
+                        .error(
+                            "bad-file-name", at: source(path).location(),
+                            "the name '\(name)' contains a control character or a backslash, which no page can link to",
+                            hint: "rename it with letters, digits, '-' and '_'"))
                     continue
                 }
                 if !isDirectory {
@@ -294,16 +326,20 @@ public enum Discovery {
             while !ancestor.isEmpty {
                 ancestor = ancestor.lastIndex(of: "/").map { ancestor[..<$0] } ?? ""
                 if realFolders[String(ancestor)] == real {
-                    diagnostics.append(.warning("symlink-loop", at: source(relative).location(),
-                                                "symbolic link '\(relative)' leads back to a folder that contains it and is not followed",
-                                                hint: "remove the link; a folder cannot contain itself"))
+                    diagnostics.append(
+                        .warning(
+                            "symlink-loop", at: source(relative).location(),
+                            "symbolic link '\(relative)' leads back to a folder that contains it and is not followed",
+                            hint: "remove the link; a folder cannot contain itself"))
                     return false
                 }
             }
             if linkedFolders.contains(relative), walkedReal.contains(real) {
-                diagnostics.append(.warning("symlink-duplicate", at: source(relative).location(),
-                                            "symbolic link '\(relative)' leads to a folder that is already part of the site and is not followed",
-                                            hint: "link to the files where they are instead of linking the folder"))
+                diagnostics.append(
+                    .warning(
+                        "symlink-duplicate", at: source(relative).location(),
+                        "symbolic link '\(relative)' leads to a folder that is already part of the site and is not followed",
+                        hint: "link to the files where they are instead of linking the folder"))
                 return false
             }
             realFolders[relative] = real
@@ -313,14 +349,21 @@ public enum Discovery {
 
         mutating func unreadable(_ path: String, isDirectory: Bool) {
             let reason = String(cString: strerror(errno))
-            diagnostics.append(.error("unreadable", at: source(path).location(),
-                                      "the \(isDirectory ? "folder" : "file") '\(path)' cannot be read: \(reason)",
-                                      hint: "give the user who runs the build permission to read it (e.g. chmod a+r\(isDirectory ? "x" : "")), or move it out of the content folder"))
+            diagnostics.append(
+                .error(
+                    "unreadable", at: source(path).location(),
+                    "the \(isDirectory ? "folder" : "file") '\(path)' cannot be read: \(reason)",
+                    hint:
+                        "give the user who runs the build permission to read it (e.g. chmod a+r\(isDirectory ? "x" : "")), or move it out of the content folder"
+                ))
         }
 
         func resolvedInsideRoot(_ path: String) -> String? {
             guard let resolved = realpath(path, nil), let rootResolved = realpath(root, nil) else { return nil }
-            defer { free(resolved); free(rootResolved) }
+            defer {
+                free(resolved)
+                free(rootResolved)
+            }
             let target = String(cString: resolved)
             let base = String(cString: rootResolved)
             return target == base || target.hasPrefix(base + "/") ? target : nil

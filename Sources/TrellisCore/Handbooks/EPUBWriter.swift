@@ -37,8 +37,10 @@ struct EPUBWriter: Sendable {
         var items: [Item] = []
         items.append(Item(id: "css", href: "style.css", mediaType: "text/css", data: Array(stylesheet.utf8)))
         items.append(Item(id: "cover", href: "cover.xhtml", mediaType: "application/xhtml+xml", data: Array(cover(book).utf8)))
-        items.append(Item(id: "cover-image", href: "cover.svg", mediaType: "image/svg+xml", properties: "cover-image",
-                          data: Array(coverImage(book).utf8)))
+        items.append(
+            Item(
+                id: "cover-image", href: "cover.svg", mediaType: "image/svg+xml", properties: "cover-image",
+                data: Array(coverImage(book).utf8)))
         for (index, file) in order.enumerated() {
             let chapters = chaptersByFile[file] ?? []
             var body = ""
@@ -50,14 +52,19 @@ struct EPUBWriter: Sendable {
                 body += links.write(chapter) + "</section>\n"
             }
             let title = chapters.first?.part ?? chapters.first?.title ?? book.title
-            items.append(Item(id: "c\(index + 1)", href: "\(file).xhtml", mediaType: "application/xhtml+xml",
-                              data: Array(xhtml(title: title, language: book.language, body: body).utf8)))
+            items.append(
+                Item(
+                    id: "c\(index + 1)", href: "\(file).xhtml", mediaType: "application/xhtml+xml",
+                    data: Array(xhtml(title: title, language: book.language, body: body).utf8)))
         }
-        items.append(Item(id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav",
-                          data: Array(navigation(book, files: files).utf8)))
+        items.append(
+            Item(
+                id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav",
+                data: Array(navigation(book, files: files).utf8)))
         for path in HandbookLinks.media(in: book) {
             guard let data = FileManager.default.contents(atPath: "\(contentDirectory)/\(path)"),
-                  let type = Self.mediaType(path) else { continue }
+                let type = Self.mediaType(path)
+            else { continue }
             items.append(Item(id: "m\(items.count)", href: "media/\(path)", mediaType: type, data: [UInt8](data)))
         }
         let opf = package(book, items: items, spine: ["cover"] + order.indices.map { "c\($0 + 1)" })
@@ -73,8 +80,10 @@ struct EPUBWriter: Sendable {
 
     private func add(_ archive: Archive, _ path: String, _ bytes: [UInt8], compress: Bool = true) throws {
         let data = Data(bytes)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Self.entryDate,
-                             compressionMethod: compress ? .deflate : .none) { position, size in
+        try archive.addEntry(
+            with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Self.entryDate,
+            compressionMethod: compress ? .deflate : .none
+        ) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
     }
@@ -187,7 +196,8 @@ struct EPUBWriter: Sendable {
     }
 
     func navigation(_ book: Handbook, files: [String: String]) -> String {
-        var body = "<nav epub:type=\"toc\" id=\"toc\" aria-labelledby=\"toc-title\">\n<h1 id=\"toc-title\">Contents</h1>\n<ol>\n<li><a href=\"cover.xhtml\">Cover</a></li>\n"
+        var body =
+            "<nav epub:type=\"toc\" id=\"toc\" aria-labelledby=\"toc-title\">\n<h1 id=\"toc-title\">Contents</h1>\n<ol>\n<li><a href=\"cover.xhtml\">Cover</a></li>\n"
         var openPart = false
         for chapter in book.chapters where chapter.inContents {
             if let part = chapter.part {
@@ -231,10 +241,12 @@ struct EPUBWriter: Sendable {
             opf += "<meta property=\"schema:accessibilityFeature\">\(feature)</meta>\n"
         }
         opf += "<meta property=\"schema:accessibilityHazard\">none</meta>\n"
-        opf += "<meta property=\"schema:accessibilitySummary\">Text with headings, a table of contents and alternative text for images; no content relies on colour alone.</meta>\n"
+        opf +=
+            "<meta property=\"schema:accessibilitySummary\">Text with headings, a table of contents and alternative text for images; no content relies on colour alone.</meta>\n"
         opf += "</metadata>\n<manifest>\n"
         for item in items {
-            opf += "<item id=\"\(item.id)\" href=\"\(HTML.escape(item.href))\" media-type=\"\(item.mediaType)\"\(item.properties.map { " properties=\"\($0)\"" } ?? "")/>\n"
+            opf +=
+                "<item id=\"\(item.id)\" href=\"\(HTML.escape(item.href))\" media-type=\"\(item.mediaType)\"\(item.properties.map { " properties=\"\($0)\"" } ?? "")/>\n"
         }
         opf += "</manifest>\n<spine>\n"
         for id in spine { opf += "<itemref idref=\"\(id)\"/>\n" }

@@ -25,9 +25,11 @@ struct HandbookBuilder: Sendable {
             about.append(html: list + "</ul>\n")
         }
         about.append(html: sequenceTable(module))
-        chapters.append(.init(anchor: "about", title: "About this module", kicker: nil, part: nil,
-                              body: about, links: module.body.links, isContent: true,
-                              file: "about", startsPage: true))
+        chapters.append(
+            .init(
+                anchor: "about", title: "About this module", kicker: nil, part: nil,
+                body: about, links: module.body.links, isContent: true,
+                file: "about", startsPage: true))
 
         var lastPhase: String?
         for task in module.tasks {
@@ -43,7 +45,9 @@ struct HandbookBuilder: Sendable {
             if let duration = task.duration { facts.append(Duration.display(duration.value)) }
             if let complexity = task.complexity { facts.append("complexity \(complexity.value) of 3") }
             var head = "<p class=\"task-facts\">\(HTML.escape(facts.joined(separator: " · ")))</p>\n"
-            if !task.tools.isEmpty { head += "<p class=\"task-tools\"><strong>Tools:</strong> \(HTML.escape(task.tools.joined(separator: ", ")))</p>\n" }
+            if !task.tools.isEmpty {
+                head += "<p class=\"task-tools\"><strong>Tools:</strong> \(HTML.escape(task.tools.joined(separator: ", ")))</p>\n"
+            }
             var body = HTMLSegments(html: head)
             body.append(html.sections(task.body) { section in section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false })
             let outcomes = module.outcomes.filter { outcome in task.outcomes.contains { $0.value == outcome.id } }
@@ -52,9 +56,11 @@ struct HandbookBuilder: Sendable {
                 for outcome in outcomes { list += "<li>\(HTML.escape(outcome.text))</li>\n" }
                 body.append(html: list + "</ul>\n")
             }
-            chapters.append(.init(anchor: anchor, title: "\(task.displayNumber). \(task.title)", kicker: phase?.title,
-                                  part: part, body: body, links: task.body.links, isContent: true,
-                                  file: anchor, startsPage: true))
+            chapters.append(
+                .init(
+                    anchor: anchor, title: "\(task.displayNumber). \(task.title)", kicker: phase?.title,
+                    part: part, body: body, links: task.body.links, isContent: true,
+                    file: anchor, startsPage: true))
         }
 
         var practiceIDs = module.practices.map(\.value)
@@ -76,9 +82,11 @@ struct HandbookBuilder: Sendable {
                 body += "</li>\n"
             }
             body += "</ul>\n"
-            chapters.append(.init(anchor: "related-practices", title: "Related good practices", kicker: nil, part: nil,
-                                  body: HTMLSegments(html: body), links: [], isContent: false, file: "related-practices", startsPage: true,
-                                  entries: entries))
+            chapters.append(
+                .init(
+                    anchor: "related-practices", title: "Related good practices", kicker: nil, part: nil,
+                    body: HTMLSegments(html: body), links: [], isContent: false, file: "related-practices", startsPage: true,
+                    entries: entries))
         }
 
         var facts: [(String, String)] = []
@@ -108,10 +116,11 @@ struct HandbookBuilder: Sendable {
             for link in body.links where link.isImage {
                 guard case .file(let path)? = link.route, EPUBWriter.mediaType(path) == nil else { continue }
                 let type = (path as NSString).pathExtension.uppercased()
-                diagnostics.append(.warning(
-                    "handbook-image", at: link.location,
-                    "the image '\(link.destination)' cannot go into the EPUB handbooks\(type.isEmpty ? "" : " (\(type) files)"): e-books show its alternative text instead",
-                    hint: "save it as PNG, JPEG, GIF, WebP or SVG and link to that file"))
+                diagnostics.append(
+                    .warning(
+                        "handbook-image", at: link.location,
+                        "the image '\(link.destination)' cannot go into the EPUB handbooks\(type.isEmpty ? "" : " (\(type) files)"): e-books show its alternative text instead",
+                        hint: "save it as PNG, JPEG, GIF, WebP or SVG and link to that file"))
             }
         }
         return diagnostics.sorted { ($0.location ?? SourceLocation(path: "")) < ($1.location ?? SourceLocation(path: "")) }
@@ -119,7 +128,8 @@ struct HandbookBuilder: Sendable {
 
     func sequenceTable(_ module: Module) -> String {
         guard !module.tasks.isEmpty else { return "" }
-        var html = "<h2 id=\"sequence\">Task sequence</h2>\n<table class=\"sequence\">\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Phase</th><th scope=\"col\">Type</th><th scope=\"col\">Mode</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n"
+        var html =
+            "<h2 id=\"sequence\">Task sequence</h2>\n<table class=\"sequence\">\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Phase</th><th scope=\"col\">Type</th><th scope=\"col\">Mode</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n"
         for task in module.tasks {
             let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }?.title ?? ""
             html += "<tr><td>\(task.displayNumber). \(HTML.escape(task.title))</td><td>\(HTML.escape(phase))</td>"
@@ -154,13 +164,17 @@ struct HandbookBuilder: Sendable {
                 fact("Status", practice.status)
                 fact("Tags", practice.tags.joined(separator: ", "))
                 facts += "</dl>\n"
-                if let website = practice.website { facts += "<p class=\"website\"><a href=\"\(HTML.escape(website))\">\(HTML.escape(website))</a></p>\n" }
+                if let website = practice.website {
+                    facts += "<p class=\"website\"><a href=\"\(HTML.escape(website))\">\(HTML.escape(website))</a></p>\n"
+                }
                 var body = HTMLSegments(html: facts)
                 body.append(html.blocks(practice.body.intro.blocks))
                 for section in practice.sections {
                     guard let content = section.content else { continue }
-                    body.append(contentsOf: [.heading(level: 2, closing: false), .id(content.heading?.anchor ?? section.template.id),
-                                             .html(">\(HTML.escape(section.template.heading))"), .heading(level: 2, closing: true), .html(">\n")])
+                    body.append(contentsOf: [
+                        .heading(level: 2, closing: false), .id(content.heading?.anchor ?? section.template.id),
+                        .html(">\(HTML.escape(section.template.heading))"), .heading(level: 2, closing: true), .html(">\n"),
+                    ])
                     body.append(html.blocks(content.blocks))
                 }
                 for extra in practice.extraSections {
@@ -172,9 +186,11 @@ struct HandbookBuilder: Sendable {
                     body.append(html.blocks(extra.blocks))
                 }
                 if let footnotes = practice.body.footnotes { body.append(footnotes) }
-                chapters.append(.init(anchor: anchor, title: practice.title, kicker: country.label, part: first ? country.label : nil,
-                                      body: body, links: practice.body.links, isContent: true,
-                                      file: "country-\(country.value)", startsPage: first))
+                chapters.append(
+                    .init(
+                        anchor: anchor, title: practice.title, kicker: country.label, part: first ? country.label : nil,
+                        body: body, links: practice.body.links, isContent: true,
+                        file: "country-\(country.value)", startsPage: first))
                 first = false
             }
         }
@@ -189,8 +205,10 @@ struct HandbookBuilder: Sendable {
                 body.append(html: "</ul></dd></div>\n")
             }
             body.append(html: "</dl>\n")
-            chapters.append(.init(anchor: "tag-index", title: "Index of tags", kicker: nil, part: nil, body: body,
-                                  links: [], isContent: false, file: "tag-index", startsPage: true))
+            chapters.append(
+                .init(
+                    anchor: "tag-index", title: "Index of tags", kicker: nil, part: nil, body: body,
+                    links: [], isContent: false, file: "tag-index", startsPage: true))
         }
         let countries = catalogue.countries.count
         return Handbook(

@@ -126,7 +126,8 @@ struct HandbookLinks {
                     out.append(.html(" \(attribute)=\"\(HTML.escape(url))\""))
                 case .unlinked(let shown):
                     if attribute == "src", index < parts.count, case .html(let after) = parts[index],
-                       let replaced = Self.replaceImage(before: &out, after: after) {
+                        let replaced = Self.replaceImage(before: &out, after: after)
+                    {
                         out.append(.html(replaced))
                         index += 1
                     } else {
@@ -151,7 +152,8 @@ struct HandbookLinks {
     /// its alternative text; nil when the markup is not cmark's.
     private static func replaceImage(before out: inout [HTMLSegments.Part], after: String) -> String? {
         guard case .html(let previous)? = out.last, previous.hasSuffix("<img"),
-              after.hasPrefix(" alt=\""), let close = after.range(of: ">") else { return nil }
+            after.hasPrefix(" alt=\""), let close = after.range(of: ">")
+        else { return nil }
         let attributes = after[after.index(after.startIndex, offsetBy: 6)..<close.lowerBound]
         guard let quote = attributes.firstIndex(of: "\"") else { return nil }
         out[out.count - 1] = .html(String(previous.dropLast(4)))
@@ -161,11 +163,12 @@ struct HandbookLinks {
     /// The file at `contentDirectory/path` as a `data:` URL, or nil when it cannot be read.
     static func dataURL(_ path: String, contentDirectory: String) -> String? {
         guard let data = FileManager.default.contents(atPath: "\(contentDirectory)/\(path)") else { return nil }
-        let type: String = switch (path as NSString).pathExtension.lowercased() {
-        case "bmp": "image/bmp"
-        case "tif", "tiff": "image/tiff"
-        default: EPUBWriter.mediaType(path) ?? "application/octet-stream"
-        }
+        let type: String =
+            switch (path as NSString).pathExtension.lowercased() {
+            case "bmp": "image/bmp"
+            case "tif", "tiff": "image/tiff"
+            default: EPUBWriter.mediaType(path) ?? "application/octet-stream"
+            }
         return "data:\(type);base64,\(data.base64EncodedString())"
     }
 

@@ -17,8 +17,9 @@ struct HandbookRenderer: Sendable {
             links.embed = { HandbookLinks.dataURL($0, contentDirectory: contentDirectory) }
         }
         let chapters = book.chapters.map { chapter in
-            HandbookView.Chapter(anchor: chapter.anchor, title: chapter.title, kicker: chapter.kicker, part: chapter.part,
-                                 bodyHTML: links.write(chapter), startsPage: chapter.startsPage)
+            HandbookView.Chapter(
+                anchor: chapter.anchor, title: chapter.title, kicker: chapter.kicker, part: chapter.part,
+                bodyHTML: links.write(chapter), startsPage: chapter.startsPage)
         }
         let contents = book.chapters.filter(\.inContents).map {
             HandbookView.Entry(anchor: $0.anchor, title: $0.title, part: $0.part)

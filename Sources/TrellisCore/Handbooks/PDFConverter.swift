@@ -17,8 +17,9 @@ public enum PDFConverter {
     }
 
     public static var missingError: OutputError {
-        OutputError(message: "PDF handbooks need WeasyPrint, which is not installed",
-                    hint: "install the Debian package '\(package)' (sudo apt-get install \(package)), or build without --pdf")
+        OutputError(
+            message: "PDF handbooks need WeasyPrint, which is not installed",
+            hint: "install the Debian package '\(package)' (sudo apt-get install \(package)), or build without --pdf")
     }
 
     /// Converts `root/<name>.pdf.html` to `root/<name>.pdf` for each path,

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads a filled-in form saved by a word processor (`.docx`): every table
@@ -30,7 +31,8 @@ public enum DocxFormReader {
             switch self {
             case .notADocx: "open the form in Word or LibreOffice and save it as .docx (Word 2007-365)"
             case .noTable: "put the labels and answers in a two-column table, or import the form's .txt export"
-            case .tooLarge: "the file may be damaged or built to exhaust memory; open it in Word, copy the form's table into a new document and save that as .docx"
+            case .tooLarge:
+                "the file may be damaged or built to exhaust memory; open it in Word, copy the form's table into a new document and save that as .docx"
             case .refusedXML: "Word never writes this; open the file in Word or LibreOffice and save it again as .docx"
             }
         }
@@ -73,7 +75,9 @@ public enum DocxFormReader {
         xml.shouldResolveExternalEntities = false
         xml.delegate = parser
         guard xml.parse() else {
-            throw Failure.notADocx("word/document.xml is not well-formed XML (line \(xml.lineNumber), column \(xml.columnNumber)\(xml.parserError.map { ": \($0.localizedDescription)" } ?? ""))")
+            throw Failure.notADocx(
+                "word/document.xml is not well-formed XML (line \(xml.lineNumber), column \(xml.columnNumber)\(xml.parserError.map { ": \($0.localizedDescription)" } ?? ""))"
+            )
         }
         if parser.rows.isEmpty { throw Failure.noTable }
         return FilledForm(rows: parser.rows, preamble: parser.preamble)
@@ -99,7 +103,8 @@ public enum DocxFormReader {
             }
         }
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw Failure.refusedXML(entry: entry, why: "declares a DTD (<!DOCTYPE> or <!ENTITY>), which can read other files or expand without bound")
+            throw Failure.refusedXML(
+                entry: entry, why: "declares a DTD (<!DOCTYPE> or <!ENTITY>), which can read other files or expand without bound")
         }
     }
 
@@ -126,7 +131,9 @@ public enum DocxFormReader {
         private var currentNum: String?
         private var currentLevel = 0
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             switch name {
             case "w:abstractNum": currentAbstract = attributes["w:abstractNumId"]
             case "w:lvl": currentLevel = Int(attributes["w:ilvl"] ?? "0") ?? 0
@@ -163,12 +170,18 @@ public enum DocxFormReader {
 
         init(formats: [String: [Int: Bool]]) { self.formats = formats }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             switch name {
             case "w:tbl": tableDepth += 1
             case "w:tr" where tableDepth == 1: cells = []
             case "w:tc" where tableDepth == 1: cell = []
-            case "w:p": inParagraph = true; text = ""; numID = nil; level = 0
+            case "w:p":
+                inParagraph = true
+                text = ""
+                numID = nil
+                level = 0
             case "w:t": inText = true
             case "w:tab": text += " "
             case "w:br", "w:cr": text += "\n"

@@ -108,8 +108,9 @@ struct FormArchive {
         }
         let checksum: CRC32
         do {
-            checksum = try Data.decompress(size: Int64(range.count), bufferSize: chunkSize, skipCRC32: false,
-                                           provider: provider, consumer: consumer)
+            checksum = try Data.decompress(
+                size: Int64(range.count), bufferSize: chunkSize, skipCRC32: false,
+                provider: provider, consumer: consumer)
         } catch is Overflow {
             throw Failure.tooLarge(entry: name, limit: limit)
         } catch is Truncated {
@@ -134,7 +135,10 @@ struct FormArchive {
         var index = count - 22
         let lowest = max(0, count - 22 - 0xFFFF)
         while index >= lowest {
-            if bytes[index] == 0x50, u32(bytes, index) == 0x0605_4b50 { eocd = index; break }
+            if bytes[index] == 0x50, u32(bytes, index) == 0x0605_4b50 {
+                eocd = index
+                break
+            }
             index -= 1
         }
         guard let eocd else { throw Failure.notAZip("it is not a ZIP archive") }
@@ -146,8 +150,9 @@ struct FormArchive {
             let locator = eocd - 20
             guard locator >= 0, u32(bytes, locator) == 0x0706_4b50 else { throw Failure.notAZip("its ZIP64 directory is missing") }
             guard let record = small(u64(bytes, locator + 8)), record <= count - 56, u32(bytes, record) == 0x0606_4b50,
-                  let records = small(u64(bytes, record + 32)), let size = small(u64(bytes, record + 40)),
-                  let offset = small(u64(bytes, record + 48)) else {
+                let records = small(u64(bytes, record + 32)), let size = small(u64(bytes, record + 40)),
+                let offset = small(u64(bytes, record + 48))
+            else {
                 throw Failure.notAZip("its ZIP64 directory is damaged")
             }
             (total, directorySize, directoryOffset) = (records, size, offset)
@@ -166,10 +171,11 @@ struct FormArchive {
             let commentLength = Int(u16(bytes, at + 32))
             let next = at + 46 + nameLength + extraLength + commentLength
             guard next <= end else { throw Failure.notAZip("its directory is damaged") }
-            var entry = Entry(name: [UInt8](bytes[(at + 46)..<(at + 46 + nameLength)]),
-                              flags: u16(bytes, at + 8), method: u16(bytes, at + 10), crc32: u32(bytes, at + 16),
-                              compressedSize: Int(u32(bytes, at + 20)), uncompressedSize: Int(u32(bytes, at + 24)),
-                              localHeaderOffset: Int(u32(bytes, at + 42)))
+            var entry = Entry(
+                name: [UInt8](bytes[(at + 46)..<(at + 46 + nameLength)]),
+                flags: u16(bytes, at + 8), method: u16(bytes, at + 10), crc32: u32(bytes, at + 16),
+                compressedSize: Int(u32(bytes, at + 20)), uncompressedSize: Int(u32(bytes, at + 24)),
+                localHeaderOffset: Int(u32(bytes, at + 42)))
             try applyZIP64(bytes, extra: (at + 46 + nameLength)..<(at + 46 + nameLength + extraLength), to: &entry)
             entries.append(entry)
             at = next
@@ -216,24 +222,60 @@ extension FormArchive {
     static func stored(_ entries: [(name: String, data: Data)]) -> Data {
         var out = Data()
         var directory = Data()
-        func le16(_ value: Int, _ data: inout Data) { data.append(UInt8(value & 0xFF)); data.append(UInt8((value >> 8) & 0xFF)) }
-        func le32(_ value: Int, _ data: inout Data) { le16(value & 0xFFFF, &data); le16((value >> 16) & 0xFFFF, &data) }
+        func le16(_ value: Int, _ data: inout Data) {
+            data.append(UInt8(value & 0xFF))
+            data.append(UInt8((value >> 8) & 0xFF))
+        }
+        func le32(_ value: Int, _ data: inout Data) {
+            le16(value & 0xFFFF, &data)
+            le16((value >> 16) & 0xFFFF, &data)
+        }
         for (name, data) in entries {
             let nameBytes = Data(name.utf8)
             let crc = Int(data.crc32(checksum: 0))
             let offset = out.count
-            le32(0x0403_4b50, &out); le16(20, &out); le16(0x0800, &out); le16(0, &out); le16(0, &out); le16(0x21, &out)
-            le32(crc, &out); le32(data.count, &out); le32(data.count, &out); le16(nameBytes.count, &out); le16(0, &out)
-            out.append(nameBytes); out.append(data)
-            le32(0x0201_4b50, &directory); le16(20, &directory); le16(20, &directory); le16(0x0800, &directory); le16(0, &directory)
-            le16(0, &directory); le16(0x21, &directory); le32(crc, &directory); le32(data.count, &directory); le32(data.count, &directory)
-            le16(nameBytes.count, &directory); le16(0, &directory); le16(0, &directory); le16(0, &directory); le16(0, &directory)
-            le32(0, &directory); le32(offset, &directory); directory.append(nameBytes)
+            le32(0x0403_4b50, &out)
+            le16(20, &out)
+            le16(0x0800, &out)
+            le16(0, &out)
+            le16(0, &out)
+            le16(0x21, &out)
+            le32(crc, &out)
+            le32(data.count, &out)
+            le32(data.count, &out)
+            le16(nameBytes.count, &out)
+            le16(0, &out)
+            out.append(nameBytes)
+            out.append(data)
+            le32(0x0201_4b50, &directory)
+            le16(20, &directory)
+            le16(20, &directory)
+            le16(0x0800, &directory)
+            le16(0, &directory)
+            le16(0, &directory)
+            le16(0x21, &directory)
+            le32(crc, &directory)
+            le32(data.count, &directory)
+            le32(data.count, &directory)
+            le16(nameBytes.count, &directory)
+            le16(0, &directory)
+            le16(0, &directory)
+            le16(0, &directory)
+            le16(0, &directory)
+            le32(0, &directory)
+            le32(offset, &directory)
+            directory.append(nameBytes)
         }
         let directoryOffset = out.count
         out.append(directory)
-        le32(0x0605_4b50, &out); le16(0, &out); le16(0, &out); le16(entries.count, &out); le16(entries.count, &out)
-        le32(directory.count, &out); le32(directoryOffset, &out); le16(0, &out)
+        le32(0x0605_4b50, &out)
+        le16(0, &out)
+        le16(0, &out)
+        le16(entries.count, &out)
+        le16(entries.count, &out)
+        le32(directory.count, &out)
+        le32(directoryOffset, &out)
+        le16(0, &out)
         return out
     }
 }

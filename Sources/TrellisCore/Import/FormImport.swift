@@ -54,7 +54,10 @@ public enum FormImport {
     public struct ImportError: Error, CustomStringConvertible {
         public var description: String
         public var hint: String?
-        init(_ text: String, hint: String? = nil) { description = text; self.hint = hint }
+        init(_ text: String, hint: String? = nil) {
+            description = text
+            self.hint = hint
+        }
     }
 
     /// Imports each form; stops at nothing, reports each file's outcome.
@@ -69,14 +72,18 @@ public enum FormImport {
                 var result = importer.convert(form, fallbackTitle: fallback)
                 var id = result.id
                 var n = 2
-                while claimed.contains(id) { id = "\(result.id)-\(n)"; n += 1 }
+                while claimed.contains(id) {
+                    id = "\(result.id)-\(n)"
+                    n += 1
+                }
                 claimed.insert(id)
                 result.id = id
                 let folder = "\(content)/practices"
                 let target = "\(folder)/\(id).md"
                 if FileManager.default.fileExists(atPath: target) && !force {
-                    return Outcome(source: path, written: nil, result: result,
-                                   error: "\(target) already exists; pass --force to replace it")
+                    return Outcome(
+                        source: path, written: nil, result: result,
+                        error: "\(target) already exists; pass --force to replace it")
                 }
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 try Data(result.markdown.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)

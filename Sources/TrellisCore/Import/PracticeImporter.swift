@@ -17,20 +17,30 @@ public struct PracticeImporter: Sendable {
     }
 
     /// Labels that name the practice.
-    static let titleLabels: Set<String> = ["name of the best practice", "name of the good practice", "name of the practice",
-                                           "title", "name", "title of the good practice", "good practice",
-                                           "title of the practice", "title of the best practice", "name of good practice"]
+    static let titleLabels: Set<String> = [
+        "name of the best practice", "name of the good practice", "name of the practice",
+        "title", "name", "title of the good practice", "good practice",
+        "title of the practice", "title of the best practice", "name of good practice",
+    ]
     static let countryLabels: Set<String> = ["country", "country of origin", "countries"]
-    static let organisationLabels: Set<String> = ["organisation", "organization", "institution", "school", "name of the institution",
-                                                  "name of the organisation", "name of the organization", "organisation name",
-                                                  "organization name", "institution name", "name of the school"]
-    static let sectorLabels: Set<String> = ["sector", "educational sector", "education sector", "sector of education",
-                                            "sector of the practice"]
+    static let organisationLabels: Set<String> = [
+        "organisation", "organization", "institution", "school", "name of the institution",
+        "name of the organisation", "name of the organization", "organisation name",
+        "organization name", "institution name", "name of the school",
+    ]
+    static let sectorLabels: Set<String> = [
+        "sector", "educational sector", "education sector", "sector of education",
+        "sector of the practice",
+    ]
     static let tagLabels: Set<String> = ["tags", "tag", "keywords", "key words", "keyword"]
-    static let yearLabels: Set<String> = ["year", "year of implementation", "year of start", "starting year", "start year",
-                                          "year started", "year of the practice"]
-    static let websiteLabels: Set<String> = ["website", "web site", "url", "web", "web page", "webpage", "website url",
-                                             "link", "web address", "internet address", "homepage"]
+    static let yearLabels: Set<String> = [
+        "year", "year of implementation", "year of start", "starting year", "start year",
+        "year started", "year of the practice",
+    ]
+    static let websiteLabels: Set<String> = [
+        "website", "web site", "url", "web", "web page", "webpage", "website url",
+        "link", "web address", "internet address", "homepage",
+    ]
     static let statusLabels: Set<String> = ["status", "current status", "status of the practice", "status of the good practice"]
 
     /// Sector answers as forms word them → vocabulary term. Only terms the
@@ -126,7 +136,8 @@ public struct PracticeImporter: Sendable {
                     if text != term { sectorAsWritten = text }
                 } else {
                     sector = text
-                    warnings.append("sector '\(text)' is not in the sectors vocabulary (\(sectors.joined(separator: ", "))); fix it in the front matter")
+                    warnings.append(
+                        "sector '\(text)' is not in the sectors vocabulary (\(sectors.joined(separator: ", "))); fix it in the front matter")
                 }
                 mappings.append(Mapping(label: row.label, target: "sector", isExtra: false))
             } else if Self.tagLabels.contains(key), tags == nil, !text.isEmpty {
@@ -183,8 +194,9 @@ public struct PracticeImporter: Sendable {
             headings.append(extra.heading)
         }
         let markdown = lines.joined(separator: "\n") + "\n\n" + body.map { $0.trimmingCharacters(in: .newlines) }.joined(separator: "\n\n") + "\n"
-        return Result(id: Self.makeID(finalTitle), title: finalTitle, markdown: markdown, mappings: mappings,
-                      warnings: warnings, headings: headings)
+        return Result(
+            id: Self.makeID(finalTitle), title: finalTitle, markdown: markdown, mappings: mappings,
+            warnings: warnings, headings: headings)
     }
 
     /// The vocabulary term a Sector answer names: the term itself, its
@@ -192,8 +204,10 @@ public struct PracticeImporter: Sendable {
     /// ("Vocational education and training").
     func sectorTerm(_ answer: String) -> String? {
         let key = PracticeTemplate.normalize(answer)
-        for term in sectors where key == term || key == PracticeTemplate.normalize(Vocabularies.label(term))
-            || key == term.replacingOccurrences(of: "-", with: " ") {
+        for term in sectors
+        where key == term || key == PracticeTemplate.normalize(Vocabularies.label(term))
+            || key == term.replacingOccurrences(of: "-", with: " ")
+        {
             return term
         }
         if let term = Self.sectorSynonyms[key], sectors.contains(term) { return term }
@@ -238,7 +252,8 @@ public struct PracticeImporter: Sendable {
             return url.hasSuffix(".") ? String(url.dropLast()) : url
         }
         if words.count == 1, let word = words.first, word.contains("."), !word.contains("@"), !word.contains("://"),
-           word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-./_~%?=&#:".contains($0)) }) {
+            word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-./_~%?=&#:".contains($0)) })
+        {
             return "https://" + (word.hasSuffix(".") ? String(word.dropLast()) : word)
         }
         return nil
@@ -256,7 +271,10 @@ public struct PracticeImporter: Sendable {
                 space = !out.isEmpty
                 continue
             }
-            if space { out.append(" "); space = false }
+            if space {
+                out.append(" ")
+                space = false
+            }
             out.unicodeScalars.append(scalar)
         }
         return out
@@ -367,7 +385,8 @@ public struct PracticeImporter: Sendable {
             case "\\", "`", "*", "_", "[", "]", "<", "&", "|", "~": out += "\\\(character)"
             case ":" where index + 2 < characters.count && characters[index + 1] == "/" && characters[index + 2] == "/":
                 out += "\\:"
-            case "." where index >= 3 && characters[(index - 3)..<index].allSatisfy({ $0 == "w" || $0 == "W" })
+            case "."
+            where index >= 3 && characters[(index - 3)..<index].allSatisfy({ $0 == "w" || $0 == "W" })
                 && (index == 3 || !(characters[index - 4].isLetter || characters[index - 4].isNumber)):
                 out += "\\."
             default: out.append(character)
@@ -409,7 +428,8 @@ public struct PracticeImporter: Sendable {
     static func yamlString(_ text: String) -> String {
         let node = Node.mapping(Node.Mapping([(Node.scalar(Node.Scalar("v")), Node.scalar(Node.Scalar(text, .implicit, .doubleQuoted)))]))
         if let yaml = try? Yams.serialize(node: node, width: -1, allowUnicode: true),
-           yaml.hasPrefix("v: "), yaml.hasSuffix("\n"), !yaml.dropLast().contains("\n") {
+            yaml.hasPrefix("v: "), yaml.hasSuffix("\n"), !yaml.dropLast().contains("\n")
+        {
             return String(yaml.dropFirst(3).dropLast())
         }
         // The emitter refused or wrapped the text: fall back to escaping every

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the plain-text export of a filled-in form, where each table cell
 /// starts on a line beginning with a tab: label, answer, label, answer…
 /// Lines without a tab continue the cell above. Bullet characters
@@ -39,7 +41,8 @@ public enum TextFormReader {
             }
             let digits = line.prefix(while: { $0.isASCII && $0.isNumber })
             if !digits.isEmpty, digits.count <= 2, let marker = line.dropFirst(digits.count).first, marker == "." || marker == ")",
-               line.dropFirst(digits.count + 1).first == " " {
+                line.dropFirst(digits.count + 1).first == " "
+            {
                 blocks.append(.numbered(String(line.dropFirst(digits.count + 1)).trimmingCharacters(in: .whitespaces), level: 0))
                 continue
             }
@@ -57,5 +60,3 @@ public enum TextFormReader {
         return text
     }
 }
-
-import Foundation

@@ -68,8 +68,10 @@ struct Cartridge {
 
     private static func add(_ archive: Archive, _ path: String, _ bytes: [UInt8]) throws {
         let data = Data(bytes)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: entryDate,
-                             compressionMethod: .deflate) { position, size in
+        try archive.addEntry(
+            with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: entryDate,
+            compressionMethod: .deflate
+        ) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
     }
@@ -93,15 +95,20 @@ struct Cartridge {
         about += facts(module)
         about += overview.html
         about += outcomesHTML() + timelineHTML() + coverageHTML()
-        resources.append(Resource(identifier: "R_about", type: "webcontent", href: "about.html",
-                                  files: page("about.html", module.title, about, uses: overview.media)))
+        resources.append(
+            Resource(
+                identifier: "R_about", type: "webcontent", href: "about.html",
+                files: page("about.html", module.title, about, uses: overview.media)))
         aboutItems.append(Item(identifier: "I_about", title: "About this module", resource: "R_about"))
         let moduleNotes = write(module.body, facilitator: true, at: "facilitator/about.html")
         if !moduleNotes.html.isEmpty {
-            resources.append(Resource(identifier: "R_about_notes", type: "webcontent", href: "facilitator/about.html",
-                                      files: page("facilitator/about.html", "Facilitator notes: \(module.title)",
-                                                  "<h1>Facilitator notes: \(HTML.escape(module.title))</h1>\n" + moduleNotes.html, uses: moduleNotes.media),
-                                      instructorOnly: true))
+            resources.append(
+                Resource(
+                    identifier: "R_about_notes", type: "webcontent", href: "facilitator/about.html",
+                    files: page(
+                        "facilitator/about.html", "Facilitator notes: \(module.title)",
+                        "<h1>Facilitator notes: \(HTML.escape(module.title))</h1>\n" + moduleNotes.html, uses: moduleNotes.media),
+                    instructorOnly: true))
             aboutItems.append(Item(identifier: "I_about_notes", title: "Facilitator notes: About this module", resource: "R_about_notes"))
         }
         let related = relatedPractices(&files, &resources, &media)
@@ -124,15 +131,19 @@ struct Cartridge {
                 if !outcomes.isEmpty {
                     html += "<h2>Outcomes</h2>\n<ul>\n" + outcomes.map { "<li>\(HTML.escape($0.text))</li>\n" }.joined() + "</ul>\n"
                 }
-                resources.append(Resource(identifier: "R_\(name)", type: "webcontent", href: "tasks/\(name).html",
-                                          files: page("tasks/\(name).html", task.title, html, uses: body.media)))
+                resources.append(
+                    Resource(
+                        identifier: "R_\(name)", type: "webcontent", href: "tasks/\(name).html",
+                        files: page("tasks/\(name).html", task.title, html, uses: body.media)))
                 items.append(Item(identifier: "I_\(name)", title: "\(task.displayNumber). \(task.title)", resource: "R_\(name)"))
                 let notes = write(task.body, facilitator: true, at: "facilitator/\(name).html")
                 if !notes.html.isEmpty {
                     let title = "Facilitator notes: \(task.displayNumber). \(task.title)"
-                    resources.append(Resource(identifier: "R_\(name)_notes", type: "webcontent", href: "facilitator/\(name).html",
-                                              files: page("facilitator/\(name).html", title, "<h1>\(HTML.escape(title))</h1>\n" + notes.html, uses: notes.media),
-                                              instructorOnly: true))
+                    resources.append(
+                        Resource(
+                            identifier: "R_\(name)_notes", type: "webcontent", href: "facilitator/\(name).html",
+                            files: page("facilitator/\(name).html", title, "<h1>\(HTML.escape(title))</h1>\n" + notes.html, uses: notes.media),
+                            instructorOnly: true))
                     items.append(Item(identifier: "I_\(name)_notes", title: title, resource: "R_\(name)_notes"))
                 }
             }
@@ -238,8 +249,9 @@ struct Cartridge {
                 if let country = practice.country { html += "<p>Country: \(HTML.escape(country.name))</p>\n" }
                 for section in practice.sections {
                     guard let content = section.content else { continue }
-                    let body = write(Body(intro: content, sections: [], footnotes: nil, links: practice.body.links, externalLinks: []), facilitator: false,
-                                     at: "practices/\(id).html")
+                    let body = write(
+                        Body(intro: content, sections: [], footnotes: nil, links: practice.body.links, externalLinks: []), facilitator: false,
+                        at: "practices/\(id).html")
                     html += "<h2>\(HTML.escape(section.template.heading))</h2>\n" + body.html
                     media.formUnion(body.media)
                 }
@@ -284,12 +296,14 @@ struct Cartridge {
 
     func timelineHTML() -> String {
         guard !module.tasks.isEmpty else { return "" }
-        var html = "<h2>Task sequence</h2>\n<table border=\"1\">\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Phase</th><th scope=\"col\">Type</th><th scope=\"col\">Mode</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n"
+        var html =
+            "<h2>Task sequence</h2>\n<table border=\"1\">\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Phase</th><th scope=\"col\">Type</th><th scope=\"col\">Mode</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n"
         for task in module.tasks {
             let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }?.title ?? ""
             html += "<tr><td><a href=\"tasks/\(Self.fileName(task)).html\">\(HTML.escape(task.displayNumber)). \(HTML.escape(task.title))</a></td>"
             html += "<td>\(HTML.escape(phase))</td><td>\(HTML.escape(task.type.map { Vocabularies.label($0.value) } ?? ""))</td>"
-            html += "<td>\(HTML.escape(task.mode.map { Vocabularies.label($0.value) } ?? ""))</td><td>\(HTML.escape(task.duration?.value ?? ""))</td></tr>\n"
+            html +=
+                "<td>\(HTML.escape(task.mode.map { Vocabularies.label($0.value) } ?? ""))</td><td>\(HTML.escape(task.duration?.value ?? ""))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }
@@ -349,7 +363,8 @@ struct Cartridge {
         item(root, depth: 0, into: &xml)
         xml += "</organization>\n</organizations>\n<resources>\n"
         for resource in resources {
-            xml += "<resource identifier=\"\(resource.identifier)\" type=\"\(resource.type)\"\(resource.href.isEmpty ? "" : " href=\"\(HTML.escape(resource.href))\"")>\n"
+            xml +=
+                "<resource identifier=\"\(resource.identifier)\" type=\"\(resource.type)\"\(resource.href.isEmpty ? "" : " href=\"\(HTML.escape(resource.href))\"")>\n"
             if resource.instructorOnly {
                 xml += "<metadata><lom:lom><lom:educational><lom:intendedEndUserRole><lom:source>IMSGLC_CC_Rolesv1p1</lom:source>"
                 xml += "<lom:value>Instructor</lom:value></lom:intendedEndUserRole></lom:educational></lom:lom></metadata>\n"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A country as an ISO 3166-1 alpha-2 code, shown by its English name.
 public struct Country: Sendable, Hashable, Comparable {
     public let code: String
@@ -45,11 +47,12 @@ public struct Country: Sendable, Hashable, Comparable {
                 space = !out.isEmpty
                 continue
             }
-            if space { out.append(" "); space = false }
+            if space {
+                out.append(" ")
+                space = false
+            }
             out.unicodeScalars.append(scalar)
         }
         return out
     }
 }
-
-import Foundation

@@ -132,7 +132,8 @@ struct Quantity {
         let bounds = number.split(whereSeparator: { $0 == "-" || $0 == "–" })
             .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".") }
         guard (1...2).contains(bounds.count), let last = bounds.last, let value = Double(last), value >= 0,
-              bounds.allSatisfy({ Double($0) != nil }) else { return nil }
+            bounds.allSatisfy({ Double($0) != nil })
+        else { return nil }
         switch unitText {
         case "min", "mins", "minute", "minutes", "m": unit = .minutes
         case "h", "hr", "hrs", "hour", "hours": unit = .hours

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ids of modules, tasks, practices and pages: `[a-z0-9][a-z0-9-]*`.
 public enum Identifier {
     public static func isValid(_ text: String) -> Bool {
@@ -25,5 +27,3 @@ public enum Identifier {
         return out.isEmpty ? "my-id" : out
     }
 }
-
-import Foundation

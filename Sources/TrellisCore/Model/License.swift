@@ -33,7 +33,8 @@ public enum License {
         case "apache":
             return "https://www.apache.org/licenses/LICENSE-2.0"
         case "bsd":
-            return words.contains("2") || words.contains("2.0") ? "https://opensource.org/licenses/BSD-2-Clause" : "https://opensource.org/licenses/BSD-3-Clause"
+            return words.contains("2") || words.contains("2.0")
+                ? "https://opensource.org/licenses/BSD-2-Clause" : "https://opensource.org/licenses/BSD-3-Clause"
         case "gpl", "gnu":
             let rest = words.dropFirst(first == "gnu" ? 1 : 0)
             let v = (version ?? "3").hasPrefix("2") ? "2.0" : "3.0"

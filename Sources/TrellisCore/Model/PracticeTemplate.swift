@@ -33,18 +33,23 @@ public struct PracticeTemplate: Sendable, Hashable {
 
     /// The collection form used for good-practice catalogues.
     public static let builtIn = PracticeTemplate(sections: [
-        Section(id: "description", heading: "Description",
-                guidance: "What is the practice and what does it aim to do?"),
-        Section(id: "involved", heading: "Who is involved?",
-                aliases: ["Who is involved? How were they motivated to participate?"],
-                guidance: "Who takes part, and how were they motivated to participate?"),
-        Section(id: "benefits", heading: "Benefits",
-                guidance: "What does it bring to learners, teachers and the institution?"),
-        Section(id: "challenges", heading: "Challenges and how they were overcome",
-                guidance: "What was difficult, and what helped?"),
-        Section(id: "implementation", heading: "Step by step implementation",
-                aliases: ["Step by step for the implementation of the good practice"],
-                guidance: "The steps another institution would follow to do the same."),
+        Section(
+            id: "description", heading: "Description",
+            guidance: "What is the practice and what does it aim to do?"),
+        Section(
+            id: "involved", heading: "Who is involved?",
+            aliases: ["Who is involved? How were they motivated to participate?"],
+            guidance: "Who takes part, and how were they motivated to participate?"),
+        Section(
+            id: "benefits", heading: "Benefits",
+            guidance: "What does it bring to learners, teachers and the institution?"),
+        Section(
+            id: "challenges", heading: "Challenges and how they were overcome",
+            guidance: "What was difficult, and what helped?"),
+        Section(
+            id: "implementation", heading: "Step by step implementation",
+            aliases: ["Step by step for the implementation of the good practice"],
+            guidance: "The steps another institution would follow to do the same."),
     ])
 
     /// The template section a heading names, if any.
@@ -68,8 +73,14 @@ public struct PracticeTemplate: Sendable, Hashable {
         var out = ""
         var space = false
         for character in text {
-            if character.isWhitespace { space = !out.isEmpty; continue }
-            if space { out.append(" "); space = false }
+            if character.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if space {
+                out.append(" ")
+                space = false
+            }
             out.append(character)
         }
         return out

@@ -57,7 +57,8 @@ public enum RelativeURL {
         let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
         var common = 0
         while common < fromParts.count, common < toParts.count - 1,
-              fromParts[fromParts.startIndex + common] == toParts[common] {
+            fromParts[fromParts.startIndex + common] == toParts[common]
+        {
             common += 1
         }
         let ups = fromParts.count - common

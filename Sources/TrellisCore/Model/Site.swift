@@ -19,7 +19,9 @@ public struct Site: Sendable {
     public var discoveredModuleIDs: Set<String> = []
     public var discoveredPracticeIDs: Set<String> = []
 
-    public init(config: SiteConfig, home: Page?, modules: [Module], practices: [Practice], pages: [Page], media: [SourceFile], contentDirectory: String) {
+    public init(
+        config: SiteConfig, home: Page?, modules: [Module], practices: [Practice], pages: [Page], media: [SourceFile], contentDirectory: String
+    ) {
         self.config = config
         self.home = home
         self.modules = modules

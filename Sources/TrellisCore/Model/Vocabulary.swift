@@ -1,3 +1,5 @@
+import Foundation
+
 /// The controlled term lists content is checked against. Built-in lists can
 /// be replaced in site.yml under `vocabularies:`.
 public struct Vocabularies: Sendable, Hashable {
@@ -43,8 +45,10 @@ public struct Vocabularies: Sendable, Hashable {
         }
     }
 
-    static let acronyms = ["vet": "VET", "ict": "ICT", "cpd": "CPD", "mooc": "MOOC", "coil": "COIL",
-                           "pre-service": "Pre-service", "in-service": "In-service"]
+    static let acronyms = [
+        "vet": "VET", "ict": "ICT", "cpd": "CPD", "mooc": "MOOC", "coil": "COIL",
+        "pre-service": "Pre-service", "in-service": "In-service",
+    ]
 
     /// A readable label for a term: `comparison-analysis` → `Comparison analysis`.
     public static func label(_ term: String) -> String {
@@ -54,5 +58,3 @@ public struct Vocabularies: Sendable, Hashable {
         return first.uppercased() + spaced.dropFirst()
     }
 }
-
-import Foundation

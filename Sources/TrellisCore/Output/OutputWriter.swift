@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why the output could not be written: at which step, for which path,
@@ -110,7 +111,9 @@ public struct OutputWriter: Sendable {
     }
 
     static func absolute(_ path: String) -> String {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+        let url =
+            path.hasPrefix("/")
+            ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
         return url.standardizedFileURL.path
     }
 
@@ -135,27 +138,38 @@ public struct OutputWriter: Sendable {
     public func validate(content: String) throws(OutputError) {
         let out = Self.resolved(output)
         let contentPath = Self.resolved(Self.absolute(content))
-        if out == "/" { throw OutputError(.validate, .refused, path: output, message: "refusing to write the site into '/'", hint: "pass --output DIR with a folder of its own") }
+        if out == "/" {
+            throw OutputError(
+                .validate, .refused, path: output, message: "refusing to write the site into '/'", hint: "pass --output DIR with a folder of its own")
+        }
         if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, out == Self.resolved(home) {
-            throw OutputError(.validate, .refused, path: output, message: "refusing to write the site into your home folder", hint: "pass --output DIR with a folder of its own, e.g. --output output")
+            throw OutputError(
+                .validate, .refused, path: output, message: "refusing to write the site into your home folder",
+                hint: "pass --output DIR with a folder of its own, e.g. --output output")
         }
         if out == contentPath || contentPath.hasPrefix(out + "/") {
-            throw OutputError(.validate, .refused, path: output, message: "the output folder '\(output)' is or contains the content folder; building would delete your content",
-                              hint: "pass --output with a separate folder, e.g. --output output")
+            throw OutputError(
+                .validate, .refused, path: output,
+                message: "the output folder '\(output)' is or contains the content folder; building would delete your content",
+                hint: "pass --output with a separate folder, e.g. --output output")
         }
         if out.hasPrefix(contentPath + "/") {
-            throw OutputError(.validate, .refused, path: output, message: "the output folder '\(output)' is inside the content folder",
-                              hint: "put the output beside the content folder, e.g. --output output")
+            throw OutputError(
+                .validate, .refused, path: output, message: "the output folder '\(output)' is inside the content folder",
+                hint: "put the output beside the content folder, e.g. --output output")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw OutputError(.validate, .refused, path: output, message: "'\(output)' exists and is not a folder", hint: "remove it or choose another --output")
+                throw OutputError(
+                    .validate, .refused, path: output, message: "'\(output)' exists and is not a folder", hint: "remove it or choose another --output"
+                )
             }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
             if !entries.isEmpty, !entries.contains(Self.marker), !force {
-                throw OutputError(.validate, .refused, path: output, message: "'\(output)' is not empty and was not made by Trellis; building would replace it",
-                                  hint: "choose an empty or new folder, or pass --force to replace it")
+                throw OutputError(
+                    .validate, .refused, path: output, message: "'\(output)' is not empty and was not made by Trellis; building would replace it",
+                    hint: "choose an empty or new folder, or pass --force to replace it")
             }
         }
     }
@@ -166,34 +180,42 @@ public struct OutputWriter: Sendable {
     public func write(_ artifacts: [Artifact], beforeSwap: (String) throws(OutputError) -> Void = { _ in }) throws(OutputError) -> Int {
         var seen: Set<String> = []
         for artifact in artifacts where !seen.insert(artifact.path).inserted {
-            throw OutputError(.write, .duplicatePath, path: artifact.path, message: "two files would be written to '\(artifact.path)'", hint: "this is a bug in Trellis; please report it")
+            throw OutputError(
+                .write, .duplicatePath, path: artifact.path, message: "two files would be written to '\(artifact.path)'",
+                hint: "this is a bug in Trellis; please report it")
         }
-        return try writeStreaming(paths: artifacts.map(\.path), produce: { sink in
-            let failures = artifacts.parallelMap { artifact -> OutputError? in
-                do {
-                    try sink.write(artifact)
-                    return nil
-                } catch {
-                    return (error as? OutputError) ?? OutputError(.write, .system(0), message: "\(error)")
+        return try writeStreaming(
+            paths: artifacts.map(\.path),
+            produce: { sink in
+                let failures = artifacts.parallelMap { artifact -> OutputError? in
+                    do {
+                        try sink.write(artifact)
+                        return nil
+                    } catch {
+                        return (error as? OutputError) ?? OutputError(.write, .system(0), message: "\(error)")
+                    }
                 }
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw failure }
-        }, beforeSwap: beforeSwap)
+                if let failure = failures.compactMap({ $0 }).first { throw failure }
+            }, beforeSwap: beforeSwap)
     }
 
     /// Writes files into a temporary folder as they are produced (so the
     /// whole site never sits in memory), then swaps the folder in.
     /// `paths` lists every file that will be written, so folders can be made first.
     @discardableResult
-    public func writeStreaming(paths: [String], produce: (ArtifactSink) throws -> Void,
-                               beforeSwap: (String) throws(OutputError) -> Void = { _ in }) throws(OutputError) -> Int {
+    public func writeStreaming(
+        paths: [String], produce: (ArtifactSink) throws -> Void,
+        beforeSwap: (String) throws(OutputError) -> Void = { _ in }
+    ) throws(OutputError) -> Int {
         for path in paths where !OutputPath.isSafe(path) { throw Self.unsafePath(path) }
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(.write, .permissionDenied, path: parent, message: "cannot create '\(parent)': \(error.localizedDescription)", hint: "check that you may write there")
+            throw OutputError(
+                .write, .permissionDenied, path: parent, message: "cannot create '\(parent)': \(error.localizedDescription)",
+                hint: "check that you may write there")
         }
         removeStaleTemporaries(parent: parent, name: name)
         let temporary = "\(parent)/.\(name).trellis-tmp-\(getpid())"
@@ -235,8 +257,9 @@ public struct OutputWriter: Sendable {
         case .bytes(let bytes): try writeFile(target, bytes)
         case .copy(let source):
             guard let data = FileManager.default.contents(atPath: source) else {
-                throw OutputError(.write, .unreadableSource, path: source, message: "cannot read '\(source)'",
-                                  hint: "check that the file is still there and readable by the user who runs the build")
+                throw OutputError(
+                    .write, .unreadableSource, path: source, message: "cannot read '\(source)'",
+                    hint: "check that the file is still there and readable by the user who runs the build")
             }
             try writeFile(target, [UInt8](data))
         }
@@ -245,8 +268,10 @@ public struct OutputWriter: Sendable {
     /// A path that would leave the output folder: the checks should have
     /// refused the content that led to it, so this is Trellis's own fault.
     static func unsafePath(_ path: String) -> OutputError {
-        OutputError(.write, .unsafePath, path: path, message: "refusing to write '\(Diagnostic.escapingControls(path))': the path would leave the output folder or is not a plain file name",
-                    hint: "this is a bug in Trellis; please report it with the content that caused it")
+        OutputError(
+            .write, .unsafePath, path: path,
+            message: "refusing to write '\(Diagnostic.escapingControls(path))': the path would leave the output folder or is not a plain file name",
+            hint: "this is a bug in Trellis; please report it with the content that caused it")
     }
 
     private func removeStaleTemporaries(parent: String, name: String) {
@@ -285,12 +310,13 @@ public struct OutputWriter: Sendable {
     static func systemError(_ what: String, step: OutputError.Step = .write, path: String) -> OutputError {
         let code = errno
         let text = String(cString: strerror(code))
-        let (reason, hint): (OutputError.Reason, String?) = switch code {
-        case EACCES, EPERM: (.permissionDenied, "you may not write there; choose another --output or change the folder's permissions")
-        case ENOSPC, EDQUOT: (.diskFull, "the disk is full; free some space and build again (the previous site is unchanged)")
-        case EROFS: (.readOnly, "the disk is read-only")
-        default: (.system(code), nil)
-        }
+        let (reason, hint): (OutputError.Reason, String?) =
+            switch code {
+            case EACCES, EPERM: (.permissionDenied, "you may not write there; choose another --output or change the folder's permissions")
+            case ENOSPC, EDQUOT: (.diskFull, "the disk is full; free some space and build again (the previous site is unchanged)")
+            case EROFS: (.readOnly, "the disk is read-only")
+            default: (.system(code), nil)
+            }
         return OutputError(step, reason, path: path, message: "\(what): \(text)", hint: hint)
     }
 
@@ -320,13 +346,13 @@ public struct OutputWriter: Sendable {
     /// Atomic exchange of two paths (Linux 3.15+); false when unavailable.
     static func exchange(_ a: String, _ b: String) -> Bool {
         #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let atCurrentDirectory: Int32 = -100
-        let renameExchange: UInt32 = 2
-        return renameat2(atCurrentDirectory, a, atCurrentDirectory, b, renameExchange) == 0
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let atCurrentDirectory: Int32 = -100
+            let renameExchange: UInt32 = 2
+            return renameat2(atCurrentDirectory, a, atCurrentDirectory, b, renameExchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 }

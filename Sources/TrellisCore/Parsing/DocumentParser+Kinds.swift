@@ -1,7 +1,11 @@
+import Markdown
+
 /// Typed front matter of each document kind (SPEC 3.1, 3.2, 4.1).
 extension DocumentParser {
-    static let moduleKeys = ["title", "summary", "audience", "duration", "workload", "languages", "configuration", "outcomes",
-                             "phases", "practices", "authors", "license", "updated"]
+    static let moduleKeys = [
+        "title", "summary", "audience", "duration", "workload", "languages", "configuration", "outcomes",
+        "phases", "practices", "authors", "license", "updated",
+    ]
     static let taskKeys = ["title", "type", "phase", "duration", "mode", "grouping", "complexity", "outcomes", "tools"]
     static let practiceKeys = ["title", "country", "organisation", "sector", "tags", "year", "website", "modules", "status", "updated"]
 
@@ -14,9 +18,11 @@ extension DocumentParser {
             let domain = item.string("domain", required: true, hint: "add 'domain:' (\(config.vocabularies.outcomeDomains.joined(separator: ", ")))")
             let text = item.string("text", required: true)
             if let domain, !config.vocabularies.outcomeDomains.contains(domain) {
-                item.diagnostics.append(.error("unknown-domain", at: item.location(of: item.value("domain")!),
-                                               "'\(domain)' is not an outcome domain",
-                                               hint: Suggestion.hint(for: domain, in: config.vocabularies.outcomeDomains)))
+                item.diagnostics.append(
+                    .error(
+                        "unknown-domain", at: item.location(of: item.value("domain")!),
+                        "'\(domain)' is not an outcome domain",
+                        hint: Suggestion.hint(for: domain, in: config.vocabularies.outcomeDomains)))
             }
             item.finish(known: ["id", "domain", "text"])
             fields.diagnostics += item.diagnostics
@@ -51,8 +57,9 @@ extension DocumentParser {
 
     func parseTask(module: String, id: String, number: Int, file: SourceFile, fields: inout FieldReader, body: Body) -> ModuleTask? {
         let title = fields.string("title", required: true)
-        let type = locatedString(&fields, "type", required: true,
-                                 hint: "add 'type:' (\(config.vocabularies.taskTypes.joined(separator: ", ")))")
+        let type = locatedString(
+            &fields, "type", required: true,
+            hint: "add 'type:' (\(config.vocabularies.taskTypes.joined(separator: ", ")))")
         let complexity = fields.int("complexity").map { Located($0.value, at: $0.location) }
         let task = ModuleTask(
             id: id, moduleID: module, number: number, file: file, title: title ?? id,
@@ -72,10 +79,12 @@ extension DocumentParser {
         if let name = fields.string("country", required: true, hint: "add 'country: FI' (an ISO code or the English name)") {
             country = Country(name)
             if country == nil {
-                fields.diagnostics.append(.error("unknown-country", at: fields.location(of: fields.value("country")!),
-                                                 "'\(name)' is not a country Trellis knows",
-                                                 hint: Suggestion.closest(to: name, in: Country.knownNames).map { "did you mean '\($0)'?" }
-                                                     ?? "use the ISO 3166-1 alpha-2 code, e.g. 'FI' for Finland"))
+                fields.diagnostics.append(
+                    .error(
+                        "unknown-country", at: fields.location(of: fields.value("country")!),
+                        "'\(name)' is not a country Trellis knows",
+                        hint: Suggestion.closest(to: name, in: Country.knownNames).map { "did you mean '\($0)'?" }
+                            ?? "use the ISO 3166-1 alpha-2 code, e.g. 'FI' for Finland"))
             }
         }
         var website: String?
@@ -84,9 +93,11 @@ extension DocumentParser {
             if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") {
                 website = url
             } else {
-                fields.diagnostics.append(.error("bad-url", at: fields.location(of: fields.value("website")!),
-                                                 "website must be an http, https or mailto address",
-                                                 hint: url.contains("://") ? "use an https:// address" : "write it in full: 'https://\(url)'"))
+                fields.diagnostics.append(
+                    .error(
+                        "bad-url", at: fields.location(of: fields.value("website")!),
+                        "website must be an http, https or mailto address",
+                        hint: url.contains("://") ? "use an https:// address" : "write it in full: 'https://\(url)'"))
             }
         }
         let practice = Practice(
@@ -99,7 +110,8 @@ extension DocumentParser {
         Placeholder.check(&fields)
         // Matching sections to the template needs only this file and site.yml,
         // so it is done here, once per parse (and kept by the preview's cache).
-        return title == nil || country == nil ? nil : SectionMatching.matchSections(practice, template: config.practiceTemplate, diagnostics: &fields.diagnostics)
+        return title == nil || country == nil
+            ? nil : SectionMatching.matchSections(practice, template: config.practiceTemplate, diagnostics: &fields.diagnostics)
     }
 
     /// Tags lowercased with single hyphens: "Video Chat" → "video-chat".
@@ -108,9 +120,11 @@ extension DocumentParser {
         let tags = fields.strings("tags")
         let normal = Self.normalizedTags(tags)
         for tag in tags where Self.normalizedTag(tag) == nil {
-            fields.diagnostics.append(.error("bad-term", at: fields.value("tags").map { fields.location(of: $0) } ?? fields.origin,
-                                             "the tag '\(tag)' has no letters or digits, so it cannot name a page",
-                                             hint: "use words, such as 'video-chat'"))
+            fields.diagnostics.append(
+                .error(
+                    "bad-term", at: fields.value("tags").map { fields.location(of: $0) } ?? fields.origin,
+                    "the tag '\(tag)' has no letters or digits, so it cannot name a page",
+                    hint: "use words, such as 'video-chat'"))
         }
         return normal
     }
@@ -149,5 +163,3 @@ extension DocumentParser {
         return Located(value, at: fields.location(of: fields.value(key)!))
     }
 }
-
-import Markdown

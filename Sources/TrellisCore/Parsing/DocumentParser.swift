@@ -55,8 +55,10 @@ struct DocumentParser: Sendable {
             }
         } else {
             if source.kind != .home {
-                diagnostics.append(.error("missing-front-matter", at: file.location(), "the file has no front matter",
-                                          hint: "start the file with a '---' line, 'title: …', and another '---' line"))
+                diagnostics.append(
+                    .error(
+                        "missing-front-matter", at: file.location(), "the file has no front matter",
+                        hint: "start the file with a '---' line, 'title: …', and another '---' line"))
                 return (nil, diagnostics)
             }
             mapping = Node.Mapping([])
@@ -91,8 +93,10 @@ struct DocumentParser: Sendable {
         let document = MarkdownParser.parse(text, options: options) { link in
             let location = file.location(line: link.line, column: link.column)
             if link.isImage && link.text.trimmingSpaces.isEmpty {
-                diagnostics.append(.warning("missing-alt", at: location, "the image '\(link.destination.prefix(60))' has no alternative text",
-                                            hint: "describe the image for readers who cannot see it: ![what it shows](\(link.destination.prefix(40)))"))
+                diagnostics.append(
+                    .warning(
+                        "missing-alt", at: location, "the image '\(link.destination.prefix(60))' has no alternative text",
+                        hint: "describe the image for readers who cannot see it: ![what it shows](\(link.destination.prefix(40)))"))
             }
             guard let resolved = links.resolve(link.destination, from: file, isImage: link.isImage, at: location) else {
                 if LinkResolver.hasScheme(link.destination) { external.append(Located(link.destination, at: location)) }
@@ -108,26 +112,37 @@ struct DocumentParser: Sendable {
         }
         for block in document.blocks {
             if let heading = block.heading, heading.level == 1 {
-                diagnostics.append(.warning("heading-level-1", at: file.location(line: heading.line, column: heading.column),
-                                            "'# \(heading.text)' is a second level-1 heading; the page title is the page's only one",
-                                            hint: "start sections with '## ' (and subsections with '### ')"))
+                diagnostics.append(
+                    .warning(
+                        "heading-level-1", at: file.location(line: heading.line, column: heading.column),
+                        "'# \(heading.text)' is a second level-1 heading; the page title is the page's only one",
+                        hint: "start sections with '## ' (and subsections with '### ')"))
             }
         }
         for notice in document.notices {
             let location = file.location(line: notice.line, column: notice.column)
             switch notice.kind {
             case .rawHTMLOmitted:
-                diagnostics.append(.warning("raw-html", at: location, "raw HTML is not published: the tag is left out (text between inline tags is kept)",
-                                            hint: "write it in Markdown, or set 'unsafe_html: true' in site.yml if you trust every author"))
+                diagnostics.append(
+                    .warning(
+                        "raw-html", at: location, "raw HTML is not published: the tag is left out (text between inline tags is kept)",
+                        hint: "write it in Markdown, or set 'unsafe_html: true' in site.yml if you trust every author"))
             case .unsafeLinkRemoved(let url):
-                diagnostics.append(.warning("unsafe-link", at: location, "link to '\(url.prefix(40))' removed: script and data links are never published",
-                                            hint: "link to an http, https or mailto address instead"))
+                diagnostics.append(
+                    .warning(
+                        "unsafe-link", at: location, "link to '\(url.prefix(40))' removed: script and data links are never published",
+                        hint: "link to an http, https or mailto address instead"))
             case .nestedFacilitatorBlock:
-                diagnostics.append(.error("nested-facilitator", at: location, "a [!FACILITATOR] block inside a list or quote cannot be left out of participant handbooks",
-                                          hint: "move the '> [!FACILITATOR]' block to the top level of its section"))
+                diagnostics.append(
+                    .error(
+                        "nested-facilitator", at: location,
+                        "a [!FACILITATOR] block inside a list or quote cannot be left out of participant handbooks",
+                        hint: "move the '> [!FACILITATOR]' block to the top level of its section"))
             case .unknownAlert(let name):
-                diagnostics.append(.warning("unknown-alert", at: location, "'[!\(name)]' is not a known callout; it is shown as a plain quote",
-                                            hint: Suggestion.hint(for: name.lowercased(), in: AlertKind.allCases.map { $0.rawValue.uppercased() })))
+                diagnostics.append(
+                    .warning(
+                        "unknown-alert", at: location, "'[!\(name)]' is not a known callout; it is shown as a plain quote",
+                        hint: Suggestion.hint(for: name.lowercased(), in: AlertKind.allCases.map { $0.rawValue.uppercased() })))
             }
         }
         return Self.split(document, source: text, lineOffset: lineOffset, file: file, links: contentLinks, external: external)
@@ -136,8 +151,10 @@ struct DocumentParser: Sendable {
     /// Splits top-level blocks at level-2 headings. Each section keeps the
     /// Markdown the author wrote, cut from the body by line (UTF-8 offsets,
     /// one pass over the text).
-    static func split(_ document: MarkdownDocument, source: String, lineOffset: Int, file: SourceFile,
-                      links: [ContentLink], external: [Located<String>]) -> Body {
+    static func split(
+        _ document: MarkdownDocument, source: String, lineOffset: Int, file: SourceFile,
+        links: [ContentLink], external: [Located<String>]
+    ) -> Body {
         let utf8 = source.utf8
         var lineStarts: [String.Index] = [utf8.startIndex]
         var index = utf8.startIndex
@@ -162,8 +179,10 @@ struct DocumentParser: Sendable {
         var starts: [Int] = []
         for block in document.blocks {
             if let heading = block.heading, heading.level == 2 {
-                sections.append(BodySection(heading: heading, blocks: [], markdown: "",
-                                            location: file.location(line: heading.line, column: heading.column)))
+                sections.append(
+                    BodySection(
+                        heading: heading, blocks: [], markdown: "",
+                        location: file.location(line: heading.line, column: heading.column)))
                 starts.append(block.line - lineOffset)
             } else if sections.isEmpty {
                 intro.blocks.append(block)

@@ -61,8 +61,10 @@ struct FieldReader {
     }
 
     private mutating func wrongType(_ key: String, _ node: Node, expected: String) {
-        diagnostics.append(.error("wrong-type", at: location(of: node), "'\(key)' must be \(expected)",
-                                  hint: "write it as \(Self.example(for: key, expected: expected))"))
+        diagnostics.append(
+            .error(
+                "wrong-type", at: location(of: node), "'\(key)' must be \(expected)",
+                hint: "write it as \(Self.example(for: key, expected: expected))"))
     }
 
     private static func example(for key: String, expected: String) -> String {
@@ -97,9 +99,11 @@ struct FieldReader {
     @discardableResult
     mutating func checkLicense(_ text: String) -> String {
         if License.url(for: text) == nil {
-            diagnostics.append(.warning("unknown-license", at: value("license").map { location(of: $0) } ?? origin,
-                                        "'\(text)' is not a licence Trellis can name for search engines; it is shown as written",
-                                        hint: "write a known licence such as 'CC BY 4.0', 'CC BY-SA 4.0', 'CC0', 'MIT', or its full https:// address"))
+            diagnostics.append(
+                .warning(
+                    "unknown-license", at: value("license").map { location(of: $0) } ?? origin,
+                    "'\(text)' is not a licence Trellis can name for search engines; it is shown as written",
+                    hint: "write a known licence such as 'CC BY 4.0', 'CC BY-SA 4.0', 'CC0', 'MIT', or its full https:// address"))
         }
         return text
     }
@@ -109,9 +113,11 @@ struct FieldReader {
     /// `control-character` warning at the value.
     mutating func cleaned(_ text: String, at node: Node) -> String {
         guard text.unicodeScalars.contains(where: Self.isForbidden) else { return text }
-        diagnostics.append(.warning("control-character", at: location(of: node),
-                                    "the value contains a control character that web pages, feeds and e-books cannot hold; it was replaced by a space",
-                                    hint: "remove the escape (such as \\v, \\f or \\e) from the quoted text"))
+        diagnostics.append(
+            .warning(
+                "control-character", at: location(of: node),
+                "the value contains a control character that web pages, feeds and e-books cannot hold; it was replaced by a space",
+                hint: "remove the escape (such as \\v, \\f or \\e) from the quoted text"))
         var out = ""
         for scalar in text.unicodeScalars { out.unicodeScalars.append(Self.isForbidden(scalar) ? " " : scalar) }
         return out
@@ -139,8 +145,10 @@ struct FieldReader {
         var out: [String] = []
         for item in sequence {
             guard let scalar = item.scalar else {
-                diagnostics.append(.error("wrong-type", at: location(of: item), "each item of '\(key)' must be text",
-                                          hint: "write the list as '\(key): [first, second]'"))
+                diagnostics.append(
+                    .error(
+                        "wrong-type", at: location(of: item), "each item of '\(key)' must be text",
+                        hint: "write the list as '\(key): [first, second]'"))
                 continue
             }
             let text = cleaned(scalar.string, at: item).trimmingSpaces
@@ -184,8 +192,10 @@ struct FieldReader {
         var readers: [FieldReader] = []
         for item in sequence {
             guard let map = item.mapping else {
-                diagnostics.append(.error("wrong-type", at: location(of: item), "each item of '\(key)' must be a mapping such as '{id: …, title: …}'",
-                                          hint: "write each item as '- {id: x, title: …}'"))
+                diagnostics.append(
+                    .error(
+                        "wrong-type", at: location(of: item), "each item of '\(key)' must be a mapping such as '{id: …, title: …}'",
+                        hint: "write each item as '- {id: x, title: …}'"))
                 continue
             }
             readers.append(FieldReader(mapping: map, file: file, lineOffset: lineOffset, origin: location(of: item), context: itemContext))
@@ -209,7 +219,8 @@ struct FieldReader {
         for (keyNode, _) in mapping {
             let key = keyNode.scalar?.string ?? ""
             if knownSet.contains(key) { continue }
-            let hint = Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }
+            let hint =
+                Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }
                 ?? "known keys: \(known.joined(separator: ", "))"
             diagnostics.append(.warning("unknown-key", at: location(of: keyNode), "unknown key '\(key)' in \(context); it is ignored", hint: hint))
         }

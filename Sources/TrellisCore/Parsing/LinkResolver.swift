@@ -10,7 +10,8 @@ struct LinkResolver: Sendable {
     /// nil for links to other sites, in-page anchors and absolute paths.
     func resolve(_ destination: String, from file: SourceFile, isImage: Bool, at location: SourceLocation) -> ContentLink? {
         guard !destination.isEmpty, !Self.hasScheme(destination),
-              !destination.hasPrefix("#"), !destination.hasPrefix("/") else { return nil }
+            !destination.hasPrefix("#"), !destination.hasPrefix("/")
+        else { return nil }
         var path = Substring(destination)
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {
@@ -19,8 +20,9 @@ struct LinkResolver: Sendable {
         }
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
         let decoded = String(path).removingPercentEncoding ?? String(path)
-        var link = ContentLink(destination: destination, target: nil, route: nil, fragment: fragment,
-                               isImage: isImage, location: location, problem: nil)
+        var link = ContentLink(
+            destination: destination, target: nil, route: nil, fragment: fragment,
+            isImage: isImage, location: location, problem: nil)
         guard let target = Self.join(file.directory, decoded) else {
             link.problem = .outsideContent
             return link

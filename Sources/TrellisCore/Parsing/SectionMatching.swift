@@ -25,18 +25,23 @@ enum SectionMatching {
         for section in practice.body.sections {
             guard let heading = section.heading else { continue }
             guard let match = template.section(matching: heading.text) else {
-                let hint = closestSection(to: section, in: template).map { "did you mean '## \($0.heading)'?" }
+                let hint =
+                    closestSection(to: section, in: template).map { "did you mean '## \($0.heading)'?" }
                     ?? "the template's sections are: \(template.sections.map(\.heading).joined(separator: "; "))"
-                diagnostics.append(.warning("unknown-section", at: section.location,
-                                            "'\(heading.text)' is not a section of the practice template; it is kept after the template's sections",
-                                            hint: hint))
+                diagnostics.append(
+                    .warning(
+                        "unknown-section", at: section.location,
+                        "'\(heading.text)' is not a section of the practice template; it is kept after the template's sections",
+                        hint: hint))
                 practice.extraSections.append(section)
                 continue
             }
             if found[match.id] != nil {
-                diagnostics.append(.warning("repeated-section", at: section.location,
-                                            "section '\(match.heading)' appears twice; the second is kept after the template's sections",
-                                            hint: "merge the two sections"))
+                diagnostics.append(
+                    .warning(
+                        "repeated-section", at: section.location,
+                        "section '\(match.heading)' appears twice; the second is kept after the template's sections",
+                        hint: "merge the two sections"))
                 practice.extraSections.append(section)
                 continue
             }

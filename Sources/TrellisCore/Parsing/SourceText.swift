@@ -18,8 +18,10 @@ enum SourceText {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            return .failure(.error("utf16", at: file.location(), "the file is UTF-16; Trellis reads UTF-8",
-                                   hint: "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
+            return .failure(
+                .error(
+                    "utf16", at: file.location(), "the file is UTF-16; Trellis reads UTF-8",
+                    hint: "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
         }
         var line = 1
         var lineStart = body.startIndex
@@ -34,7 +36,12 @@ enum SourceText {
         }
         while index < body.endIndex {
             let byte = body[index]
-            if byte == 0x0A { line += 1; lineStart = index + 1; index += 1; continue }
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+                index += 1
+                continue
+            }
             if byte == 0x0D { hasCR = true }
             if (byte < 0x20 && byte != 0x09 && byte != 0x0D && byte != 0) || byte == 0x7F {
                 forbid(index, 1, UInt32(byte))
@@ -42,16 +49,23 @@ enum SourceText {
                 continue
             }
             if byte == 0 {
-                return .failure(.error("nul-byte", at: file.location(line: line, column: index - lineStart + 1),
-                                       "the file contains a NUL byte (byte \(index - body.startIndex)); it is not a text file",
-                                       hint: "remove the NUL character or re-save the file as plain UTF-8 text"))
+                return .failure(
+                    .error(
+                        "nul-byte", at: file.location(line: line, column: index - lineStart + 1),
+                        "the file contains a NUL byte (byte \(index - body.startIndex)); it is not a text file",
+                        hint: "remove the NUL character or re-save the file as plain UTF-8 text"))
             }
-            if byte < 0x80 { index += 1; continue }
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
             let length = utf8SequenceLength(body, at: index)
             if length == 0 {
-                return .failure(.error("invalid-utf8", at: file.location(line: line, column: index - lineStart + 1),
-                                       "the file is not valid UTF-8 (byte \(index - body.startIndex))",
-                                       hint: "re-save the file as UTF-8; it may have been written as Latin-1 or Windows-1252"))
+                return .failure(
+                    .error(
+                        "invalid-utf8", at: file.location(line: line, column: index - lineStart + 1),
+                        "the file is not valid UTF-8 (byte \(index - body.startIndex))",
+                        hint: "re-save the file as UTF-8; it may have been written as Latin-1 or Windows-1252"))
             }
             if length == 2, byte == 0xC2, body[index + 1] <= 0x9F {
                 forbid(index, 2, UInt32(body[index + 1]))
@@ -67,9 +81,11 @@ enum SourceText {
             body = cleaned[...]
             let name = String(first.scalar, radix: 16, uppercase: true)
             let count = forbidden.count
-            warnings.append(.warning("control-character", at: file.location(line: first.line, column: first.column),
-                                     "the file contains \(count == 1 ? "a control character" : "\(count) control characters") (U+\(String(repeating: "0", count: max(0, 4 - name.count)))\(name)\(count == 1 ? "" : " first")) that web pages, feeds and e-books cannot hold; \(count == 1 ? "it was" : "they were") replaced by spaces",
-                                     hint: "these often come from text pasted from a word processor; delete the character or retype the text around it"))
+            warnings.append(
+                .warning(
+                    "control-character", at: file.location(line: first.line, column: first.column),
+                    "the file contains \(count == 1 ? "a control character" : "\(count) control characters") (U+\(String(repeating: "0", count: max(0, 4 - name.count)))\(name)\(count == 1 ? "" : " first")) that web pages, feeds and e-books cannot hold; \(count == 1 ? "it was" : "they were") replaced by spaces",
+                    hint: "these often come from text pasted from a word processor; delete the character or retype the text around it"))
         }
         var text = String(decoding: body, as: UTF8.self)
         if hasCR {
@@ -139,7 +155,8 @@ struct FrontMatterSplit {
     }
 
     private static func unterminated(_ file: SourceFile) -> Diagnostic {
-        .error("unterminated-front-matter", at: file.location(line: 1), "the front matter starting here has no closing '---' line",
-               hint: "add a line with only '---' after the last 'key: value' line")
+        .error(
+            "unterminated-front-matter", at: file.location(line: 1), "the front matter starting here has no closing '---' line",
+            hint: "add a line with only '---' after the last 'key: value' line")
     }
 }

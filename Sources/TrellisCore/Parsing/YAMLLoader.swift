@@ -4,18 +4,20 @@ import Yams
 /// Turns YAML text into a mapping, or into diagnostics placed at the
 /// author's file line.
 enum YAMLLoader {
-    /// Composes `text` and requires a mapping at the top.
-    /// - Parameter lineOffset: lines of the file before the YAML's first line.
     /// Aliases a document may use. Front matter needs none; a handful is
     /// generous. Alias "bombs" (an alias of aliases of aliases…) are refused
     /// before they are expanded, in time and memory linear in the text.
     static let aliasBudget = 64
 
+    /// Composes `text` and requires a mapping at the top.
+    /// - Parameter lineOffset: lines of the file before the YAML's first line.
     static func mapping(_ text: String, file: SourceFile, lineOffset: Int, what: String) -> Result<Node.Mapping, Diagnostic> {
         if let line = aliasOverflow(text) {
-            return .failure(.error("yaml-aliases", at: file.location(line: line + lineOffset),
-                                   "\(what) uses more than \(aliasBudget) YAML aliases (*name); it is refused",
-                                   hint: "write the values out instead of repeating them with &anchors and *aliases"))
+            return .failure(
+                .error(
+                    "yaml-aliases", at: file.location(line: line + lineOffset),
+                    "\(what) uses more than \(aliasBudget) YAML aliases (*name); it is refused",
+                    hint: "write the values out instead of repeating them with &anchors and *aliases"))
         }
         let node: Node?
         do {
@@ -25,15 +27,20 @@ enum YAMLLoader {
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset, what: what))
         } catch {
-            return .failure(.error("yaml-syntax", at: file.location(line: lineOffset + 1), "\(what) is not valid YAML",
-                                   hint: "\(genericHint) (the YAML reader said: \(error))"))
+            return .failure(
+                .error(
+                    "yaml-syntax", at: file.location(line: lineOffset + 1), "\(what) is not valid YAML",
+                    hint: "\(genericHint) (the YAML reader said: \(error))"))
         }
         guard let node else { return .success(Node.Mapping([])) }
         guard let mapping = node.mapping else {
             let line = (node.mark?.line ?? 1) + lineOffset
-            return .failure(.error("yaml-not-mapping", at: file.location(line: line), "\(what) must be a set of 'key: value' lines",
-                                   hint: node.scalar != nil ? notMappingHint(text) ?? "start each line with a key, e.g. 'title: My module'"
-                                       : "start each line with a key, e.g. 'title: My module'"))
+            return .failure(
+                .error(
+                    "yaml-not-mapping", at: file.location(line: line), "\(what) must be a set of 'key: value' lines",
+                    hint: node.scalar != nil
+                        ? notMappingHint(text) ?? "start each line with a key, e.g. 'title: My module'"
+                        : "start each line with a key, e.g. 'title: My module'"))
         }
         return .success(mapping)
     }
@@ -48,7 +55,12 @@ enum YAMLLoader {
         var previous: UInt8 = 0x20
         var quote: UInt8 = 0
         for byte in text.utf8 {
-            if byte == 0x0A { line += 1; quote = 0; previous = 0x20; continue }
+            if byte == 0x0A {
+                line += 1
+                quote = 0
+                previous = 0x20
+                continue
+            }
             if quote != 0 {
                 if byte == quote { quote = 0 }
                 previous = byte
@@ -69,24 +81,29 @@ enum YAMLLoader {
     private static func diagnostic(for error: YamlError, file: SourceFile, lineOffset: Int, what: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, let yaml),
-             .parser(let context, let problem, let mark, let yaml),
-             .composer(let context, let problem, let mark, let yaml):
+            .parser(let context, let problem, let mark, let yaml),
+            .composer(let context, let problem, let mark, let yaml):
             let explained = YAMLExplainer(text: yaml, lineOffset: lineOffset, what: what)
-                .explain(context: context.map { ($0.text, $0.mark.line, $0.mark.column) },
-                         problem: problem, line: mark.line, column: mark.column)
-            return .error("yaml-syntax", at: file.location(line: explained.line + lineOffset, column: explained.column),
-                          explained.message, hint: explained.hint)
+                .explain(
+                    context: context.map { ($0.text, $0.mark.line, $0.mark.column) },
+                    problem: problem, line: mark.line, column: mark.column)
+            return .error(
+                "yaml-syntax", at: file.location(line: explained.line + lineOffset, column: explained.column),
+                explained.message, hint: explained.hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let mark = context.mark
-            return .error("yaml-duplicate-key", at: file.location(line: mark.line + lineOffset, column: mark.column),
-                          "\(what) repeats the key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
-                          hint: "keep one of them; YAML keeps only one value per key")
+            return .error(
+                "yaml-duplicate-key", at: file.location(line: mark.line + lineOffset, column: mark.column),
+                "\(what) repeats the key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
+                hint: "keep one of them; YAML keeps only one value per key")
         case .reader(let problem, _, _, _):
-            return .error("yaml-syntax", at: file.location(line: lineOffset + 1), "\(what) could not be read",
-                          hint: "\(genericHint) (the YAML reader said: \(problem))")
+            return .error(
+                "yaml-syntax", at: file.location(line: lineOffset + 1), "\(what) could not be read",
+                hint: "\(genericHint) (the YAML reader said: \(problem))")
         default:
-            return .error("yaml-syntax", at: file.location(line: lineOffset + 1), "\(what) is not valid YAML",
-                          hint: "\(genericHint) (the YAML reader said: \(error))")
+            return .error(
+                "yaml-syntax", at: file.location(line: lineOffset + 1), "\(what) is not valid YAML",
+                hint: "\(genericHint) (the YAML reader said: \(error))")
         }
     }
 
@@ -166,7 +183,10 @@ struct YAMLExplainer {
         var index = 0
         var dash: Int?
         while index < line.count {
-            if line[index] == " " { index += 1; continue }
+            if line[index] == " " {
+                index += 1
+                continue
+            }
             if line[index] == "-", index + 1 == line.count || line[index + 1] == " " {
                 if dash == nil { dash = index }
                 index += 1
@@ -241,7 +261,10 @@ struct YAMLExplainer {
         var end = scalars.count
         var index = start
         while index < scalars.count {
-            if scalars[index] == "#", index > start, scalars[index - 1] == " " { end = index; break }
+            if scalars[index] == "#", index > start, scalars[index - 1] == " " {
+                end = index
+                break
+            }
             index += 1
         }
         return text(scalars[start..<end]).trimmingCharacters(in: .whitespaces)
@@ -270,7 +293,10 @@ struct YAMLExplainer {
         if let found = tab(context: context, line: line) { return found }
         if let context, context.text.contains("quoted scalar"), let found = unclosedQuote(line: context.line, column: context.column) { return found }
         if let context, context.text.contains("flow sequence") || context.text.contains("flow mapping"),
-           let found = unclosedBracket(line: context.line, column: context.column, problem: problem, context: context.text) { return found }
+            let found = unclosedBracket(line: context.line, column: context.column, problem: problem, context: context.text)
+        {
+            return found
+        }
         if problem.contains("mapping values are not allowed") || problem.contains("could not find expected ':'") {
             if let found = missingSpace(context: context, line: line) { return found }
         }
@@ -284,8 +310,9 @@ struct YAMLExplainer {
             if let found = keyDepth(line: line) { return found }
         }
         let detail = [problem, context?.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-        return Explanation(line: line, column: column, message: "\(what) is not valid YAML",
-                           hint: "\(YAMLLoader.genericHint) (the YAML reader said: \(detail))")
+        return Explanation(
+            line: line, column: column, message: "\(what) is not valid YAML",
+            hint: "\(YAMLLoader.genericHint) (the YAML reader said: \(detail))")
     }
 
     /// A tab in the indentation of a line from where the reader started the
@@ -294,9 +321,10 @@ struct YAMLExplainer {
         let first = max(1, min(context?.line ?? line, line))
         for number in stride(from: min(line, lines.count), through: first, by: -1) {
             if let column = leadingTab(number) {
-                return Explanation(line: number, column: column,
-                                   message: "this line is indented with a tab; YAML allows only spaces for indentation",
-                                   hint: "replace the tab with spaces (two per level is usual); most editors can insert spaces when you press Tab")
+                return Explanation(
+                    line: number, column: column,
+                    message: "this line is indented with a tab; YAML allows only spaces for indentation",
+                    hint: "replace the tab with spaces (two per level is usual); most editors can insert spaces when you press Tab")
             }
         }
         return nil
@@ -316,9 +344,10 @@ struct YAMLExplainer {
         }
         for number in candidates {
             if let found = keyWithoutSpace(number) {
-                return Explanation(line: number, column: found.column,
-                                   message: "'\(found.written)' needs a space after the colon to be read as the key '\(found.key)'",
-                                   hint: "write '\(found.fixed)'")
+                return Explanation(
+                    line: number, column: found.column,
+                    message: "'\(found.written)' needs a space after the colon to be read as the key '\(found.key)'",
+                    hint: "write '\(found.fixed)'")
             }
         }
         return nil
@@ -330,18 +359,21 @@ struct YAMLExplainer {
         let scalars = row(line)
         guard scalars[start] != "\"", scalars[start] != "'", scalars[start] != "[", scalars[start] != "{" else { return nil }
         let written = value(line, from: start)
-        return Explanation(line: line, column: start + 1,
-                           message: "the value of '\(key.key)' contains ': ', which YAML reads as the start of another key",
-                           hint: "put the value in quotes: \(key.key): \(Self.quoted(written))")
+        return Explanation(
+            line: line, column: start + 1,
+            message: "the value of '\(key.key)' contains ': ', which YAML reads as the start of another key",
+            hint: "put the value in quotes: \(key.key): \(Self.quoted(written))")
     }
 
     /// A key indented under a key that already has a value on its line.
     func indentedUnderValue(line: Int) -> Explanation? {
         guard let key = properKeyLine(line), let above = previousContentLine(line), let parent = properKeyLine(above),
-              parent.valueStart != nil, parent.keyStart < key.keyStart else { return nil }
-        return Explanation(line: line, column: key.keyStart + 1,
-                           message: "'\(key.key)' is indented under '\(parent.key)', which already has a value",
-                           hint: "start '\(key.key)' in column \(parent.keyStart + 1), like '\(parent.key)' on line \(fileLine(above))")
+            parent.valueStart != nil, parent.keyStart < key.keyStart
+        else { return nil }
+        return Explanation(
+            line: line, column: key.keyStart + 1,
+            message: "'\(key.key)' is indented under '\(parent.key)', which already has a value",
+            hint: "start '\(key.key)' in column \(parent.keyStart + 1), like '\(parent.key)' on line \(fileLine(above))")
     }
 
     /// The opening quote of a quoted value that never ends.
@@ -354,9 +386,10 @@ struct YAMLExplainer {
         var example = "\(quote)\(rest)\(quote)"
         if let key = properKeyLine(line), key.valueStart == column - 1 { example = "\(key.key): " + example }
         let inside = quote == "\"" ? "write \\\" for a \" inside the text" : "write '' for a ' inside the text"
-        return Explanation(line: line, column: column,
-                           message: "the quote \(quote) opened here is never closed",
-                           hint: "end the value with \(quote) on the same line: \(example); \(inside)")
+        return Explanation(
+            line: line, column: column,
+            message: "the quote \(quote) opened here is never closed",
+            hint: "end the value with \(quote) on the same line: \(example); \(inside)")
     }
 
     /// The `[` or `{` of a list or mapping written on one line, never closed.
@@ -384,13 +417,17 @@ struct YAMLExplainer {
         if depth > 0 {
             var example = value(line, from: column - 1) + String(close)
             if let key = properKeyLine(line), key.valueStart == column - 1 { example = "\(key.key): " + example }
-            return Explanation(line: line, column: column,
-                               message: "the '\(open)' opened here is never closed",
-                               hint: "end the \(kind) with '\(close)' on the same line: \(example)")
+            return Explanation(
+                line: line, column: column,
+                message: "the '\(open)' opened here is never closed",
+                hint: "end the \(kind) with '\(close)' on the same line: \(example)")
         }
-        return Explanation(line: line, column: column,
-                           message: "the \(kind) in '\(open) \(close)' that starts here cannot be read",
-                           hint: "separate the items with ', ' and put items that contain ':', ',', '[', ']', '{' or '}' in quotes (the YAML reader said: \(problem), \(context))")
+        return Explanation(
+            line: line, column: column,
+            message: "the \(kind) in '\(open) \(close)' that starts here cannot be read",
+            hint:
+                "separate the items with ', ' and put items that contain ':', ',', '[', ']', '{' or '}' in quotes (the YAML reader said: \(problem), \(context))"
+        )
     }
 
     /// A `- ` item that is not in the column of the items above it.
@@ -399,9 +436,12 @@ struct YAMLExplainer {
         var number = line - 1
         while number >= 1 {
             if let other = listDash(number), other != dash {
-                return Explanation(line: line, column: dash,
-                                   message: "this list item starts in column \(dash), but the item on line \(fileLine(number)) starts in column \(other)",
-                                   hint: "start every '- ' of one list in the same column (column \(other) here); a list inside an item goes under a key that ends in ':'")
+                return Explanation(
+                    line: line, column: dash,
+                    message: "this list item starts in column \(dash), but the item on line \(fileLine(number)) starts in column \(other)",
+                    hint:
+                        "start every '- ' of one list in the same column (column \(other) here); a list inside an item goes under a key that ends in ':'"
+                )
             }
             if listDash(number) == nil, let key = properKeyLine(number), key.keyStart + 1 < dash, key.valueStart == nil {
                 break
@@ -416,9 +456,11 @@ struct YAMLExplainer {
         guard let key = properKeyLine(line), let start = key.valueStart, column - 1 > start else { return nil }
         let scalars = row(line)
         guard scalars[start] == "\"" || scalars[start] == "'" else { return nil }
-        return Explanation(line: line, column: column,
-                           message: "the quoted value of '\(key.key)' is followed by more text",
-                           hint: "put the whole value inside the quotes; write \\\" for a \" inside double quotes, or use single quotes around text that contains \"")
+        return Explanation(
+            line: line, column: column,
+            message: "the quoted value of '\(key.key)' is followed by more text",
+            hint: "put the whole value inside the quotes; write \\\" for a \" inside double quotes, or use single quotes around text that contains \""
+        )
     }
 
     /// A key that is not lined up with the keys above it.
@@ -428,9 +470,12 @@ struct YAMLExplainer {
         while number >= 1 {
             if let other = keyLine(number), other.keyStart != key.keyStart {
                 let extra = listDash(number) != nil || listDash(line - 1) != nil ? ", or start it with '- ' if it is a new list item" : ""
-                return Explanation(line: line, column: key.keyStart + 1,
-                                   message: "'\(key.key)' starts in column \(key.keyStart + 1), which lines it up with no key above it",
-                                   hint: "keys of one mapping start in the same column: move '\(key.key)' to column \(other.keyStart + 1), like '\(other.key)' on line \(fileLine(number))\(extra)")
+                return Explanation(
+                    line: line, column: key.keyStart + 1,
+                    message: "'\(key.key)' starts in column \(key.keyStart + 1), which lines it up with no key above it",
+                    hint:
+                        "keys of one mapping start in the same column: move '\(key.key)' to column \(other.keyStart + 1), like '\(other.key)' on line \(fileLine(number))\(extra)"
+                )
             }
             number -= 1
         }

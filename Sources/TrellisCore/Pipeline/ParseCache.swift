@@ -44,8 +44,10 @@ public final class ParseCache: @unchecked Sendable {
 
     /// The cached result for `path` if the file is unchanged, else parses
     /// it; `reparsed` says which.
-    func parse(_ source: DocumentSource, absolute: String,
-               with parse: () -> (ParsedDocument?, [Diagnostic])) -> (result: (ParsedDocument?, [Diagnostic]), reparsed: Bool) {
+    func parse(
+        _ source: DocumentSource, absolute: String,
+        with parse: () -> (ParsedDocument?, [Diagnostic])
+    ) -> (result: (ParsedDocument?, [Diagnostic]), reparsed: Bool) {
         let stamp = Self.stamp(absolute)
         lock.lock()
         if let stamp, let entry = entries[source.file.relativePath], entry.stamp == stamp {

@@ -15,8 +15,10 @@ public struct BuildOptions: Sendable {
     /// A live progress line (only on a terminal).
     public var progress: BuildProgress?
 
-    public init(content: String = "content", output: String = "output", templates: String = "templates", write: Bool = true,
-                force: Bool = false, pdf: Bool = false) {
+    public init(
+        content: String = "content", output: String = "output", templates: String = "templates", write: Bool = true,
+        force: Bool = false, pdf: Bool = false
+    ) {
         self.content = content
         self.output = output
         self.templates = templates
@@ -84,8 +86,9 @@ public enum Pipeline {
         var loadedTheme: Theme?
         var figures = ParseFigures()
         func finish(_ site: Site? = nil, outputError: OutputError? = nil, written: Int = 0) -> BuildResult {
-            BuildResult(diagnostics: diagnostics.sortedForDisplay(), stages: stages, outputError: outputError, filesWritten: written,
-                        site: site, theme: loadedTheme, parse: figures)
+            BuildResult(
+                diagnostics: diagnostics.sortedForDisplay(), stages: stages, outputError: outputError, filesWritten: written,
+                site: site, theme: loadedTheme, parse: figures)
         }
 
         let contentDirectory = OutputWriter.absolute(options.content)
@@ -132,12 +135,15 @@ public enum Pipeline {
                         diagnostics.append(diagnostic)
                     }
                 } else {
-                    diagnostics.append(.error("unreadable", at: file.location(), "site.yml cannot be read",
-                                              hint: "give the user who runs the build permission to read it"))
+                    diagnostics.append(
+                        .error(
+                            "unreadable", at: file.location(), "site.yml cannot be read",
+                            hint: "give the user who runs the build permission to read it"))
                 }
             }
-            let parser = DocumentParser(config: config, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
-                                        contentDirectory: contentDirectory, reservedAnchors: reservedAnchors)
+            let parser = DocumentParser(
+                config: config, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
+                contentDirectory: contentDirectory, reservedAnchors: reservedAnchors)
             let results: [(ParsedDocument?, [Diagnostic])]
             if let cache {
                 figures.full = cache.begin(config: config, reservedAnchors: reservedAnchors)
@@ -199,25 +205,29 @@ public enum Pipeline {
         var renderFailures: [RenderFailure] = []
         do throws(OutputError) {
             options.progress?.begin("rendering", total: plan.paths.count)
-            let count = try writer.writeStreaming(paths: plan.paths, produce: { sink in
-                renderFailures = try renderer.renderEach(plan: plan) { artifact throws(OutputError) in
-                    try sink.write(artifact)
-                    options.progress?.advance()
-                }
-                // An output that could not be made fails the build like a content error.
-                if !renderFailures.isEmpty { throw OutputError(.write, .renderFailed, message: "rendering failed") }
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
-                let report = StageReport(name: "render", seconds: seconds, summary: "\(plan.paths.count) files rendered and streamed to disk")
-                stages.append(report)
-                progress?(report)
-                renderStart = DispatchTime.now().uptimeNanoseconds
-            }, beforeSwap: { root throws(OutputError) in
-                if pdf { try PDFConverter.convert(renderer.handbookPDFSources, root: root) }
-            })
+            let count = try writer.writeStreaming(
+                paths: plan.paths,
+                produce: { sink in
+                    renderFailures = try renderer.renderEach(plan: plan) { artifact throws(OutputError) in
+                        try sink.write(artifact)
+                        options.progress?.advance()
+                    }
+                    // An output that could not be made fails the build like a content error.
+                    if !renderFailures.isEmpty { throw OutputError(.write, .renderFailed, message: "rendering failed") }
+                    let seconds = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
+                    let report = StageReport(name: "render", seconds: seconds, summary: "\(plan.paths.count) files rendered and streamed to disk")
+                    stages.append(report)
+                    progress?(report)
+                    renderStart = DispatchTime.now().uptimeNanoseconds
+                },
+                beforeSwap: { root throws(OutputError) in
+                    if pdf { try PDFConverter.convert(renderer.handbookPDFSources, root: root) }
+                })
             let pdfs = pdf ? renderer.handbookPDFSources.count : 0
             written = .success(count)
-            let report = StageReport(name: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9,
-                                     summary: "\(count) files in \(options.output)\(pdf ? " (\(pdfs) PDF)" : "")")
+            let report = StageReport(
+                name: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9,
+                summary: "\(count) files in \(options.output)\(pdf ? " (\(pdfs) PDF)" : "")")
             stages.append(report)
             progress?(report)
         } catch {

@@ -35,7 +35,9 @@ struct CatalogueIndex: Sendable {
         }
         self.countries = countries.values.sorted { $0.label < $1.label }
         let sectorOrder = site.config.vocabularies.sectors
-        self.sectors = sectors.values.sorted { (sectorOrder.firstIndex(of: $0.value) ?? .max, $0.value) < (sectorOrder.firstIndex(of: $1.value) ?? .max, $1.value) }
+        self.sectors = sectors.values.sorted {
+            (sectorOrder.firstIndex(of: $0.value) ?? .max, $0.value) < (sectorOrder.firstIndex(of: $1.value) ?? .max, $1.value)
+        }
         self.tags = tags.values.sorted { $0.label < $1.label }
         self.years = years.values.sorted { $0.value > $1.value }
     }

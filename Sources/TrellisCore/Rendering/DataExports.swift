@@ -1,3 +1,6 @@
+import Foundation
+import Markdown
+
 /// Machine-readable views of the catalogue: `catalogue.json`,
 /// `catalogue.csv`, the Atom feed and the sitemap (SPEC 6). Each is
 /// deterministic: same content, same bytes.
@@ -98,20 +101,25 @@ struct DataExports {
     /// spreadsheet would run as a formula are prefixed with an apostrophe.
     func catalogueCSV() -> [UInt8] {
         let template = site.config.practiceTemplate.sections
-        var header = ["id", "title", "country", "country_name", "organisation", "sector", "tags", "year", "website", "modules", "status", "updated", "url"]
+        var header = [
+            "id", "title", "country", "country_name", "organisation", "sector", "tags", "year", "website", "modules", "status", "updated", "url",
+        ]
         header += template.map(\.heading)
         header.append("Other sections")
         var out = Self.row(header)
         for practice in site.practices {
-            var cells = [practice.id, practice.title, practice.country?.code ?? "", practice.country?.name ?? "",
-                         practice.organisation ?? "", practice.sector?.value ?? "", practice.tags.joined(separator: "; "),
-                         practice.year.map(String.init) ?? "", practice.website ?? "",
-                         practice.modules.map(\.value).joined(separator: "; "), practice.status ?? "", practice.updated ?? "",
-                         url(practice.route)]
+            var cells = [
+                practice.id, practice.title, practice.country?.code ?? "", practice.country?.name ?? "",
+                practice.organisation ?? "", practice.sector?.value ?? "", practice.tags.joined(separator: "; "),
+                practice.year.map(String.init) ?? "", practice.website ?? "",
+                practice.modules.map(\.value).joined(separator: "; "), practice.status ?? "", practice.updated ?? "",
+                url(practice.route),
+            ]
             cells += practice.sections.map { $0.content.map { Self.plainLines($0.blocks) } ?? "" }
-            cells.append(practice.extraSections.map { section in
-                [section.heading?.text ?? "", Self.plainLines(section.blocks)].filter { !$0.isEmpty }.joined(separator: "\n")
-            }.joined(separator: "\n\n"))
+            cells.append(
+                practice.extraSections.map { section in
+                    [section.heading?.text ?? "", Self.plainLines(section.blocks)].filter { !$0.isEmpty }.joined(separator: "\n")
+                }.joined(separator: "\n\n"))
             out += Self.row(cells)
         }
         return [0xEF, 0xBB, 0xBF] + Array(out.utf8)
@@ -185,8 +193,10 @@ struct DataExports {
     }
 
     /// Tags that separate words (inline tags such as `<strong>` do not).
-    static let spacingTags: Set<String> = ["p", "br", "ul", "ol", "blockquote", "pre", "div", "table", "thead", "tbody", "tr", "td", "th",
-                                           "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl", "dt", "dd"]
+    static let spacingTags: Set<String> = [
+        "p", "br", "ul", "ol", "blockquote", "pre", "div", "table", "thead", "tbody", "tr", "td", "th",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl", "dt", "dd",
+    ]
 
     /// The character of an entity at `index` and the index after it.
     static func entity(_ scalars: [Unicode.Scalar], at index: Int) -> (Unicode.Scalar, Int)? {
@@ -246,7 +256,8 @@ struct DataExports {
         let siteID = base ?? "urn:trellis:\(Slug.make(site.config.title, fallback: "site"))"
         let latest = practices.compactMap { Self.timestamp($0.updated) }.max() ?? "1970-01-01T00:00:00Z"
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(HTML.escape(site.config.language))\"\(base.map { " xml:base=\"\(HTML.escape($0))\"" } ?? "")>\n"
+        xml +=
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(HTML.escape(site.config.language))\"\(base.map { " xml:base=\"\(HTML.escape($0))\"" } ?? "")>\n"
         xml += "<title>\(HTML.escape(site.config.title)) – good practices</title>\n"
         xml += "<id>\(HTML.escape(siteID + (base == nil ? ":practices" : "feed.xml")))</id>\n"
         xml += "<updated>\(latest)</updated>\n"
@@ -280,7 +291,10 @@ struct DataExports {
             let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
             if !space && !inWord {
                 count += 1
-                if count > words { cut = index; break }
+                if count > words {
+                    cut = index
+                    break
+                }
             }
             inWord = !space
             index = utf8.index(after: index)
@@ -319,6 +333,3 @@ struct DataExports {
     }
 
 }
-
-import Foundation
-import Markdown

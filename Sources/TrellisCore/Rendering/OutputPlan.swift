@@ -42,9 +42,10 @@ public struct OutputPlan: Sendable {
 
     static func collision(_ output: PlannedOutput, with first: PlannedOutput) -> Diagnostic {
         let other = first.origin.map { " (from \($0.path))" } ?? ""
-        return .error("output-collision", at: output.origin,
-                      "two files would be published at '\(output.path)': this one and \(first.what)\(other)",
-                      hint: "rename one of them so that each has its own page")
+        return .error(
+            "output-collision", at: output.origin,
+            "two files would be published at '\(output.path)': this one and \(first.what)\(other)",
+            hint: "rename one of them so that each has its own page")
     }
 }
 
@@ -81,8 +82,10 @@ public struct PlannedOutput: Sendable {
     }
 
     /// A page rendered from the checked site.
-    static func page(_ route: Route, _ what: String, sources: Set<String>?, origin: SourceLocation? = nil,
-                     _ render: @escaping @Sendable (SiteRenderer) -> Artifact) -> PlannedOutput {
+    static func page(
+        _ route: Route, _ what: String, sources: Set<String>?, origin: SourceLocation? = nil,
+        _ render: @escaping @Sendable (SiteRenderer) -> Artifact
+    ) -> PlannedOutput {
         PlannedOutput(route.path, what, sources: sources, origin: origin, make: .render { renderer throws(RenderFailure) in render(renderer) })
     }
 }

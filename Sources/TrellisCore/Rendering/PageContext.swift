@@ -12,12 +12,13 @@ struct PageContext {
     /// How a body is written on this page: content links become URLs
     /// relative to it (a link whose target is gone gets an empty `href`).
     func writer(_ links: [ContentLink], headingShift: Int = 0) -> HTMLWriter {
-        HTMLWriter(link: { attribute, index in
-            guard index < links.count, let route = links[index].route else { return " \(attribute)=\"\"" }
-            var target = url(route)
-            if let fragment = links[index].fragment, !fragment.isEmpty { target += "#" + HTML.escape(fragment) }
-            return " \(attribute)=\"\(target)\""
-        }, headingShift: headingShift)
+        HTMLWriter(
+            link: { attribute, index in
+                guard index < links.count, let route = links[index].route else { return " \(attribute)=\"\"" }
+                var target = url(route)
+                if let fragment = links[index].fragment, !fragment.isEmpty { target += "#" + HTML.escape(fragment) }
+                return " \(attribute)=\"\(target)\""
+            }, headingShift: headingShift)
     }
 
     /// The HTML of a run of blocks for the site: facilitator-only blocks are
@@ -29,7 +30,8 @@ struct PageContext {
         for block in blocks {
             switch block.kind {
             case .facilitator:
-                html += "<details class=\"facilitator\">\n<summary>Facilitator note <span class=\"audience\">(for facilitators only)</span></summary>\n"
+                html +=
+                    "<details class=\"facilitator\">\n<summary>Facilitator note <span class=\"audience\">(for facilitators only)</span></summary>\n"
                 writer.write(block.segments, into: &html)
                 html += "</details>\n"
             case .heading(let heading) where heading.level == 1:
@@ -49,7 +51,8 @@ struct PageContext {
             guard let heading = section.heading else { continue }
             let inner = writer(body.links).write(heading.inner)
             if ModuleTask.isFacilitatorHeading(heading.text) {
-                html += "<details class=\"facilitator\">\n<summary><h2 id=\"\(heading.anchor)\">\(inner) <span class=\"audience\">(for facilitators only)</span></h2></summary>\n"
+                html +=
+                    "<details class=\"facilitator\">\n<summary><h2 id=\"\(heading.anchor)\">\(inner) <span class=\"audience\">(for facilitators only)</span></h2></summary>\n"
                 html += blocksHTML(section.blocks, body) + "</details>\n"
             } else {
                 html += "<h2 id=\"\(heading.anchor)\">\(inner)</h2>\n" + blocksHTML(section.blocks, body)
@@ -63,7 +66,8 @@ struct PageContext {
     }
 
     func sectionView(_ section: BodySection, body: Body, facilitator: Bool = false) -> SectionView {
-        SectionView(headingHTML: section.heading.map { writer(body.links).write($0.inner) } ?? "", anchor: section.heading?.anchor ?? "",
-                    html: blocksHTML(section.blocks, body), facilitator: facilitator)
+        SectionView(
+            headingHTML: section.heading.map { writer(body.links).write($0.inner) } ?? "", anchor: section.heading?.anchor ?? "",
+            html: blocksHTML(section.blocks, body), facilitator: facilitator)
     }
 }

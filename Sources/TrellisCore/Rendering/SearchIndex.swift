@@ -33,20 +33,26 @@ struct SearchIndex: Sendable {
         }
         var documents: [Document] = []
         for module in site.modules {
-            documents.append(Document(title: module.title, path: module.route.path, kind: "Module",
-                                      text: module.summary + " " + text(module.body)
-                                          + " " + module.outcomes.map(\.text).joined(separator: " ")))
+            documents.append(
+                Document(
+                    title: module.title, path: module.route.path, kind: "Module",
+                    text: module.summary + " " + text(module.body)
+                        + " " + module.outcomes.map(\.text).joined(separator: " ")))
             for task in module.tasks {
-                documents.append(Document(title: task.title, path: task.route.path, kind: "Task · \(module.title)",
-                                          text: text(task.body)))
+                documents.append(
+                    Document(
+                        title: task.title, path: task.route.path, kind: "Task · \(module.title)",
+                        text: text(task.body)))
             }
         }
         for practice in site.practices {
             var header = [practice.country?.name, practice.organisation].compactMap { $0 }
             header += practice.tags
-            documents.append(Document(title: practice.title, path: practice.route.path,
-                                      kind: "Good practice" + (practice.country.map { " · \($0.name)" } ?? ""),
-                                      text: text(practice.body) + " " + header.joined(separator: " ")))
+            documents.append(
+                Document(
+                    title: practice.title, path: practice.route.path,
+                    kind: "Good practice" + (practice.country.map { " · \($0.name)" } ?? ""),
+                    text: text(practice.body) + " " + header.joined(separator: " ")))
         }
         for page in site.pages {
             documents.append(Document(title: page.title, path: page.route.path, kind: "Page", text: text(page.body)))
@@ -114,7 +120,10 @@ struct SearchIndex: Sendable {
                 continue
             }
             if space {
-                if bytes.count >= excerptLength { cutAt = bytes.count; break }
+                if bytes.count >= excerptLength {
+                    cutAt = bytes.count
+                    break
+                }
                 bytes.append(0x20)
                 space = false
             }
@@ -131,7 +140,8 @@ struct SearchIndex: Sendable {
         static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber: return true
+                .decimalNumber, .letterNumber, .otherNumber:
+                return true
             default: return false
             }
         }
@@ -141,7 +151,10 @@ struct SearchIndex: Sendable {
             var out = ""
             for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
                 if part.properties.generalCategory == .nonspacingMark || part.properties.generalCategory == .spacingMark
-                    || part.properties.generalCategory == .enclosingMark { continue }
+                    || part.properties.generalCategory == .enclosingMark
+                {
+                    continue
+                }
                 out += part.properties.lowercaseMapping
             }
             out = out.replacingOccurrences(of: "ς", with: "σ")
@@ -175,7 +188,10 @@ struct SearchIndex: Sendable {
                 let folded = fold(scalar)
                 if folded.isEmpty { continue }
                 for part in folded.unicodeScalars {
-                    if !Self.isWordScalar(part) { flush(); continue }
+                    if !Self.isWordScalar(part) {
+                        flush()
+                        continue
+                    }
                     if part.properties.isIdeographic {
                         flush()
                         emit(String(part))

@@ -120,8 +120,10 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Layout
 
-    func page<View: TemplateView>(_ route: Route, title: String, template: Template<View>, view: View, bodyClass: String,
-              breadcrumbs: [LinkView] = [], description: String? = nil) -> Artifact {
+    func page<View: TemplateView>(
+        _ route: Route, title: String, template: Template<View>, view: View, bodyClass: String,
+        breadcrumbs: [LinkView] = [], description: String? = nil
+    ) -> Artifact {
         let context = PageContext(path: route.path)
         let content = theme.render(template, view)
         var nav = [
@@ -153,11 +155,12 @@ public struct SiteRenderer: Sendable {
     }
 
     static func practiceCard(_ practice: Practice, _ context: PageContext, site: Site) -> PracticeCard {
-        PracticeCard(title: practice.title, href: context.url(practice.route),
-                     country: practice.country?.name ?? "", countryCode: practice.country?.code ?? "",
-                     sector: practice.sector.map { Vocabularies.label($0.value) }, organisation: practice.organisation,
-                     year: practice.year.map(String.init), tags: practice.tags,
-                     sectorValue: practice.sector?.value ?? "", tagValues: practice.tags.joined(separator: " "))
+        PracticeCard(
+            title: practice.title, href: context.url(practice.route),
+            country: practice.country?.name ?? "", countryCode: practice.country?.code ?? "",
+            sector: practice.sector.map { Vocabularies.label($0.value) }, organisation: practice.organisation,
+            year: practice.year.map(String.init), tags: practice.tags,
+            sectorValue: practice.sector?.value ?? "", tagValues: practice.tags.joined(separator: " "))
     }
 
     func outcomeViews(_ outcomes: [Outcome]) -> [OutcomeView] {
@@ -176,6 +179,5 @@ public struct SiteRenderer: Sendable {
     }
 
     static func practiceCount(_ n: Int) -> String { n == 1 ? "1 good practice" : "\(n) good practices" }
-
 
 }

@@ -13,8 +13,10 @@ public enum Scaffold {
     /// guidance as a comment (so `check` reports required sections as
     /// empty until they are written), or, with `placeholders`, as
     /// `Replace this: …` text (a `placeholder-text` warning until replaced).
-    public static func practice(title: String, country: String?, template: PracticeTemplate, today: String,
-                                placeholders: Bool = false) -> (id: String, markdown: String) {
+    public static func practice(
+        title: String, country: String?, template: PracticeTemplate, today: String,
+        placeholders: Bool = false
+    ) -> (id: String, markdown: String) {
         let id = PracticeImporter.makeID(title)
         var text = "---\ntitle: \(PracticeImporter.yamlString(title))\n"
         text += "country: \(PracticeImporter.yamlString(country ?? "XX"))\n"
@@ -48,8 +50,10 @@ public enum Scaffold {
 
     /// A new module.md: every key, `Replace this: …` where the author must
     /// write, comments saying what each key means.
-    public static func module(id: String, today: String, duration: String = "6 weeks", workload: String = "18 h",
-                              phases: [PhaseDraft] = defaultPhases, practices: [String] = []) -> String {
+    public static func module(
+        id: String, today: String, duration: String = "6 weeks", workload: String = "18 h",
+        phases: [PhaseDraft] = defaultPhases, practices: [String] = []
+    ) -> String {
         var text = "---\n"
         text += commented([
             ("title: \(PracticeImporter.yamlString(Vocabularies.label(id)))", nil),
@@ -61,9 +65,11 @@ public enum Scaffold {
             ("configuration: \"Teacher as Mentor\"", nil),
         ])
         text += "outcomes:\n"
-        text += "  - {id: lo1, domain: disciplinary, text: \(PracticeImporter.yamlString(Placeholder.text("what participants will be able to do.")))}\n"
+        text +=
+            "  - {id: lo1, domain: disciplinary, text: \(PracticeImporter.yamlString(Placeholder.text("what participants will be able to do.")))}\n"
         text += "  - {id: lo2, domain: digital, text: \(PracticeImporter.yamlString(Placeholder.text("a digital skill participants practise.")))}\n"
-        text += "  - {id: lo3, domain: intercultural, text: \(PracticeImporter.yamlString(Placeholder.text("an intercultural skill participants practise.")))}\n"
+        text +=
+            "  - {id: lo3, domain: intercultural, text: \(PracticeImporter.yamlString(Placeholder.text("an intercultural skill participants practise.")))}\n"
         text += "phases:\n"
         for phase in phases {
             text += "  - {id: \(phase.id), title: \(PracticeImporter.yamlString(phase.title)), weeks: \"\(phase.weeks)\"}\n"
@@ -75,14 +81,18 @@ public enum Scaffold {
 
     /// A new task file: every key, with comments listing the allowed values,
     /// and `Replace this: …` sections.
-    public static func task(title: String, type: String = "information-exchange", phase: String?, phases: [String] = [],
-                            duration: String = "90 min", mode: String = "synchronous", grouping: String = "small-groups",
-                            complexity: Int = 1, outcomes: [String]) -> String {
+    public static func task(
+        title: String, type: String = "information-exchange", phase: String?, phases: [String] = [],
+        duration: String = "90 min", mode: String = "synchronous", grouping: String = "small-groups",
+        complexity: Int = 1, outcomes: [String]
+    ) -> String {
         var lines: [(String, String?)] = [
             ("title: \(PracticeImporter.yamlString(title))", nil),
             ("type: \(type)", Vocabularies.builtIn.taskTypes.joined(separator: ", ")),
         ]
-        if let phase { lines.append(("phase: \(phase)", phases.isEmpty ? "a phase of the module" : "a phase of the module: \(phases.joined(separator: ", "))")) }
+        if let phase {
+            lines.append(("phase: \(phase)", phases.isEmpty ? "a phase of the module" : "a phase of the module: \(phases.joined(separator: ", "))"))
+        }
         lines += [
             ("duration: \(duration)", "work: 90 min, 2 h (added up); or a time window: 3 days, 1 week"),
             ("mode: \(mode)", "synchronous (live) or asynchronous"),
@@ -93,7 +103,9 @@ public enum Scaffold {
         ]
         var text = "---\n" + commented(lines) + "---\n\n"
         text += "## Instructions\n\n" + Placeholder.text("what participants do, step by step.") + "\n\n"
-        text += "## Facilitator notes\n\n" + Placeholder.text("what facilitators should watch for. Participants never see this section in their handbook.") + "\n"
+        text +=
+            "## Facilitator notes\n\n"
+            + Placeholder.text("what facilitators should watch for. Participants never see this section in their handbook.") + "\n"
         return text
     }
 
@@ -106,9 +118,10 @@ public enum Scaffold {
         let phases = phaseIDs(ofModuleText: (try? String(contentsOfFile: "\(moduleDirectory)/module.md", encoding: .utf8)) ?? "")
         if let requested {
             guard phases.contains(requested) else {
-                throw Failure(phases.isEmpty
-                    ? "the module in \(moduleDirectory) has no phases; add 'phases:' to its module.md or leave out --phase"
-                    : "the module in \(moduleDirectory) has no phase '\(requested)'; \(Suggestion.hint(for: requested, in: phases))")
+                throw Failure(
+                    phases.isEmpty
+                        ? "the module in \(moduleDirectory) has no phases; add 'phases:' to its module.md or leave out --phase"
+                        : "the module in \(moduleDirectory) has no phase '\(requested)'; \(Suggestion.hint(for: requested, in: phases))")
             }
             return (requested, phases)
         }
@@ -182,28 +195,56 @@ public enum Scaffold {
     /// one `placeholder-text` warning for each such place and nothing else.
     public static func starterSite(title: String, today: String) -> [(path: String, text: String)] {
         var files: [(String, String)] = []
-        files.append(("site.yml", "title: \(PracticeImporter.yamlString(title))\ndescription: \"Virtual Exchange modules and good practices for teacher education.\"\nlanguage: en\nlicense: CC BY 4.0\n"))
-        files.append(("index.md", "---\ntitle: \(PracticeImporter.yamlString(title))\n---\n\nWelcome. This site collects Virtual Exchange modules and good practices for teachers. Start with the [first module](modules/first-module/module.md) or browse the good practices.\n"))
+        files.append(
+            (
+                "site.yml",
+                "title: \(PracticeImporter.yamlString(title))\ndescription: \"Virtual Exchange modules and good practices for teacher education.\"\nlanguage: en\nlicense: CC BY 4.0\n"
+            ))
+        files.append(
+            (
+                "index.md",
+                "---\ntitle: \(PracticeImporter.yamlString(title))\n---\n\nWelcome. This site collects Virtual Exchange modules and good practices for teachers. Start with the [first module](modules/first-module/module.md) or browse the good practices.\n"
+            ))
         // Three weeks, about two hours of work a week: the tasks add up to 5 h 30 min.
-        let phases: [PhaseDraft] = [("getting-started", "Getting started", "1"), ("working-together", "Working together", "2"), ("looking-back", "Looking back", "3")]
+        let phases: [PhaseDraft] = [
+            ("getting-started", "Getting started", "1"), ("working-together", "Working together", "2"), ("looking-back", "Looking back", "3"),
+        ]
         let ids = phases.map(\.id)
-        files.append(("modules/first-module/module.md",
-                      module(id: "first-module", today: today, duration: "3 weeks", workload: "6 h", phases: phases, practices: ["partner-classes"])))
-        files.append(("modules/first-module/01-introductions.md",
-                      task(title: "Introduce yourselves", phase: "getting-started", phases: ids, duration: "90 min", outcomes: ["lo3"])))
-        files.append(("modules/first-module/02-plan-together.md",
-                      task(title: "Plan an activity together", type: "collaboration", phase: "working-together", phases: ids,
-                           duration: "3 h", mode: "asynchronous", complexity: 2, outcomes: ["lo1", "lo2"])))
-        files.append(("modules/first-module/03-reflect.md",
-                      task(title: "Reflect on the exchange", type: "reflection", phase: "looking-back", phases: ids,
-                           duration: "1 h", mode: "asynchronous", grouping: "individual", outcomes: ["lo1", "lo3"])))
-        for (id, name, country) in [("partner-classes", "Partner classes by video chat", "NL"), ("etwinning-pilot", "A school pilot on eTwinning", "FI")] {
+        files.append(
+            (
+                "modules/first-module/module.md",
+                module(id: "first-module", today: today, duration: "3 weeks", workload: "6 h", phases: phases, practices: ["partner-classes"])
+            ))
+        files.append(
+            (
+                "modules/first-module/01-introductions.md",
+                task(title: "Introduce yourselves", phase: "getting-started", phases: ids, duration: "90 min", outcomes: ["lo3"])
+            ))
+        files.append(
+            (
+                "modules/first-module/02-plan-together.md",
+                task(
+                    title: "Plan an activity together", type: "collaboration", phase: "working-together", phases: ids,
+                    duration: "3 h", mode: "asynchronous", complexity: 2, outcomes: ["lo1", "lo2"])
+            ))
+        files.append(
+            (
+                "modules/first-module/03-reflect.md",
+                task(
+                    title: "Reflect on the exchange", type: "reflection", phase: "looking-back", phases: ids,
+                    duration: "1 h", mode: "asynchronous", grouping: "individual", outcomes: ["lo1", "lo3"])
+            ))
+        for (id, name, country) in [
+            ("partner-classes", "Partner classes by video chat", "NL"), ("etwinning-pilot", "A school pilot on eTwinning", "FI"),
+        ] {
             var text = practice(title: name, country: country, template: .builtIn, today: today, placeholders: true).markdown
             text = text.replacingOccurrences(of: "sector: \n", with: "sector: school\n")
                 .replacingOccurrences(of: "year: \n", with: "year: 2024\n")
                 .replacingOccurrences(of: "website: \n", with: "")
                 .replacingOccurrences(of: "status: \n", with: "status: established\n")
-                .replacingOccurrences(of: "organisation: \"\"", with: "organisation: \(PracticeImporter.yamlString(Placeholder.text("the school or organisation.")))")
+                .replacingOccurrences(
+                    of: "organisation: \"\"", with: "organisation: \(PracticeImporter.yamlString(Placeholder.text("the school or organisation.")))"
+                )
                 .replacingOccurrences(of: "tags: []", with: "tags: [virtual-exchange]")
             files.append(("practices/\(id).md", text))
         }

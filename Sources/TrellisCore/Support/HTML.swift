@@ -7,7 +7,8 @@ public enum HTML {
         var needs = false
         for byte in text.utf8
         where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0x7F || byte == 0xC2 || byte == 0xEF
-            || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) {
+            || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+        {
             needs = true
             break
         }
@@ -24,7 +25,8 @@ public enum HTML {
             default:
                 let value = scalar.value
                 if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
-                    || value == 0xFFFE || value == 0xFFFF {
+                    || value == 0xFFFE || value == 0xFFFF
+                {
                     continue
                 }
                 out.unicodeScalars.append(scalar)

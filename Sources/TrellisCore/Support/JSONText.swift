@@ -76,10 +76,24 @@ package struct JSONText {
         }
     }
 
-    mutating func beginObject(_ name: String? = nil) { key(name); bytes.append(0x7B); needsComma.append(false) }
-    mutating func endObject() { needsComma.removeLast(); bytes.append(0x7D) }
-    mutating func beginArray(_ name: String? = nil) { key(name); bytes.append(0x5B); needsComma.append(false) }
-    mutating func endArray() { needsComma.removeLast(); bytes.append(0x5D) }
+    mutating func beginObject(_ name: String? = nil) {
+        key(name)
+        bytes.append(0x7B)
+        needsComma.append(false)
+    }
+    mutating func endObject() {
+        needsComma.removeLast()
+        bytes.append(0x7D)
+    }
+    mutating func beginArray(_ name: String? = nil) {
+        key(name)
+        bytes.append(0x5B)
+        needsComma.append(false)
+    }
+    mutating func endArray() {
+        needsComma.removeLast()
+        bytes.append(0x5D)
+    }
 
     mutating func string(_ name: String?, _ value: String?) {
         key(name)

@@ -1,5 +1,5 @@
-import Foundation
 import Dispatch
+import Foundation
 
 /// A pointer handed to worker threads that each write distinct indices.
 private struct UnsafeSlots<T>: @unchecked Sendable {
@@ -61,14 +61,14 @@ private struct UnsafeSendableBuffer<T>: @unchecked Sendable {
 public enum ProcessInfoCores {
     public static let count: Int = {
         #if canImport(Glibc)
-        let n = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        return n > 0 ? n : 1
+            let n = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            return n > 0 ? n : 1
         #else
-        return 2
+            return 2
         #endif
     }()
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif

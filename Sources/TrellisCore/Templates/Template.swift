@@ -67,10 +67,11 @@ struct TemplateChecker {
         return findings.compactMap { finding in
             guard seen.insert("\(finding.template):\(finding.line):\(finding.column)").inserted else { return nil }
             let fields = view.templateFields.keys.sorted()
-            return .warning("template-unknown-field", at: SourceLocation(path: origin(finding.template), line: finding.line, column: finding.column),
-                            "'\(finding.name)' is not a field of what the template '\(finding.template)' renders; it will be blank",
-                            hint: Suggestion.closest(to: finding.name, in: fields).map { "did you mean '\($0)'?" }
-                                ?? "see docs/templates.md for the fields of each template")
+            return .warning(
+                "template-unknown-field", at: SourceLocation(path: origin(finding.template), line: finding.line, column: finding.column),
+                "'\(finding.name)' is not a field of what the template '\(finding.template)' renders; it will be blank",
+                hint: Suggestion.closest(to: finding.name, in: fields).map { "did you mean '\($0)'?" }
+                    ?? "see docs/templates.md for the fields of each template")
         }
     }
 

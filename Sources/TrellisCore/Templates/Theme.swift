@@ -6,7 +6,9 @@ import Mustache
 /// in the site's `templates/` folder taking its place.
 public struct Theme: Sendable {
     /// Page templates every theme has; partials may be added freely.
-    public static let pageTemplates = ["layout", "home", "modules", "module", "task", "catalogue", "practice", "page", "not-found", "facet", "practice-form", "handbook"]
+    public static let pageTemplates = [
+        "layout", "home", "modules", "module", "task", "catalogue", "practice", "page", "not-found", "facet", "practice-form", "handbook",
+    ]
     /// Stylesheets a site may replace.
     public static let stylesheets = ["trellis.css", "handbook.css", "epub.css"]
 
@@ -29,7 +31,9 @@ public struct Theme: Sendable {
     /// The reserved ids of the built-in theme (for callers without a theme).
     static let builtInReservedIDs: Set<String> = {
         var ids = codeIDs
-        for (name, bytes) in BuiltinTheme.files where name.hasSuffix(".mustache") { ids.formUnion(literalIDs(in: String(decoding: bytes, as: UTF8.self))) }
+        for (name, bytes) in BuiltinTheme.files where name.hasSuffix(".mustache") {
+            ids.formUnion(literalIDs(in: String(decoding: bytes, as: UTF8.self)))
+        }
         return ids
     }()
 
@@ -57,21 +61,26 @@ public struct Theme: Sendable {
             for name in names.sorted() where !name.hasPrefix(".") {
                 let display = "\(displayDirectory)/\(name)"
                 guard name.hasSuffix(".mustache") || Self.stylesheets.contains(name) else {
-                    diagnostics.append(.warning("stray-template", at: SourceLocation(path: display),
-                                                "'\(name)' is not a template; it is ignored",
-                                                hint: "templates end in .mustache; the stylesheets are \(Self.stylesheets.joined(separator: ", "))"))
+                    diagnostics.append(
+                        .warning(
+                            "stray-template", at: SourceLocation(path: display),
+                            "'\(name)' is not a template; it is ignored",
+                            hint: "templates end in .mustache; the stylesheets are \(Self.stylesheets.joined(separator: ", "))"))
                     continue
                 }
                 guard let data = FileManager.default.contents(atPath: "\(directory)/\(name)"),
-                      let text = String(data: data, encoding: .utf8) else {
+                    let text = String(data: data, encoding: .utf8)
+                else {
                     diagnostics.append(.error("unreadable", at: SourceLocation(path: display), "cannot read the template as UTF-8 text"))
                     continue
                 }
                 if name.hasSuffix(".mustache"), sources[name] == nil, !name.hasPrefix("_") {
-                    diagnostics.append(.warning("unknown-template", at: SourceLocation(path: display),
-                                                "'\(name)' does not replace a built-in template; it can only be used as a partial",
-                                                hint: Suggestion.closest(to: name, in: Array(sources.keys)).map { "did you mean '\($0)'?" }
-                                                    ?? "built-in templates: \(pageTemplates.map { "\($0).mustache" }.joined(separator: ", "))"))
+                    diagnostics.append(
+                        .warning(
+                            "unknown-template", at: SourceLocation(path: display),
+                            "'\(name)' does not replace a built-in template; it can only be used as a partial",
+                            hint: Suggestion.closest(to: name, in: Array(sources.keys)).map { "did you mean '\($0)'?" }
+                                ?? "built-in templates: \(pageTemplates.map { "\($0).mustache" }.joined(separator: ", "))"))
                 }
                 sources[name] = text
                 overridden.append(name)
@@ -86,9 +95,12 @@ public struct Theme: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 let origin = overridden.contains(name) ? "\(displayDirectory)/\(name)" : "built-in \(name)"
                 // Line numbers as the author sees them: without the pragma line added above.
-                diagnostics.append(.error("template-syntax", at: SourceLocation(path: origin, line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber),
-                                          "the template cannot be read: \(error.error)",
-                                          hint: "check that every {{#section}} has its {{/section}}"))
+                diagnostics.append(
+                    .error(
+                        "template-syntax",
+                        at: SourceLocation(path: origin, line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber),
+                        "the template cannot be read: \(error.error)",
+                        hint: "check that every {{#section}} has its {{/section}}"))
             } catch {
                 diagnostics.append(.error("template-syntax", at: SourceLocation(path: name), "the template cannot be read: \(error)"))
             }

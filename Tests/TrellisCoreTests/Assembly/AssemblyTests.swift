@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 @Suite struct AssemblyTests {
@@ -57,9 +58,11 @@ import Testing
     @Test func sectionsFollowTemplateOrder() throws {
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
-        try writeSite(content, [
-            "site.yml": "title: T\n",
-            "practices/p.md": """
+        try writeSite(
+            content,
+            [
+                "site.yml": "title: T\n",
+                "practices/p.md": """
                 ---
                 title: P
                 country: SE
@@ -89,15 +92,16 @@ import Testing
 
                 Hard.
                 """,
-        ])
+            ])
         let (site, diagnostics) = try site(content)
         let practice = try #require(site.practices.first)
-        #expect(practice.sections.map { $0.content?.heading?.text } ==
-                ["Description", "Who is involved? How were they motivated to participate?", "Benefits:",
-                 "Challenges and how they were overcome", "Step by step implementation"])
+        #expect(
+            practice.sections.map { $0.content?.heading?.text } == [
+                "Description", "Who is involved? How were they motivated to participate?", "Benefits:",
+                "Challenges and how they were overcome", "Step by step implementation",
+            ])
         #expect(diagnostics.map(\.id.rawValue) == ["repeated-section"])
         #expect(diagnostics.first?.location?.line == 18)
         #expect(practice.extraSections.count == 1)
     }
 }
-

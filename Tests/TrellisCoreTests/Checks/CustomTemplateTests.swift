@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// SPEC 4.2: a template in site.yml replaces the built-in one; practices
@@ -23,10 +24,13 @@ import Testing
     @Test func practicesFollowTheCustomTemplate() throws {
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
-        try writeSite(content, [
-            "site.yml": siteYML,
-            "practices/p.md": "---\ntitle: P\ncountry: FI\n---\n\n## Results\n\nGreat results.\n\n## Short description:\n\nA summary.\n\n## Description\n\nBuilt-in heading.\n",
-        ])
+        try writeSite(
+            content,
+            [
+                "site.yml": siteYML,
+                "practices/p.md":
+                    "---\ntitle: P\ncountry: FI\n---\n\n## Results\n\nGreat results.\n\n## Short description:\n\nA summary.\n\n## Description\n\nBuilt-in heading.\n",
+            ])
         let output = directory.sub("out")
         let result = build(content, output: output)
         #expect(result.succeeded, "\(summary(result.diagnostics))")
@@ -47,10 +51,12 @@ import Testing
     @Test func missingCustomRequiredSection() throws {
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
-        try writeSite(content, [
-            "site.yml": siteYML,
-            "practices/p.md": "---\ntitle: P\ncountry: FI\n---\n\n## Summary\n\nA summary.\n",
-        ])
+        try writeSite(
+            content,
+            [
+                "site.yml": siteYML,
+                "practices/p.md": "---\ntitle: P\ncountry: FI\n---\n\n## Summary\n\nA summary.\n",
+            ])
         let result = build(content, output: directory.sub("out"), write: false)
         let found = result.diagnostics.map { "\($0.severity.rawValue) \($0.id) \($0.location?.line ?? 0)" }
         #expect(found == ["error missing-section 5"])
@@ -60,10 +66,12 @@ import Testing
     @Test func emptyRequiredSection() throws {
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
-        try writeSite(content, [
-            "site.yml": siteYML,
-            "practices/p.md": "---\ntitle: P\ncountry: FI\n---\n\n## Summary\n\n## Results\n\nR.\n",
-        ])
+        try writeSite(
+            content,
+            [
+                "site.yml": siteYML,
+                "practices/p.md": "---\ntitle: P\ncountry: FI\n---\n\n## Summary\n\n## Results\n\nR.\n",
+            ])
         let result = build(content, output: directory.sub("out"), write: false)
         #expect(result.diagnostics.map { "\($0.id) \($0.location?.line ?? 0)" } == ["empty-section 6"])
     }

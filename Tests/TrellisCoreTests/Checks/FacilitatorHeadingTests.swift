@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// A slip in the `## Facilitator notes` heading must not show the notes to
@@ -16,12 +17,15 @@ import Testing
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
         let output = directory.sub("output")
-        try writeSite(content, [
-            "site.yml": "title: T\n",
-            "modules/m/module.md": "---\ntitle: M\nsummary: S.\n---\n\nOverview.\n",
-            "modules/m/01-t.md": "---\ntitle: T\ntype: reflection\n---\n\n## Instructions\n\nGo.\n\n## Facilitator note\n\nSecret-task-hint for the facilitator.\n",
-            "pages/guide.md": "---\ntitle: Guide\n---\n\nPublic text.\n\n## Facilitator notes\n\nSecret-page-hint for the facilitator.\n",
-        ])
+        try writeSite(
+            content,
+            [
+                "site.yml": "title: T\n",
+                "modules/m/module.md": "---\ntitle: M\nsummary: S.\n---\n\nOverview.\n",
+                "modules/m/01-t.md":
+                    "---\ntitle: T\ntype: reflection\n---\n\n## Instructions\n\nGo.\n\n## Facilitator note\n\nSecret-task-hint for the facilitator.\n",
+                "pages/guide.md": "---\ntitle: Guide\n---\n\nPublic text.\n\n## Facilitator notes\n\nSecret-page-hint for the facilitator.\n",
+            ])
         let result = build(content, output: output)
         #expect(result.succeeded, "\(summary(result.diagnostics))")
         let warnings = result.diagnostics.filter { $0.id == "facilitator-heading" }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// Every folder in `Fixtures/invalid/` is a site with exactly the
@@ -18,13 +19,17 @@ import Testing
         let result = build(content, output: directory.sub("out"), write: false)
         let withColumn = expected.contains { $0.column != nil }
         let actual = result.diagnostics.map { diagnostic in
-            ExpectedDiagnostic(diagnostic, contentRoot: content, withColumn: withColumn && expected.contains {
-                $0.id == diagnostic.id.rawValue && $0.column != nil
-            })
+            ExpectedDiagnostic(
+                diagnostic, contentRoot: content,
+                withColumn: withColumn
+                    && expected.contains {
+                        $0.id == diagnostic.id.rawValue && $0.column != nil
+                    })
         }
         #expect(actual.allSatisfy { $0 != nil }, "a diagnostic has no location:\n\(summary(result.diagnostics))")
-        #expect(actual.compactMap { $0 }.sorted { $0.description < $1.description } == expected.sorted { $0.description < $1.description },
-                "\n\(summary(result.diagnostics))")
+        #expect(
+            actual.compactMap { $0 }.sorted { $0.description < $1.description } == expected.sorted { $0.description < $1.description },
+            "\n\(summary(result.diagnostics))")
         #expect(result.succeeded == !expected.contains { $0.severity == .error })
     }
 
@@ -206,8 +211,9 @@ import Testing
     }
 
     @Test func diagnosticDescriptionIsEditorFriendly() {
-        let diagnostic = Diagnostic.error("broken-link", at: SourceLocation(path: "content/pages/a.md", line: 7, column: 5),
-                                          "oops", hint: "fix it")
+        let diagnostic = Diagnostic.error(
+            "broken-link", at: SourceLocation(path: "content/pages/a.md", line: 7, column: 5),
+            "oops", hint: "fix it")
         #expect(diagnostic.description == "content/pages/a.md:7:5: error: oops [broken-link]\n  hint: fix it")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrellisCore
 
 private let file = SourceFile(relativePath: "site.yml", displayPath: "content/site.yml")
@@ -9,7 +10,8 @@ private func load(_ text: String) -> (SiteConfig, [Diagnostic]) {
 
 @Suite struct SiteConfigTests {
     @Test func fullConfiguration() {
-        let (config, diagnostics) = load("""
+        let (config, diagnostics) = load(
+            """
             title: My Site
             description: About things.
             language: fi
@@ -98,7 +100,8 @@ private func load(_ text: String) -> (SiteConfig, [Diagnostic]) {
     }
 
     @Test func customPracticeTemplate() throws {
-        let (config, diagnostics) = load("""
+        let (config, diagnostics) = load(
+            """
             title: T
             templates:
               practice:
@@ -123,7 +126,8 @@ private func load(_ text: String) -> (SiteConfig, [Diagnostic]) {
     }
 
     @Test func templateSectionProblems() {
-        let (config, diagnostics) = load("""
+        let (config, diagnostics) = load(
+            """
             title: T
             templates:
               practice:

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 @Suite struct DiscoveryTests {
@@ -54,15 +55,16 @@ import Testing
         }
         let (_, diagnostics) = Discovery.run(contentDirectory: content, displayDirectory: "content")
         let found = Set(diagnostics.map { "\($0.id) \($0.location?.path ?? "")" })
-        #expect(found == [
-            "misnamed-config content/site.yaml",
-            "stray-file content/notes.txt",
-            "bad-task-name content/modules/m/intro.md",
-            "reserved-id content/modules/m/01-index.md",
-            "missing-module-file content/modules/no-definition/module.md",
-            "reserved-id content/practices/index.md",
-            "missing-config content/site.yml",
-        ])
+        #expect(
+            found == [
+                "misnamed-config content/site.yaml",
+                "stray-file content/notes.txt",
+                "bad-task-name content/modules/m/intro.md",
+                "reserved-id content/modules/m/01-index.md",
+                "missing-module-file content/modules/no-definition/module.md",
+                "reserved-id content/practices/index.md",
+                "missing-config content/site.yml",
+            ])
     }
 
     @Test func symlinkOutsideIsNotFollowed() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// Issue "Hardening, round two", item 6: with `unsafe_html: true`, script
@@ -72,10 +73,12 @@ import Testing
 
     static func site(_ root: String) throws {
         let markdown = hostileMarkdown
-        try writeSite(root, [
-            "site.yml": "title: Encoded\nunsafe_html: true\nbase_url: https://example.org/x/\n",
-            "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
-            "practices/encoded.md": """
+        try writeSite(
+            root,
+            [
+                "site.yml": "title: Encoded\nunsafe_html: true\nbase_url: https://example.org/x/\n",
+                "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+                "practices/encoded.md": """
                 ---
                 title: Encoded
                 country: FI
@@ -104,10 +107,12 @@ import Testing
                 1. One.
 
                 """,
-            "modules/m/module.md": "---\ntitle: Module\nsummary: A module.\noutcomes:\n  - {id: o1, domain: digital, text: Outcome}\npractices: [encoded]\n---\n\n\(markdown)",
-            "modules/m/01-task.md": "---\ntitle: Task\ntype: reflection\noutcomes: [o1]\n---\n\n## Instructions\n\n\(markdown)\n## Facilitator notes\n\n\(markdown)\n> [!FACILITATOR]\n> \(contexts[0].replacingOccurrences(of: "V", with: vectors[2]))\n",
-            "pages/about.md": "---\ntitle: About\n---\n\n\(markdown)",
-        ])
+                "modules/m/module.md":
+                    "---\ntitle: Module\nsummary: A module.\noutcomes:\n  - {id: o1, domain: digital, text: Outcome}\npractices: [encoded]\n---\n\n\(markdown)",
+                "modules/m/01-task.md":
+                    "---\ntitle: Task\ntype: reflection\noutcomes: [o1]\n---\n\n## Instructions\n\n\(markdown)\n## Facilitator notes\n\n\(markdown)\n> [!FACILITATOR]\n> \(contexts[0].replacingOccurrences(of: "V", with: vectors[2]))\n",
+                "pages/about.md": "---\ntitle: About\n---\n\n\(markdown)",
+            ])
     }
 
     /// `text` with JSON and JavaScript string escapes (`\u006a`, `\/`) read.
@@ -119,15 +124,28 @@ import Testing
             if input[index] == "\\", index + 1 < input.count {
                 let next = input[index + 1]
                 if next == "u", index + 5 < input.count,
-                   let code = UInt32(String(String.UnicodeScalarView(input[(index + 2)...(index + 5)])), radix: 16),
-                   let scalar = Unicode.Scalar(code) {
+                    let code = UInt32(String(String.UnicodeScalarView(input[(index + 2)...(index + 5)])), radix: 16),
+                    let scalar = Unicode.Scalar(code)
+                {
                     out.append(scalar)
                     index += 6
                     continue
                 }
-                if next == "/" || next == "\"" || next == "\\" { out.append(next); index += 2; continue }
-                if next == "n" { out.append("\n"); index += 2; continue }
-                if next == "t" { out.append("\t"); index += 2; continue }
+                if next == "/" || next == "\"" || next == "\\" {
+                    out.append(next)
+                    index += 2
+                    continue
+                }
+                if next == "n" {
+                    out.append("\n")
+                    index += 2
+                    continue
+                }
+                if next == "t" {
+                    out.append("\t")
+                    index += 2
+                    continue
+                }
             }
             out.append(input[index])
             index += 1
@@ -151,11 +169,18 @@ import Testing
         var index = 0
         while index < input.count {
             let c = input[index]
-            guard c == "&", index + 1 < input.count else { decoded.append(c); index += 1; continue }
+            guard c == "&", index + 1 < input.count else {
+                decoded.append(c)
+                index += 1
+                continue
+            }
             if input[index + 1] == "#" {
                 var position = index + 2
                 var radix: UInt32 = 10
-                if position < input.count, input[position] == "x" || input[position] == "X" { radix = 16; position += 1 }
+                if position < input.count, input[position] == "x" || input[position] == "X" {
+                    radix = 16
+                    position += 1
+                }
                 var value: UInt32 = 0
                 var digits = 0
                 while position < input.count, let digit = Int(String(input[position]), radix: Int(radix)) {
@@ -218,7 +243,9 @@ import Testing
         let result = build(directory.sub("content"), output: directory.sub("out"))
         #expect(result.succeeded, "\(summary(result.diagnostics))")
         let texts = try HostileTextTests.outputs(directory.sub("out"))
-        #expect(texts.keys.contains("handbooks/m-facilitator.epub!OEBPS/task-task.xhtml"), "no EPUB chapters: \(texts.keys.sorted().joined(separator: " "))")
+        #expect(
+            texts.keys.contains("handbooks/m-facilitator.epub!OEBPS/task-task.xhtml"),
+            "no EPUB chapters: \(texts.keys.sorted().joined(separator: " "))")
         #expect(texts.keys.contains("catalogue.json") && texts.keys.contains("assets/search-index.js"))
 
         // The Markdown as written (catalogue.json `sections[].markdown`,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// The fuzzer's seed corpus and every input it ever crashed on

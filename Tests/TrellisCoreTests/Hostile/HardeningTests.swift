@@ -1,10 +1,12 @@
 import Foundation
 import Testing
 import ZIPFoundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+
 @testable import TrellisCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A practice file with every required section of the built-in template.
 private func practice(_ frontMatter: String) -> String {
@@ -45,8 +47,10 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
 /// all pass one function, and the writer refuses anything that would leave
 /// the output folder.
 @Suite struct OutputPathTests {
-    static let hostile = ["../../../escaped", "..", ".", "/etc/passwd", "a/../../b", "a\\b", "..\\..\\x", "x\u{0}y", "line\nbreak",
-                          "\u{202E}gpj.exe", "", "   ", "-leading", String(repeating: "é", count: 300), "C:\\Windows", "%2e%2e%2f"]
+    static let hostile = [
+        "../../../escaped", "..", ".", "/etc/passwd", "a/../../b", "a\\b", "..\\..\\x", "x\u{0}y", "line\nbreak",
+        "\u{202E}gpj.exe", "", "   ", "-leading", String(repeating: "é", count: 300), "C:\\Windows", "%2e%2e%2f",
+    ]
 
     @Test(arguments: hostile)
     func segmentsAreAlwaysSafe(text: String) {
@@ -91,22 +95,29 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
         let directory = TemporaryDirectory()
         let content = directory.sub("site/content")
         let output = directory.sub("site/out/output")
-        try writeSite(content, [
-            "site.yml": """
+        try writeSite(
+            content,
+            [
+                "site.yml": """
                 title: T
                 vocabularies:
                   sectors: [school, "../../../escaped-by-sector", "..\\\\..\\\\back"]
                 """,
-            "practices/p.md": practice("title: P\ncountry: FI\nsector: \"../../../escaped-by-sector\"\ntags: [\"../../../escaped-by-tag\", \"..\\\\..\\\\tag\"]\nyear: 2024"),
-            "practices/q.md": practice("title: Q\ncountry: Finland\nsector: \"..\\\\..\\\\back\"\ntags: [plain]"),
-        ])
+                "practices/p.md": practice(
+                    "title: P\ncountry: FI\nsector: \"../../../escaped-by-sector\"\ntags: [\"../../../escaped-by-tag\", \"..\\\\..\\\\tag\"]\nyear: 2024"
+                ),
+                "practices/q.md": practice("title: Q\ncountry: Finland\nsector: \"..\\\\..\\\\back\"\ntags: [plain]"),
+            ])
         let result = build(content, output: output)
         #expect(result.succeeded, "\(summary(result.diagnostics)) \(result.outputError.map(String.init(describing:)) ?? "")")
-        #expect(files(under: directory.path, excluding: ["site/content", "site/out/output"]).isEmpty,
-                "written outside the output folder: \(files(under: directory.path, excluding: ["site/content", "site/out/output"]))")
+        #expect(
+            files(under: directory.path, excluding: ["site/content", "site/out/output"]).isEmpty,
+            "written outside the output folder: \(files(under: directory.path, excluding: ["site/content", "site/out/output"]))")
         let written = Set(snapshot(output).keys)
-        for page in ["practices/sector/escaped-by-sector.html", "practices/sector/back.html", "practices/tag/escaped-by-tag.html",
-                     "practices/tag/tag.html", "practices/tag/plain.html", "practices/country/fi.html"] {
+        for page in [
+            "practices/sector/escaped-by-sector.html", "practices/sector/back.html", "practices/tag/escaped-by-tag.html",
+            "practices/tag/tag.html", "practices/tag/plain.html", "practices/country/fi.html",
+        ] {
             #expect(written.contains(page), "missing \(page)")
         }
         for path in written { #expect(OutputPath.isSafe(path), "\(path)") }
@@ -118,10 +129,12 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
     @Test func termsThatCannotNameAPageAreErrorsAtTheirLine() throws {
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
-        try writeSite(content, [
-            "site.yml": "title: T\nvocabularies:\n  sectors:\n    - school\n    - \"..\"\n    - School\n",
-            "practices/p.md": practice("title: P\ncountry: FI\nsector: school\ntags: [\"..\", ok]"),
-        ])
+        try writeSite(
+            content,
+            [
+                "site.yml": "title: T\nvocabularies:\n  sectors:\n    - school\n    - \"..\"\n    - School\n",
+                "practices/p.md": practice("title: P\ncountry: FI\nsector: school\ntags: [\"..\", ok]"),
+            ])
         let result = build(content, output: directory.sub("output"), write: false)
         let found = result.diagnostics.map { "\($0.id) \($0.location.map { "\(URL(fileURLWithPath: $0.path).lastPathComponent):\($0.line)" } ?? "")" }
         #expect(found.contains("bad-term site.yml:5"), "\(found)")
@@ -154,8 +167,12 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
     @Test func contentSourcesInMediaAreNotPublished() throws {
         let directory = TemporaryDirectory()
         let content = try copyFixture("minimal", into: directory)
-        try writeSite(content, ["media/notes.md": "# private draft\n", "media/site.yml": "title: x\n", "media/page.mustache": "{{x}}",
-                                "media/photo.png": "png"])
+        try writeSite(
+            content,
+            [
+                "media/notes.md": "# private draft\n", "media/site.yml": "title: x\n", "media/page.mustache": "{{x}}",
+                "media/photo.png": "png",
+            ])
         let result = build(content, output: directory.sub("output"))
         #expect(result.diagnostics.filter { $0.id == "source-in-media" }.count == 3, "\(summary(result.diagnostics))")
         let written = Set(snapshot(directory.sub("output")).keys)
@@ -187,13 +204,15 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
         let output = directory.sub("output")
-        try writeSite(content, [
-            "site.yml": "title: T\nbase_url: https://example.org/\n",
-            "practices/p.md": practice("title: \"Tab\\vbed \\f title \\e\"\ncountry: FI\ntags: [\"a\\vb\"]")
-                .replacingOccurrences(of: "\nD.\n", with: "\nPasted\u{0B}from\u{0C}Word\u{1B}[0m and \u{7F}\u{85}.\n"),
-            "modules/m/module.md": "---\ntitle: M\nsummary: \"S\\x1b.\"\n---\n\nOverview\u{0B}.\n",
-            "modules/m/01-t.md": "---\ntitle: T\ntype: reflection\n---\n\n## Instructions\n\nGo\u{0C}.\n",
-        ])
+        try writeSite(
+            content,
+            [
+                "site.yml": "title: T\nbase_url: https://example.org/\n",
+                "practices/p.md": practice("title: \"Tab\\vbed \\f title \\e\"\ncountry: FI\ntags: [\"a\\vb\"]")
+                    .replacingOccurrences(of: "\nD.\n", with: "\nPasted\u{0B}from\u{0C}Word\u{1B}[0m and \u{7F}\u{85}.\n"),
+                "modules/m/module.md": "---\ntitle: M\nsummary: \"S\\x1b.\"\n---\n\nOverview\u{0B}.\n",
+                "modules/m/01-t.md": "---\ntitle: T\ntype: reflection\n---\n\n## Instructions\n\nGo\u{0C}.\n",
+            ])
         let result = build(content, output: output)
         #expect(result.succeeded, "\(summary(result.diagnostics))")
         let warnings = result.diagnostics.filter { $0.id == "control-character" }
@@ -299,11 +318,14 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
         let output = directory.sub("output")
-        try writeSite(content, [
-            "site.yml": "title: T\n",
-            "practices/p.md": practice("title: P\ncountry: FI\ntags: [x]")
-                .replacingOccurrences(of: "\nD.\n", with: "\nWe wrote trellis-anchor:\"foo\" and trellis-link:0 on the board; see [the notes](trellis-link:0).\n"),
-        ])
+        try writeSite(
+            content,
+            [
+                "site.yml": "title: T\n",
+                "practices/p.md": practice("title: P\ncountry: FI\ntags: [x]")
+                    .replacingOccurrences(
+                        of: "\nD.\n", with: "\nWe wrote trellis-anchor:\"foo\" and trellis-link:0 on the board; see [the notes](trellis-link:0).\n"),
+            ])
         let result = build(content, output: output)
         #expect(result.succeeded, "\(summary(result.diagnostics))")
         var texts: [String: String] = [:]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import TrellisCore
 
 /// Content from many hands: hostile values must never become markup in any
@@ -12,10 +13,12 @@ import ZIPFoundation
     /// A site whose every free-text value tries to inject markup.
     static func hostileSite(_ root: String) throws {
         let p = payload, a = attribute
-        try writeSite(root, [
-            "site.yml": "title: \"Site \(p)\"\ndescription: '\(a)'\nlicense: \"CC \(p)\"\nbase_url: https://example.org/x/\n",
-            "index.md": "---\ntitle: \"Home \(p)\"\n---\n\nWelcome <img src=x onerror=alert(3)>.\n",
-            "practices/evil.md": """
+        try writeSite(
+            root,
+            [
+                "site.yml": "title: \"Site \(p)\"\ndescription: '\(a)'\nlicense: \"CC \(p)\"\nbase_url: https://example.org/x/\n",
+                "index.md": "---\ntitle: \"Home \(p)\"\n---\n\nWelcome <img src=x onerror=alert(3)>.\n",
+                "practices/evil.md": """
                 ---
                 title: "Evil \(p)"
                 country: FI
@@ -49,10 +52,12 @@ import ZIPFoundation
                 1. One.
 
                 """,
-            "modules/m/module.md": "---\ntitle: \"Module \(p)\"\nsummary: '\(a)'\noutcomes:\n  - {id: o1, domain: digital, text: \"\(p)\"}\npractices: [evil]\n---\n\nBody.\n",
-            "modules/m/01-task.md": "---\ntitle: \"Task \(p)\"\ntype: reflection\noutcomes: [o1]\ntools: [\"\(p)\"]\n---\n\n## Instructions\n\n1. Go.\n\n## Facilitator notes\n\nNote \(p).\n",
-            "pages/about.md": "---\ntitle: \"About \(p)\"\n---\n\nText.\n",
-        ])
+                "modules/m/module.md":
+                    "---\ntitle: \"Module \(p)\"\nsummary: '\(a)'\noutcomes:\n  - {id: o1, domain: digital, text: \"\(p)\"}\npractices: [evil]\n---\n\nBody.\n",
+                "modules/m/01-task.md":
+                    "---\ntitle: \"Task \(p)\"\ntype: reflection\noutcomes: [o1]\ntools: [\"\(p)\"]\n---\n\n## Instructions\n\n1. Go.\n\n## Facilitator notes\n\nNote \(p).\n",
+                "pages/about.md": "---\ntitle: \"About \(p)\"\n---\n\nText.\n",
+            ])
     }
 
     /// Text content of every output file; EPUBs unpacked.
@@ -125,7 +130,8 @@ import ZIPFoundation
 }
 
 @Suite struct HostileFileTests {
-    static let practiceBody = "\n## Description\n\nText.\n\n## Who is involved?\n\nT.\n\n## Benefits\n\nB.\n\n## Challenges and how they were overcome\n\nC.\n\n## Step by step implementation\n\n1. S.\n"
+    static let practiceBody =
+        "\n## Description\n\nText.\n\n## Who is involved?\n\nT.\n\n## Benefits\n\nB.\n\n## Challenges and how they were overcome\n\nC.\n\n## Step by step implementation\n\n1. S.\n"
 
     @Test func byteOrderMarkAndWindowsLineEndsAreRead() throws {
         let directory = TemporaryDirectory()
@@ -161,9 +167,13 @@ import ZIPFoundation
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
         let deep = String(repeating: unit, count: 50_000) + " text\n"
-        try writeSite(content, ["site.yml": "title: T\n",
-                                "practices/deep.md": "---\ntitle: Deep\ncountry: FI\n---\n\n## Description\n\n" + deep
-                                    + Self.practiceBody.replacingOccurrences(of: "\n## Description\n\nText.\n", with: "")])
+        try writeSite(
+            content,
+            [
+                "site.yml": "title: T\n",
+                "practices/deep.md": "---\ntitle: Deep\ncountry: FI\n---\n\n## Description\n\n" + deep
+                    + Self.practiceBody.replacingOccurrences(of: "\n## Description\n\nText.\n", with: ""),
+            ])
         let result = build(content, output: directory.sub("out"))
         #expect(result.succeeded, "\(summary(result.diagnostics).prefix(500))")
         #expect(FileManager.default.fileExists(atPath: directory.sub("out/practices/deep.html")))
@@ -194,7 +204,8 @@ import ZIPFoundation
     @Test func unknownKeyGetsADidYouMeanHint() throws {
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
-        try writeSite(content, ["site.yml": "title: T\n", "practices/p.md": "---\ntitle: P\ncountry: FI\norganization: X\n---\n" + Self.practiceBody])
+        try writeSite(
+            content, ["site.yml": "title: T\n", "practices/p.md": "---\ntitle: P\ncountry: FI\norganization: X\n---\n" + Self.practiceBody])
         let result = build(content, output: directory.sub("out"), write: false)
         let warning = try #require(result.diagnostics.first { $0.id == "unknown-key" })
         #expect(warning.severity == .warning)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import TrellisCore
 
 /// `trellis import` on the .docx forms in Fixtures/forms (made by
@@ -77,7 +78,8 @@ import ZIPFoundation
     }
 
     @Test func plainTextExportIsRead() throws {
-        let text = "TEMPLATE FOR COLLECTION OF GOOD PRACTICES\n\n\tName of the best practice\n\t[bookmark: _GoBack]Sammtalk (https://sammtalk.com)\n(international platform)\n\n\tCountry\n\tNetherlands\n\n\tBenefits \n\t· A practical tool\n· Accessible at any level\n"
+        let text =
+            "TEMPLATE FOR COLLECTION OF GOOD PRACTICES\n\n\tName of the best practice\n\t[bookmark: _GoBack]Sammtalk (https://sammtalk.com)\n(international platform)\n\n\tCountry\n\tNetherlands\n\n\tBenefits \n\t· A practical tool\n· Accessible at any level\n"
         let form = TextFormReader.read(text)
         let result = PracticeImporter(template: .builtIn).convert(form, fallbackTitle: "x")
         #expect(result.title == "Sammtalk")
@@ -142,7 +144,8 @@ import ZIPFoundation
         }
         // The filter form lists value="…" and (count) for every facet value.
         let page = try readText(directory.sub("out/practices/index.html"))
-        let regex = try NSRegularExpression(pattern: "<input type=\"checkbox\" name=\"([a-z]+)\" value=\"([^\"]+)\"> [^<]* <span class=\"count\">\\((\\d+)\\)</span>")
+        let regex = try NSRegularExpression(
+            pattern: "<input type=\"checkbox\" name=\"([a-z]+)\" value=\"([^\"]+)\"> [^<]* <span class=\"count\">\\((\\d+)\\)</span>")
         var shown: [String: [String: Int]] = [:]
         for match in regex.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
             let part = { (i: Int) in String(page[Range(match.range(at: i), in: page)!]) }

@@ -3,6 +3,7 @@ import Markdown
 import Testing
 import Yams
 import ZIPFoundation
+
 @testable import TrellisCore
 
 /// Builds `.docx` files in memory for the import tests.
@@ -15,7 +16,8 @@ enum TestDocx {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }
         func paragraph(_ text: String) -> String {
-            "<w:p>" + text.components(separatedBy: "\n").map { "<w:r><w:t xml:space=\"preserve\">\(escape($0))</w:t></w:r>" }
+            "<w:p>"
+                + text.components(separatedBy: "\n").map { "<w:r><w:t xml:space=\"preserve\">\(escape($0))</w:t></w:r>" }
                 .joined(separator: "<w:r><w:br/></w:r>") + "</w:p>"
         }
         var body = "<w:tbl>"
@@ -45,7 +47,9 @@ enum TestDocx {
     /// headers give (the real one when nil). Only the compressed bytes are
     /// ever in memory.
     static func bomb(inflated: Int, declared: Int? = nil, filler: String = " ") throws -> Data {
-        let head = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(namespace)><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Description</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>".utf8)
+        let head = Data(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(namespace)><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Description</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>"
+                .utf8)
         let tail = Data("</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>".utf8)
         let unit = Data(filler.utf8)
         let repeats = (inflated - head.count - tail.count) / unit.count
@@ -53,41 +57,86 @@ enum TestDocx {
         let total = head.count + repeats * unit.count + tail.count
         let fillEnd = head.count + repeats * unit.count
         var compressed = Data()
-        let crc = try Data.compress(size: Int64(total), bufferSize: 1 << 20, provider: { position, size in
-            var at = Int(position)
-            let end = min(total, at + size)
-            var chunk = Data()
-            while at < end {
-                if at < head.count {
-                    let piece = head[at..<min(head.count, end)]
-                    chunk.append(piece); at += piece.count
-                } else if at < fillEnd {
-                    let offset = (at - head.count) % unit.count
-                    let piece = block[offset..<min(block.count, offset + min(end, fillEnd) - at)]
-                    chunk.append(piece); at += piece.count
-                } else {
-                    let piece = tail[(at - fillEnd)..<(min(end, total) - fillEnd)]
-                    chunk.append(piece); at += piece.count
+        let crc = try Data.compress(
+            size: Int64(total), bufferSize: 1 << 20,
+            provider: { position, size in
+                var at = Int(position)
+                let end = min(total, at + size)
+                var chunk = Data()
+                while at < end {
+                    if at < head.count {
+                        let piece = head[at..<min(head.count, end)]
+                        chunk.append(piece)
+                        at += piece.count
+                    } else if at < fillEnd {
+                        let offset = (at - head.count) % unit.count
+                        let piece = block[offset..<min(block.count, offset + min(end, fillEnd) - at)]
+                        chunk.append(piece)
+                        at += piece.count
+                    } else {
+                        let piece = tail[(at - fillEnd)..<(min(end, total) - fillEnd)]
+                        chunk.append(piece)
+                        at += piece.count
+                    }
                 }
-            }
-            return chunk
-        }, consumer: { compressed.append($0) })
+                return chunk
+            }, consumer: { compressed.append($0) })
         return zip(name: "word/document.xml", compressed: compressed, crc: crc, size: declared ?? total)
     }
 
     /// A one-entry ZIP (deflate) with the given sizes in its headers.
     static func zip(name: String, compressed: Data, crc: UInt32, size: Int) -> Data {
         var out = Data()
-        func le16(_ value: Int) { out.append(UInt8(value & 0xFF)); out.append(UInt8((value >> 8) & 0xFF)) }
-        func le32(_ value: Int) { le16(value & 0xFFFF); le16((value >> 16) & 0xFFFF) }
+        func le16(_ value: Int) {
+            out.append(UInt8(value & 0xFF))
+            out.append(UInt8((value >> 8) & 0xFF))
+        }
+        func le32(_ value: Int) {
+            le16(value & 0xFFFF)
+            le16((value >> 16) & 0xFFFF)
+        }
         let nameBytes = Data(name.utf8)
-        le32(0x0403_4b50); le16(20); le16(0); le16(8); le16(0); le16(0x21); le32(Int(crc)); le32(compressed.count); le32(size)
-        le16(nameBytes.count); le16(0); out.append(nameBytes); out.append(compressed)
+        le32(0x0403_4b50)
+        le16(20)
+        le16(0)
+        le16(8)
+        le16(0)
+        le16(0x21)
+        le32(Int(crc))
+        le32(compressed.count)
+        le32(size)
+        le16(nameBytes.count)
+        le16(0)
+        out.append(nameBytes)
+        out.append(compressed)
         let directory = out.count
-        le32(0x0201_4b50); le16(20); le16(20); le16(0); le16(8); le16(0); le16(0x21); le32(Int(crc)); le32(compressed.count); le32(size)
-        le16(nameBytes.count); le16(0); le16(0); le16(0); le16(0); le32(0); le32(0); out.append(nameBytes)
+        le32(0x0201_4b50)
+        le16(20)
+        le16(20)
+        le16(0)
+        le16(8)
+        le16(0)
+        le16(0x21)
+        le32(Int(crc))
+        le32(compressed.count)
+        le32(size)
+        le16(nameBytes.count)
+        le16(0)
+        le16(0)
+        le16(0)
+        le16(0)
+        le32(0)
+        le32(0)
+        out.append(nameBytes)
         let directorySize = out.count - directory
-        le32(0x0605_4b50); le16(0); le16(0); le16(1); le16(1); le32(directorySize); le32(directory); le16(0)
+        le32(0x0605_4b50)
+        le16(0)
+        le16(0)
+        le16(1)
+        le16(1)
+        le32(directorySize)
+        le32(directory)
+        le16(0)
         return out
     }
 }
@@ -145,9 +194,11 @@ enum TestDocx {
     @Test func truncatedDeflateStreamIsRefused() throws {
         var compressed = Data()
         let text = Data(TestDocx.documentXML(TestDocx.goodRows).utf8)
-        let crc = try Data.compress(size: Int64(text.count), bufferSize: 4096, provider: { position, size in
-            text.subdata(in: Int(position)..<min(text.count, Int(position) + size))
-        }, consumer: { compressed.append($0) })
+        let crc = try Data.compress(
+            size: Int64(text.count), bufferSize: 4096,
+            provider: { position, size in
+                text.subdata(in: Int(position)..<min(text.count, Int(position) + size))
+            }, consumer: { compressed.append($0) })
         let cut = TestDocx.zip(name: "word/document.xml", compressed: compressed.prefix(compressed.count / 2), crc: crc, size: text.count)
         #expect(throws: DocxFormReader.Failure.self) { _ = try DocxFormReader.read(bytes: cut) }
         // Damaged sizes in the directory are refused, not trusted.
@@ -165,8 +216,10 @@ enum TestDocx {
         let body = TestDocx.documentXML(TestDocx.goodRows)
         let xxe = body.replacingOccurrences(of: "<w:document", with: "<!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><w:document")
             .replacingOccurrences(of: "What it is.", with: "&x;")
-        let laughs = body.replacingOccurrences(of: "<w:document", with: "<!DOCTYPE w:document [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><w:document")
-            .replacingOccurrences(of: "What it is.", with: "&b;")
+        let laughs = body.replacingOccurrences(
+            of: "<w:document", with: "<!DOCTYPE w:document [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><w:document"
+        )
+        .replacingOccurrences(of: "What it is.", with: "&b;")
         for xml in [xxe, laughs] {
             let docx = FormArchive.stored([(name: "word/document.xml", data: Data(xml.utf8))])
             do {
@@ -189,9 +242,11 @@ enum TestDocx {
         try writeSite(content, ["site.yml": "title: T\n"])
         let form = directory.sub("forms/slip.docx")
         try FileManager.default.createDirectory(atPath: directory.sub("forms"), withIntermediateDirectories: true)
-        try FormArchive.stored([(name: "../../../escaped.txt", data: Data("x".utf8)),
-                                (name: "word/document.xml", data: Data(TestDocx.documentXML(TestDocx.goodRows).utf8))])
-            .write(to: URL(fileURLWithPath: form))
+        try FormArchive.stored([
+            (name: "../../../escaped.txt", data: Data("x".utf8)),
+            (name: "word/document.xml", data: Data(TestDocx.documentXML(TestDocx.goodRows).utf8)),
+        ])
+        .write(to: URL(fileURLWithPath: form))
         let outcomes = FormImport.run(forms: [form], content: content, force: false)
         #expect(outcomes.first?.written != nil)
         #expect(!FileManager.default.fileExists(atPath: directory.sub("escaped.txt")))
@@ -241,16 +296,21 @@ enum TestDocx {
 
         #expect(practice.title == "Typed *as* is # [x]")
         let headings = practice.body.sections.map { $0.heading?.text }
-        #expect(headings == ["Description", "Who is involved?", "Benefits", "Challenges and how they were overcome",
-                             "Step by step implementation", "Costs ## and # funding second line"])
+        #expect(
+            headings == [
+                "Description", "Who is involved?", "Benefits", "Challenges and how they were overcome",
+                "Step by step implementation", "Costs ## and # funding second line",
+            ])
         #expect(headings.count == result.headings.count)
         #expect(practice.sections.allSatisfy { $0.content != nil })
         // No heading, quote, rule, code, table or raw HTML anywhere in the body.
         for section in [practice.body.intro] + practice.body.sections {
             for block in section.blocks {
                 if case .heading = block.kind { Issue.record("an answer became a heading: \(block.html)") }
-                for tag in ["<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<blockquote", "<hr", "<pre", "<code", "<table", "<em>", "<strong>",
-                            "<del>", "<div>", "<!--", "<img", "<sup"] {
+                for tag in [
+                    "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<blockquote", "<hr", "<pre", "<code", "<table", "<em>", "<strong>",
+                    "<del>", "<div>", "<!--", "<img", "<sup",
+                ] {
                     #expect(!block.html.contains(tag), "\(tag) in \(block.html)")
                 }
             }
@@ -279,7 +339,8 @@ enum TestDocx {
 /// byte in an answer made the written file unreadable (nul-byte).
 @Suite struct ControlCharacterTests {
     @Test func controlCharactersInAnswersAreLeftOut() throws {
-        let text = "\tName of the best practice\n\tTal\u{0}k\n\tCountry\n\tFI\n\tBenefits\n\tLess\u{0}\u{1}\u{7F} isolation\n\u{0}\u{0}\n\tRow\u{0}\n\tx\u{1B}y\n"
+        let text =
+            "\tName of the best practice\n\tTal\u{0}k\n\tCountry\n\tFI\n\tBenefits\n\tLess\u{0}\u{1}\u{7F} isolation\n\u{0}\u{0}\n\tRow\u{0}\n\tx\u{1B}y\n"
         let result = PracticeImporter(template: .builtIn).convert(TextFormReader.read(text), fallbackTitle: "x")
         #expect(!result.markdown.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
         #expect(result.markdown.contains("Less isolation"))
@@ -295,8 +356,11 @@ enum TestDocx {
 @Suite struct AddressTests {
     @Test func addressesShowAsTyped() throws {
         let typed = ["see https://example.org/my_page?a=1&b=2 now", "www.example.org/x_y", "http://x.org/\">\\<b>", "mail a_b@example.org"]
-        let form = FilledForm(rows: [FilledForm.Row(label: "Country", answer: [.paragraph("FI")]),
-                                     FilledForm.Row(label: "Description http://a.org/\"><b>", answer: typed.map { .paragraph($0) })], preamble: [])
+        let form = FilledForm(
+            rows: [
+                FilledForm.Row(label: "Country", answer: [.paragraph("FI")]),
+                FilledForm.Row(label: "Description http://a.org/\"><b>", answer: typed.map { .paragraph($0) }),
+            ], preamble: [])
         let result = PracticeImporter(template: .builtIn).convert(form, fallbackTitle: "x")
         let (practice, _) = try AnswerEscapingTests.practice(from: result.markdown)
         #expect(practice.body.sections.map { $0.heading?.text } == ["Description http://a.org/\"><b>"])
@@ -319,18 +383,20 @@ enum TestDocx {
         #expect(result.mappings.filter(\.isExtra).isEmpty)
         let written = try #require(outcome.written)
         let text = try readText(written)
-        #expect(text.hasPrefix("""
-            ---
-            title: "Workplace mentors for apprentices"
-            country: "FI"  # Finland
-            organisation: "Omnia Vocational College"
-            sector: "vet"  # Vocational education and training
-            tags: ["Mentoring", "Apprenticeship", "Video Chat"]
-            year: 2021
-            website: "https://www.example.org/workplace-mentors"
-            status: "established"
-            ---
-            """))
+        #expect(
+            text.hasPrefix(
+                """
+                ---
+                title: "Workplace mentors for apprentices"
+                country: "FI"  # Finland
+                organisation: "Omnia Vocational College"
+                sector: "vet"  # Vocational education and training
+                tags: ["Mentoring", "Apprenticeship", "Video Chat"]
+                year: 2021
+                website: "https://www.example.org/workplace-mentors"
+                status: "established"
+                ---
+                """))
         let build = Pipeline.run(BuildOptions(content: content, output: directory.sub("out"), templates: noTemplates, write: false))
         #expect(build.diagnostics.isEmpty, "\(summary(build.diagnostics))")
         let practice = try #require(build.site?.practices.first)
@@ -373,8 +439,11 @@ enum TestDocx {
     }
 
     @Test func unusableValuesAreWarnedAbout() {
-        let form = FilledForm(rows: [FilledForm.Row(label: "Sector", answer: [.paragraph("Space travel")]),
-                                     FilledForm.Row(label: "Year", answer: [.paragraph("last spring")])], preamble: [])
+        let form = FilledForm(
+            rows: [
+                FilledForm.Row(label: "Sector", answer: [.paragraph("Space travel")]),
+                FilledForm.Row(label: "Year", answer: [.paragraph("last spring")]),
+            ], preamble: [])
         let result = PracticeImporter(template: .builtIn).convert(form, fallbackTitle: "x")
         #expect(result.warnings.contains { $0.contains("sector 'Space travel' is not in the sectors vocabulary") })
         #expect(result.warnings.contains { $0.contains("year 'last spring' is not a year") })
@@ -413,8 +482,11 @@ enum TestDocx {
     /// Through the whole import and the practice parser.
     @Test func importedTitlesReadBackFromTheFile() throws {
         for title in Self.titles where !PracticeImporter.oneLine(title).isEmpty {
-            let form = FilledForm(rows: [FilledForm.Row(label: "Name of the good practice", answer: [.paragraph(title)]),
-                                         FilledForm.Row(label: "Country", answer: [.paragraph("FI")])], preamble: [])
+            let form = FilledForm(
+                rows: [
+                    FilledForm.Row(label: "Name of the good practice", answer: [.paragraph(title)]),
+                    FilledForm.Row(label: "Country", answer: [.paragraph("FI")]),
+                ], preamble: [])
             let result = PracticeImporter(template: .builtIn).convert(form, fallbackTitle: "x")
             let problems = Fuzzing.checkImport(form)
             #expect(problems.isEmpty, "\(title.debugDescription): \(problems)")

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
 import ZIPFoundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+
 @testable import TrellisCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Checks an IMS Common Cartridge 1.1 package against the rules Moodle's
 /// importer and the CC 1.1 profile hold it to.
@@ -38,7 +40,9 @@ struct CartridgeChecker {
         func text(_ xpath: String) -> [String] { nodes(xpath).compactMap(\.stringValue) }
         if text("/*[local-name()='manifest']/*[local-name()='metadata']/*[local-name()='schema']") != ["IMS Common Cartridge"] { problem("schema") }
         if text("/*[local-name()='manifest']/*[local-name()='metadata']/*[local-name()='schemaversion']") != ["1.1.0"] { problem("schemaversion") }
-        let lomTitle = text("//*[local-name()='lom' and namespace-uri()='\(Cartridge.manifestLOM)']/*[local-name()='general']/*[local-name()='title']/*[local-name()='string']")
+        let lomTitle = text(
+            "//*[local-name()='lom' and namespace-uri()='\(Cartridge.manifestLOM)']/*[local-name()='general']/*[local-name()='title']/*[local-name()='string']"
+        )
         if lomTitle != [title] { problem("LOM general/title is \(lomTitle), not \(title)") }
         let organizations = nodes("//*[local-name()='organization']")
         if organizations.count != 1 { problem("\(organizations.count) organizations") }
@@ -123,13 +127,18 @@ struct CartridgeChecker {
             let manifest = try checker.check(title: module.title)
             #expect(checker.problems.isEmpty, "\(module.id): \(checker.problems)")
             // Sections: About first, then one per phase in order, tasks in sequence.
-            let sections = try #require(manifest).nodes(forXPath: "//*[local-name()='organization']/*[local-name()='item']/*[local-name()='item']/*[local-name()='title']")
-                .compactMap(\.stringValue)
+            let sections = try #require(manifest).nodes(
+                forXPath: "//*[local-name()='organization']/*[local-name()='item']/*[local-name()='item']/*[local-name()='title']"
+            )
+            .compactMap(\.stringValue)
             #expect(sections.first == "About this module")
             let phased = module.phases.filter { phase in module.tasks.contains { $0.phase?.value == phase.id } }
             #expect(Array(sections.dropFirst().prefix(phased.count)).map { $0.components(separatedBy: " (weeks").first ?? $0 } == phased.map(\.title))
-            let taskTitles = try #require(manifest).nodes(forXPath: "//*[local-name()='item'][starts-with(@identifierref, 'R_') and not(contains(@identifierref, '_notes')) and not(contains(@identifierref, 'practice')) and not(@identifierref='R_about')]/*[local-name()='title']")
-                .compactMap(\.stringValue)
+            let taskTitles = try #require(manifest).nodes(
+                forXPath:
+                    "//*[local-name()='item'][starts-with(@identifierref, 'R_') and not(contains(@identifierref, '_notes')) and not(contains(@identifierref, 'practice')) and not(@identifierref='R_about')]/*[local-name()='title']"
+            )
+            .compactMap(\.stringValue)
             #expect(taskTitles == module.tasks.map { "\($0.displayNumber). \($0.title)" })
         }
     }
@@ -151,7 +160,8 @@ struct CartridgeChecker {
                         #expect(notes.contains(HTML.escape(probe)), "facilitator text missing from the notes: \(probe)")
                     }
                 }
-                for block in (task.body.intro.blocks + task.body.sections.flatMap(\.blocks)) where block.kind == .facilitator && block.text.count > 20 {
+                for block in (task.body.intro.blocks + task.body.sections.flatMap(\.blocks)) where block.kind == .facilitator && block.text.count > 20
+                {
                     let probe = String(block.text.prefix(30))
                     #expect(!participant.contains(HTML.escape(probe)), "facilitator block in a participant page: \(probe)")
                 }
@@ -185,8 +195,9 @@ struct CartridgeChecker {
         #expect(missingFile.problems.contains { $0.contains("about.html") })
         var titled = try CartridgeChecker(package: data)
         let manifest = String(decoding: titled.files["imsmanifest.xml"] ?? Data(), as: UTF8.self)
-        titled.files["imsmanifest.xml"] = Data(manifest.replacingOccurrences(of: "<item identifier=\"root\">", with: "<item identifier=\"root\"><title>Root</title>")
-            .replacingOccurrences(of: "type=\"webcontent\"", with: "type=\"webcontent-1.3\"").utf8)
+        titled.files["imsmanifest.xml"] = Data(
+            manifest.replacingOccurrences(of: "<item identifier=\"root\">", with: "<item identifier=\"root\"><title>Root</title>")
+                .replacingOccurrences(of: "type=\"webcontent\"", with: "type=\"webcontent-1.3\"").utf8)
         _ = try titled.check(title: "Another title")
         #expect(titled.problems.contains("the root item has a title"))
         #expect(titled.problems.contains { $0.contains("has type webcontent-1.3") })

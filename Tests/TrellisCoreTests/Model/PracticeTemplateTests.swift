@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrellisCore
 
 @Suite struct PracticeTemplateTests {
@@ -82,8 +83,10 @@ import Testing
 }
 
 @Suite struct IdentifierTests {
-    @Test(arguments: [("sammtalk", true), ("a1-b2", true), ("9lives", true), ("My Practice", false), ("-x", false),
-                      ("über", false), ("a_b", false), ("", false), ("Abc", false)])
+    @Test(arguments: [
+        ("sammtalk", true), ("a1-b2", true), ("9lives", true), ("My Practice", false), ("-x", false),
+        ("über", false), ("a_b", false), ("", false), ("Abc", false),
+    ])
     func validity(text: String, valid: Bool) {
         #expect(Identifier.isValid(text) == valid)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrellisCore
 
 private let file = SourceFile(relativePath: "pages/x.md", displayPath: "content/pages/x.md")
@@ -45,11 +46,11 @@ private func decode(_ bytes: [UInt8]) -> Result<String, Diagnostic> {
     }
 
     @Test(arguments: [
-        [UInt8]([0xC0, 0x80]),          // overlong NUL
-        [0xED, 0xA0, 0x80],             // UTF-16 surrogate
-        [0xF4, 0x90, 0x80, 0x80],       // above U+10FFFF
-        [0xE2, 0x82],                   // truncated at end of file
-        [0x80],                         // lone continuation byte
+        [UInt8]([0xC0, 0x80]),  // overlong NUL
+        [0xED, 0xA0, 0x80],  // UTF-16 surrogate
+        [0xF4, 0x90, 0x80, 0x80],  // above U+10FFFF
+        [0xE2, 0x82],  // truncated at end of file
+        [0x80],  // lone continuation byte
     ])
     func malformedSequences(bytes: [UInt8]) {
         guard case .failure(let diagnostic) = decode(Array("ok\n".utf8) + bytes) else {

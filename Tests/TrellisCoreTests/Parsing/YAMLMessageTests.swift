@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrellisCore
 
 /// YAML mistakes explained in plain words, at the line (and column) where

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 @Suite struct PipelineTests {
     @Test func stagesRunInOrder() {
         let directory = TemporaryDirectory()
         let result = build(Fixtures.content("minimal"), output: directory.sub("out"))
-        #expect(isSubsequence(["discover", "parse", "assemble", "check", "render", "write"], of: result.stages.map(\.name)),
-                "\(result.stages.map(\.name))")
+        #expect(
+            isSubsequence(["discover", "parse", "assemble", "check", "render", "write"], of: result.stages.map(\.name)),
+            "\(result.stages.map(\.name))")
         #expect(result.stages.map(\.name).first == "discover")
     }
 
@@ -32,7 +34,8 @@ import Testing
     @Test func progressIsReportedPerStage() {
         let directory = TemporaryDirectory()
         let names = LockedList()
-        _ = Pipeline.run(BuildOptions(content: Fixtures.content("minimal"), output: directory.sub("out"), templates: noTemplates, write: false)) { report in
+        _ = Pipeline.run(BuildOptions(content: Fixtures.content("minimal"), output: directory.sub("out"), templates: noTemplates, write: false)) {
+            report in
             names.append(report.name)
         }
         #expect(isSubsequence(["discover", "parse", "assemble", "check"], of: names.all), "\(names.all)")
@@ -82,10 +85,12 @@ import Testing
     @Test func unsafeHTMLSetting() throws {
         let directory = TemporaryDirectory()
         let content = directory.sub("content")
-        try writeSite(content, [
-            "site.yml": "title: T\nunsafe_html: true\n",
-            "pages/raw.md": "---\ntitle: Raw\n---\n\nText with <kbd>Ctrl</kbd> and [x](javascript:alert(1)).\n",
-        ])
+        try writeSite(
+            content,
+            [
+                "site.yml": "title: T\nunsafe_html: true\n",
+                "pages/raw.md": "---\ntitle: Raw\n---\n\nText with <kbd>Ctrl</kbd> and [x](javascript:alert(1)).\n",
+            ])
         let result = build(content, output: directory.sub("out"))
         #expect(result.succeeded)
         #expect(result.diagnostics.map(\.id.rawValue) == ["unsafe-link"])
@@ -109,6 +114,14 @@ func isSubsequence(_ needles: [String], of haystack: [String]) -> Bool {
 final class LockedList: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [String] = []
-    func append(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+    func append(_ item: String) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
 }

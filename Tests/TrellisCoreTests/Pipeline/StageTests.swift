@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// The stages run one way: the theme is loaded before parsing (its ids are

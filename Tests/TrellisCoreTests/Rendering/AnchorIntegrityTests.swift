@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// Every `id="…"` value in an HTML text, in order.
@@ -40,7 +41,9 @@ func elementIDs(in html: String) -> [String] {
                 let fragment = String(url[url.index(after: hash)...]).removingPercentEncoding ?? ""
                 let path = String(url[..<hash])
                 let root = "/trellis-site-root/"
-                let target = path.isEmpty ? file
+                let target =
+                    path.isEmpty
+                    ? file
                     : String(URL(fileURLWithPath: root + (folder.isEmpty ? "" : folder + "/") + path).standardizedFileURL.path.dropFirst(root.count))
                 guard let ids = idsByPage[target] else { continue }
                 checked += 1

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// SPEC 6, data: catalogue.json, catalogue.csv, the Atom feed, sitemap.xml.
@@ -127,15 +128,18 @@ import Testing
         let row = try #require(rows.first { $0.first == "sample-like" })
         func cell(_ column: String) throws -> String { row[try #require(header.firstIndex(of: column))] }
 
-        #expect(try cell("Description")
+        #expect(
+            try cell("Description")
                 == "In an apprenticeship exchange, student teachers work with learners like the ones they will one day teach.")
-        #expect(try cell("Who is involved?") == """
-            Student teachers of English, who use the exchange to try out what they are learning on their course.
-            Upper-secondary learners in Swedish schools.
-            Teacher educators & mentors.
-            """)
+        #expect(
+            try cell("Who is involved?") == """
+                Student teachers of English, who use the exchange to try out what they are learning on their course.
+                Upper-secondary learners in Swedish schools.
+                Teacher educators & mentors.
+                """)
         #expect(try cell("Benefits") == "Student teachers apply their growing knowledge of grammar.\nBoth sides communicate regularly.")
-        #expect(try cell("Challenges and how they were overcome")
+        #expect(
+            try cell("Challenges and how they were overcome")
                 == "'+3 schools joined late; =SUM(A1) is not a formula here.\nContact alone does not guarantee learning.")
         #expect(try cell("Step by step implementation") == "Plan the exchange:\nAgree on times\nacross time zones\nRecord each session")
         #expect(try cell("Other sections") == "Costs\nNone")
@@ -175,7 +179,8 @@ import Testing
     @Test func sitemapOnlyWithBaseURL() throws {
         #expect(!BuiltSite().exists("sitemap.xml"))
         let sitemap = try BuiltSite("rich").text("sitemap.xml")
-        #expect(sitemap.contains("<loc>https://example.org/trellis-rich/index.html</loc>")
+        #expect(
+            sitemap.contains("<loc>https://example.org/trellis-rich/index.html</loc>")
                 || sitemap.contains("<loc>https://example.org/trellis-rich/</loc>"))
         #expect(sitemap.contains("<loc>https://example.org/trellis-rich/practices/sammtalk.html</loc>"))
     }
@@ -194,22 +199,35 @@ func parseCSV(_ text: String) -> [[String]] {
         if quoted {
             if c == "\"" {
                 if let next = characters.next() {
-                    if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                } else { quoted = false }
+                    if next == "\"" {
+                        field.append("\"")
+                    } else {
+                        quoted = false
+                        pending = next
+                    }
+                } else {
+                    quoted = false
+                }
             } else {
                 field.append(c)
             }
         } else if c == "\"" {
             quoted = true
         } else if c == "," {
-            row.append(field); field = ""
+            row.append(field)
+            field = ""
         } else if c == "\n" || c == "\r\n" {
-            row.append(field); field = ""
-            rows.append(row); row = []
+            row.append(field)
+            field = ""
+            rows.append(row)
+            row = []
         } else if c != "\r" {
             field.append(c)
         }
     }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    if !field.isEmpty || !row.isEmpty {
+        row.append(field)
+        rows.append(row)
+    }
     return rows
 }

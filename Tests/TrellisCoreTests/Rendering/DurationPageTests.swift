@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// What a reader sees of durations: the module's calendar span and workload
@@ -103,10 +104,14 @@ import Testing
 /// The workload check, beyond id and place: the message names hours, never weeks of work.
 @Suite struct WorkloadCheckTests {
     private func diagnostics(workload: String?, durations: [String]) throws -> [Diagnostic] {
-        var files = ["site.yml": "title: W\n",
-                     "modules/m/module.md": "---\ntitle: M\nsummary: S\nduration: \"6 weeks\"\n" + (workload.map { "workload: \"\($0)\"\n" } ?? "") + "---\n\nText.\n"]
+        var files = [
+            "site.yml": "title: W\n",
+            "modules/m/module.md": "---\ntitle: M\nsummary: S\nduration: \"6 weeks\"\n" + (workload.map { "workload: \"\($0)\"\n" } ?? "")
+                + "---\n\nText.\n",
+        ]
         for (index, duration) in durations.enumerated() {
-            files["modules/m/0\(index + 1)-t\(index).md"] = "---\ntitle: T\(index)\ntype: reflection\nduration: \"\(duration)\"\n---\n\n## Instructions\n\nDo it.\n"
+            files["modules/m/0\(index + 1)-t\(index).md"] =
+                "---\ntitle: T\(index)\ntype: reflection\nduration: \"\(duration)\"\n---\n\n## Instructions\n\nDo it.\n"
         }
         let directory = TemporaryDirectory()
         try writeSite(directory.sub("content"), files)
@@ -119,8 +124,10 @@ import Testing
         #expect(try diagnostics(workload: "20 h", durations: ["2 h 30 min", "6 h", "10 h"]).isEmpty)
     }
 
-    @Test(arguments: [("20 h", ["12 h"], false), ("20 h", ["9 h 59 min"], true), ("20 h", ["10 h"], false),
-                      ("20 h", ["22 h"], false), ("20 h", ["22 h 1 min"], true), ("20 h", ["1 week", "1 week", "1 week"], false)])
+    @Test(arguments: [
+        ("20 h", ["12 h"], false), ("20 h", ["9 h 59 min"], true), ("20 h", ["10 h"], false),
+        ("20 h", ["22 h"], false), ("20 h", ["22 h 1 min"], true), ("20 h", ["1 week", "1 week", "1 week"], false),
+    ])
     func warnsMoreThanTenPercentOverOrUnderHalf(workload: String, durations: [String], warns: Bool) throws {
         let found = try diagnostics(workload: workload, durations: durations).filter { $0.id == "workload-mismatch" }
         #expect(found.isEmpty == !warns)
@@ -129,7 +136,9 @@ import Testing
     @Test func theMessageSaysHoursAndWhatWasLeftOut() throws {
         let diagnostic = try #require(try diagnostics(workload: "40 h", durations: ["10 h", "1 week"]).first { $0.id == "workload-mismatch" })
         #expect(diagnostic.severity == .warning)
-        #expect(diagnostic.message == "the tasks add up to 10 h of work, but the module's workload is 40 h (1 task given as a time window is not counted)")
+        #expect(
+            diagnostic.message == "the tasks add up to 10 h of work, but the module's workload is 40 h (1 task given as a time window is not counted)"
+        )
         #expect(diagnostic.location?.line == 5)
         #expect(try diagnostics(workload: nil, durations: ["1 h"]).isEmpty, "no workload, no check against the 6-week duration")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import TrellisCore
 
 /// Every file the build writes for the valid fixture sites, compared byte

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// `## Facilitator notes` is for facilitators only in task files and in
@@ -7,11 +8,14 @@ import Testing
 @Suite struct FacilitatorNotesRuleTests {
     @Test func moduleFacilitatorNotesAreFacilitatorOnly() throws {
         let directory = TemporaryDirectory()
-        try writeSite(directory.sub("content"), [
-            "site.yml": "title: F\n",
-            "modules/m/module.md": "---\ntitle: M\nsummary: S\n---\n\n## Overview\n\nFor everyone.\n\n## Facilitator notes\n\nZanzibarword only for facilitators.\n",
-            "modules/m/01-t.md": "---\ntitle: T\ntype: reflection\n---\n\n## Instructions\n\nDo it.\n",
-        ])
+        try writeSite(
+            directory.sub("content"),
+            [
+                "site.yml": "title: F\n",
+                "modules/m/module.md":
+                    "---\ntitle: M\nsummary: S\n---\n\n## Overview\n\nFor everyone.\n\n## Facilitator notes\n\nZanzibarword only for facilitators.\n",
+                "modules/m/01-t.md": "---\ntitle: T\ntype: reflection\n---\n\n## Instructions\n\nDo it.\n",
+            ])
         let result = build(directory.sub("content"), output: directory.sub("out"))
         #expect(result.diagnostics.isEmpty, "\n\(summary(result.diagnostics))")
         let page = try readText(directory.sub("out/modules/m/index.html"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import TrellisCore
 
 /// SPEC 3.2 and 6: facilitator-only content is in the facilitator handbook
@@ -164,7 +165,8 @@ import ZIPFoundation
         let built = try Built { content in
             try FileManager.default.createDirectory(atPath: "\(content)/media", withIntermediateDirectories: true)
             try png.write(to: URL(fileURLWithPath: "\(content)/media/logo.png"))
-            try HandbookLinkTests.append("\n![The exchange's logo](../../media/logo.png)\n", to: "\(content)/modules/intro-module/01-meet-each-other.md")
+            try HandbookLinkTests.append(
+                "\n![The exchange's logo](../../media/logo.png)\n", to: "\(content)/modules/intro-module/01-meet-each-other.md")
         }
         #expect(built.result.succeeded, "\(summary(built.result.diagnostics))")
         #expect(try built.pdfCopy("intro-module-facilitator").contains("<img src=\"data:image/png;base64,\(png.base64EncodedString())\""))
@@ -202,7 +204,8 @@ import ZIPFoundation
         #expect(!epub.contains("scan.bmp"))
         #expect(!epub.contains("<img data-offsite"))
         // The print HTML and the PDF copy still show it (browsers and WeasyPrint read BMP).
-        #expect(try readText("\(built.output)/handbooks/intro-module-participant.html").contains("<img src=\"../modules/intro-module/media/scan.bmp\""))
+        #expect(
+            try readText("\(built.output)/handbooks/intro-module-participant.html").contains("<img src=\"../modules/intro-module/media/scan.bmp\""))
         #expect(try built.pdfCopy("intro-module-participant").contains("<img src=\"data:image/bmp;base64,"))
     }
 
@@ -225,7 +228,8 @@ import ZIPFoundation
             #expect(cover.contains("<title id=\"cover-title\">"))
         }
         let cover = try built.epubMember("intro-module-participant", "cover.svg")
-        #expect(cover.contains(">Introduction</text>") && cover.contains(">Module</text>") && cover.contains(">Participant handbook</text>"), "\(cover)")
+        #expect(
+            cover.contains(">Introduction</text>") && cover.contains(">Module</text>") && cover.contains(">Participant handbook</text>"), "\(cover)")
         // The cover image repeats the title page: the book is still text only.
         #expect(!(try built.epubMember("catalogue", "package.opf")).contains("alternativeText"))
     }
@@ -233,7 +237,8 @@ import ZIPFoundation
     @Test func moduleAuthorsAreTheEPUBCreators() throws {
         let built = try Built { content in
             let module = "\(content)/modules/intro-module/module.md"
-            let text = try readText(module).replacingOccurrences(of: "practices: [good-practice]\n", with: "practices: [good-practice]\nauthors: [Ana Pérez, \"Jo & Kim\"]\n")
+            let text = try readText(module).replacingOccurrences(
+                of: "practices: [good-practice]\n", with: "practices: [good-practice]\nauthors: [Ana Pérez, \"Jo & Kim\"]\n")
             try text.write(toFile: module, atomically: false, encoding: .utf8)
         }
         #expect(built.result.succeeded, "\(summary(built.result.diagnostics))")

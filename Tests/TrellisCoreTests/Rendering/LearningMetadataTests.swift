@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// Every JSON-LD block of the built pages, read as JSON: the properties each

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import TrellisCore
 
 /// One plan of every output, made once after checking: collisions are
@@ -31,9 +32,11 @@ import Testing
     @Test func twoOutputsOnOnePathAreAnError() {
         let origin = SourceLocation(path: "content/practices/b.md")
         let plan = OutputPlan([
-            PlannedOutput("practices/x.html", "the practice page", sources: [], origin: SourceLocation(path: "content/practices/a.md"),
-                          make: .file(Artifact(path: "practices/x.html", content: .text("a")))),
-            PlannedOutput("practices/x.html", "a tag page", sources: [], origin: origin, make: .file(Artifact(path: "practices/x.html", content: .text("b")))),
+            PlannedOutput(
+                "practices/x.html", "the practice page", sources: [], origin: SourceLocation(path: "content/practices/a.md"),
+                make: .file(Artifact(path: "practices/x.html", content: .text("a")))),
+            PlannedOutput(
+                "practices/x.html", "a tag page", sources: [], origin: origin, make: .file(Artifact(path: "practices/x.html", content: .text("b")))),
             PlannedOutput("practices/y.html", "the practice page", sources: [], make: .file(Artifact(path: "practices/y.html", content: .text("c")))),
         ])
         #expect(plan.paths == ["practices/x.html", "practices/y.html"])
@@ -48,9 +51,11 @@ import Testing
     @Test func aFailedOutputIsAValueNotAFile() throws {
         let renderer = try Self.renderer()
         let plan = OutputPlan([
-            PlannedOutput("handbooks/x.epub", "the e-book", sources: nil, make: .render { _ throws(RenderFailure) in
-                throw RenderFailure(path: "handbooks/x.epub", reason: .epub("the archive could not be packed"))
-            }),
+            PlannedOutput(
+                "handbooks/x.epub", "the e-book", sources: nil,
+                make: .render { _ throws(RenderFailure) in
+                    throw RenderFailure(path: "handbooks/x.epub", reason: .epub("the archive could not be packed"))
+                }),
             PlannedOutput("a.html", "a page", sources: nil, make: .file(Artifact(path: "a.html", content: .text("a")))),
         ])
         let written = Mutex<[String]>([])

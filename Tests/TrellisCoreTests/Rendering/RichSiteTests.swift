@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// The `rich` fixture: two modules, four practices in three countries,

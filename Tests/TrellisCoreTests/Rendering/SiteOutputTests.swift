@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// The minimal fixture built once per test into a temporary folder.
@@ -104,8 +105,9 @@ func pathPart(_ url: String) -> String {
                 #expect(!path.hasSuffix("/"), "\(url) in \(file) ends with '/'")
                 let name = (path as NSString).lastPathComponent
                 let ext = (name as NSString).pathExtension
-                #expect(!ext.isEmpty && ext.allSatisfy { $0.isLetter || $0.isNumber } && name.count > ext.count + 1,
-                        "\(url) in \(file) does not end in a file name")
+                #expect(
+                    !ext.isEmpty && ext.allSatisfy { $0.isLetter || $0.isNumber } && name.count > ext.count + 1,
+                    "\(url) in \(file) does not end in a file name")
                 if !url.contains("/media/") && !url.hasPrefix("media/") {
                     #expect(["html", "css", "js", "json", "csv", "xml", "epub", "pdf"].contains(ext), "\(url) in \(file)")
                 }
@@ -215,7 +217,8 @@ func pathPart(_ url: String) -> String {
         let headings = ["Description", "Who is involved?", "Benefits", "Challenges and how they were overcome", "Step by step implementation"]
         var last = html.startIndex
         for heading in headings {
-            let range = try #require(html.range(of: ">\(escapeHTML(heading))</h2>", range: last..<html.endIndex), "\(heading) missing or out of order")
+            let range = try #require(
+                html.range(of: ">\(escapeHTML(heading))</h2>", range: last..<html.endIndex), "\(heading) missing or out of order")
             last = range.upperBound
         }
         #expect(html.contains("Finland"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// The fixture sites in `Fixtures/` (copied into the test bundle).
@@ -76,8 +77,9 @@ struct ExpectedDiagnostic: Hashable, CustomStringConvertible {
         guard let location = diagnostic.location else { return nil }
         let prefix = contentRoot + "/"
         let path = location.path.hasPrefix(prefix) ? String(location.path.dropFirst(prefix.count)) : location.path
-        self.init(severity: diagnostic.severity, id: diagnostic.id.rawValue, path: path, line: location.line,
-                  column: withColumn ? location.column : nil)
+        self.init(
+            severity: diagnostic.severity, id: diagnostic.id.rawValue, path: path, line: location.line,
+            column: withColumn ? location.column : nil)
     }
 
     var description: String {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// Every template, built-in or override, is checked against the view it
@@ -31,7 +32,8 @@ import Testing
     }
 
     @Test func sectionsOpenTheirViewAndNamesPassOutward() throws {
-        let diagnostics = try load(["module.mustache": """
+        let diagnostics = try load([
+            "module.mustache": """
             {{#facts}}{{label}} {{value}} {{title}}{{/facts}}
             {{#facts}}{{lable}}{{/facts}}
             {{#phases}}{{#tasks}}{{#badges}}{{meaning}} {{summary}}{{/badges}}{{/tasks}}{{/phases}}
@@ -39,15 +41,19 @@ import Testing
             {{#coverage}}{{#rows}}{{#cells}}{{covered}}{{/cells}}{{/rows}}{{/coverage}}
             {{#handbooks}}{{.}}{{/handbooks}}{{^handbooks}}{{nothing}}{{/handbooks}}
             {{! a comment with {{titel}} is not checked }}
-            """])
+            """
+        ])
         let found = diagnostics.map { "\($0.location?.line ?? 0):\($0.message.prefix(while: { $0 != " " }))" }
         #expect(found == ["2:'lable'", "6:'nothing'"], "\(summary(diagnostics))")
     }
 
     @Test func partialsAreCheckedWhereTheyAreIncluded() throws {
         let diagnostics = try load(["practice-card.mustache": "<li>{{title}} {{countryName}}</li>\n"])
-        #expect(diagnostics.contains { $0.id == "template-unknown-field" && $0.location?.path == "templates/practice-card.mustache" && $0.location?.line == 1 },
-                "\(summary(diagnostics))")
+        #expect(
+            diagnostics.contains {
+                $0.id == "template-unknown-field" && $0.location?.path == "templates/practice-card.mustache" && $0.location?.line == 1
+            },
+            "\(summary(diagnostics))")
         #expect(diagnostics.allSatisfy { $0.location?.path == "templates/practice-card.mustache" })
     }
 

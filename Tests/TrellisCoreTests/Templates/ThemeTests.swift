@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrellisCore
 
 /// A file in `templates/` replaces the built-in template of the same name.
@@ -9,8 +10,10 @@ import Testing
         let templates = directory.sub("templates")
         try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
         try writeSite(templates, files)
-        let result = Pipeline.run(BuildOptions(content: Fixtures.content("minimal"), output: directory.sub("out"),
-                                               templates: templates, write: true))
+        let result = Pipeline.run(
+            BuildOptions(
+                content: Fixtures.content("minimal"), output: directory.sub("out"),
+                templates: templates, write: true))
         return (result, directory)
     }
 
@@ -49,10 +52,11 @@ import Testing
         let (result, directory) = try buildWithTemplates(["notes.txt": "x", "pgae.mustache": "{{title}}"])
         #expect(result.succeeded)
         let found = result.diagnostics.map { "\($0.severity.rawValue) \($0.id) \($0.location?.path ?? "")" }.sorted()
-        #expect(found == [
-            "warning stray-template \(directory.sub("templates"))/notes.txt",
-            "warning unknown-template \(directory.sub("templates"))/pgae.mustache",
-        ])
+        #expect(
+            found == [
+                "warning stray-template \(directory.sub("templates"))/notes.txt",
+                "warning unknown-template \(directory.sub("templates"))/pgae.mustache",
+            ])
         let hint = result.diagnostics.first { $0.id == "unknown-template" }?.hint
         #expect(hint?.contains("page.mustache") == true)
     }

@@ -5,15 +5,16 @@ enum CartridgeFiles: OutputKind {
         renderer.site.modules.indices.map { m in
             let module = renderer.site.modules[m]
             let path = "lms/\(module.id).imscc"
-            return PlannedOutput(path, "the learning-platform package", sources: nil, origin: module.file.location(),
-                                 make: .render { renderer throws(RenderFailure) in
-                                     do {
-                                         let bytes = try Cartridge(site: renderer.site, module: renderer.site.modules[m]).package()
-                                         return Artifact(path: path, content: .bytes(bytes))
-                                     } catch {
-                                         throw RenderFailure(path: path, reason: .package("\(error)"))
-                                     }
-                                 })
+            return PlannedOutput(
+                path, "the learning-platform package", sources: nil, origin: module.file.location(),
+                make: .render { renderer throws(RenderFailure) in
+                    do {
+                        let bytes = try Cartridge(site: renderer.site, module: renderer.site.modules[m]).package()
+                        return Artifact(path: path, content: .bytes(bytes))
+                    } catch {
+                        throw RenderFailure(path: path, reason: .package("\(error)"))
+                    }
+                })
         }
     }
 }

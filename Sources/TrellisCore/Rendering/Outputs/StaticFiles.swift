@@ -16,8 +16,10 @@ enum StaticFiles: OutputKind {
         }
         let site = renderer.site
         for media in site.media {
-            outputs.append(PlannedOutput(media.relativePath, "the media file", sources: [], origin: media.location(),
-                                         make: .file(Artifact(path: media.relativePath, content: .copy(from: "\(site.contentDirectory)/\(media.relativePath)")))))
+            outputs.append(
+                PlannedOutput(
+                    media.relativePath, "the media file", sources: [], origin: media.location(),
+                    make: .file(Artifact(path: media.relativePath, content: .copy(from: "\(site.contentDirectory)/\(media.relativePath)")))))
         }
         return outputs
     }

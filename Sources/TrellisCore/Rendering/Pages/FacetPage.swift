@@ -16,13 +16,16 @@ extension SiteRenderer {
         let route = Route.facet(facet, entry.value)
         let context = PageContext(path: route.path)
         let others = catalogue.entries(facet).map {
-            FacetEntryView(label: $0.label, value: $0.value, count: $0.count, href: $0.value == entry.value ? nil : context.url(.facet(facet, $0.value)))
+            FacetEntryView(
+                label: $0.label, value: $0.value, count: $0.count, href: $0.value == entry.value ? nil : context.url(.facet(facet, $0.value)))
         }
-        let view = FacetPageView(title: entry.label, facetTitle: facet.title, count: entry.count, countLabel: Self.practiceCount(entry.count),
-                                 practices: entry.members.map { practiceCard(site.practices[$0], context) },
-                                 cardsHTML: entry.members.map { facetCards[$0] }.joined(),
-                                 catalogueHref: context.url(.catalogue), others: others)
-        return page(route, title: "\(facet.title): \(entry.label)", template: .facet, view: view, bodyClass: "facet",
-                    breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
+        let view = FacetPageView(
+            title: entry.label, facetTitle: facet.title, count: entry.count, countLabel: Self.practiceCount(entry.count),
+            practices: entry.members.map { practiceCard(site.practices[$0], context) },
+            cardsHTML: entry.members.map { facetCards[$0] }.joined(),
+            catalogueHref: context.url(.catalogue), others: others)
+        return page(
+            route, title: "\(facet.title): \(entry.label)", template: .facet, view: view, bodyClass: "facet",
+            breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
     }
 }

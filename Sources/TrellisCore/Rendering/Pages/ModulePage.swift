@@ -20,7 +20,9 @@ extension SiteRenderer {
         var facts: [FactView] = []
         if let duration = module.duration?.value { facts.append(FactView(label: "Duration", value: duration)) }
         if let workload = module.workload?.value { facts.append(FactView(label: "Workload", value: workload)) }
-        if !module.audience.isEmpty { facts.append(FactView(label: "Audience", value: module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", "))) }
+        if !module.audience.isEmpty {
+            facts.append(FactView(label: "Audience", value: module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", ")))
+        }
         if !module.languages.isEmpty { facts.append(FactView(label: "Languages", value: module.languages.joined(separator: ", "))) }
         if let configuration = module.configuration { facts.append(FactView(label: "Configuration", value: configuration)) }
         if !module.authors.isEmpty { facts.append(FactView(label: "Authors", value: module.authors.joined(separator: ", "))) }
@@ -28,8 +30,9 @@ extension SiteRenderer {
         if let license = module.license ?? site.config.license { facts.append(FactView(label: "Licence", value: license)) }
 
         func card(_ task: ModuleTask) -> TaskCard {
-            TaskCard(number: task.displayNumber, title: task.title, href: context.url(task.route), badges: badges(task),
-                     duration: task.duration.map { Duration.display($0.value) })
+            TaskCard(
+                number: task.displayNumber, title: task.title, href: context.url(task.route), badges: badges(task),
+                duration: task.duration.map { Duration.display($0.value) })
         }
         // Effort (minutes, hours) is added up; time windows (days, weeks) never are.
         func effort(_ tasks: [ModuleTask]) -> String? {
@@ -42,13 +45,16 @@ extension SiteRenderer {
         }
         let unphased = module.tasks.filter { task in task.phase == nil || !module.phases.contains { $0.id == task.phase?.value } }
         if !unphased.isEmpty {
-            phases.append(PhaseView(title: module.phases.isEmpty ? "Tasks" : "Other tasks", weeks: nil, tasks: unphased.map(card), effort: effort(unphased)))
+            phases.append(
+                PhaseView(title: module.phases.isEmpty ? "Tasks" : "Other tasks", weeks: nil, tasks: unphased.map(card), effort: effort(unphased)))
         }
         let totalEffort = effort(module.tasks)
         var notCounted: String?
         let windows = module.tasks.filter { $0.parsedDuration?.window != nil }.count
         if totalEffort != nil && windows > 0 {
-            notCounted = windows == 1 ? "One task has a time window instead of hours; it is not counted."
+            notCounted =
+                windows == 1
+                ? "One task has a time window instead of hours; it is not counted."
                 : "\(windows) tasks have a time window instead of hours; they are not counted."
         }
         var coverage: CoverageView?
@@ -58,8 +64,9 @@ extension SiteRenderer {
                 columns: module.tasks.map { .init(number: $0.displayNumber, title: $0.title, href: context.url($0.route)) },
                 rows: module.outcomes.map { outcome in
                     let cells = sets.map { CoverageView.Cell(covered: $0.contains(outcome.id)) }
-                    return .init(id: outcome.id, domain: Vocabularies.label(outcome.domain), text: outcome.text,
-                                 cells: cells, uncovered: !cells.contains { $0.covered })
+                    return .init(
+                        id: outcome.id, domain: Vocabularies.label(outcome.domain), text: outcome.text,
+                        cells: cells, uncovered: !cells.contains { $0.covered })
                 })
         }
         var legend: [BadgeView] = []
@@ -77,16 +84,18 @@ extension SiteRenderer {
             coverage: coverage, legend: legend, handbooks: handbookLinks(for: module, context),
             jsonLD: LearningMetadata(site: site).module(module)
         )
-        return page(module.route, title: module.title, template: .module, view: view, bodyClass: "module",
-                    breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList))], description: module.summary)
+        return page(
+            module.route, title: module.title, template: .module, view: view, bodyClass: "module",
+            breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList))], description: module.summary)
     }
 
     /// Links to the module's handbooks, in every format this build writes.
     func handbookLinks(for module: Module, _ context: PageContext) -> [LinkView] {
         handbookFormats.flatMap { format in
             Edition.allCases.map { edition in
-                LinkView(title: "\(edition.title) handbook (\(format.uppercased()))",
-                         href: context.url(.file("handbooks/\(module.id)-\(edition.rawValue).\(format)")))
+                LinkView(
+                    title: "\(edition.title) handbook (\(format.uppercased()))",
+                    href: context.url(.file("handbooks/\(module.id)-\(edition.rawValue).\(format)")))
             }
         }
     }

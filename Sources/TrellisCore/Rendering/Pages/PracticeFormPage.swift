@@ -27,7 +27,8 @@ extension SiteRenderer {
             sections: site.config.practiceTemplate.sections.map { .init(heading: $0.heading, guidance: $0.guidance, required: $0.required) },
             catalogueHref: context.url(.catalogue)
         )
-        return page(route, title: view.title, template: .practiceForm, view: view, bodyClass: "form",
-                    breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
+        return page(
+            route, title: view.title, template: .practiceForm, view: view, bodyClass: "form",
+            breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
     }
 }

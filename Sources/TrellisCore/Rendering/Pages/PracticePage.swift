@@ -45,9 +45,11 @@ extension SiteRenderer {
             introHTML: context.blocksHTML(practice.body.intro.blocks, practice.body), sections: sections,
             modules: moduleIDs.compactMap { site.module($0) }.map { LinkView(title: $0.title, href: context.url($0.route)) },
             footnotesHTML: context.footnotes(practice.body), catalogueHref: context.url(.catalogue),
-            jsonLD: LearningMetadata(site: site).practice(practice), countryHref: practice.country.map { context.url(.facet(.country, $0.code.lowercased())) }
+            jsonLD: LearningMetadata(site: site).practice(practice),
+            countryHref: practice.country.map { context.url(.facet(.country, $0.code.lowercased())) }
         )
-        return page(practice.route, title: practice.title, template: .practice, view: view, bodyClass: "practice",
-                    breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
+        return page(
+            practice.route, title: practice.title, template: .practice, view: view, bodyClass: "practice",
+            breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
     }
 }

@@ -41,8 +41,11 @@ extension SiteRenderer {
             next: index + 1 < module.tasks.count ? link(module.tasks[index + 1]) : nil,
             footnotesHTML: context.footnotes(task.body), jsonLD: LearningMetadata(site: site).task(task, in: module)
         )
-        return page(task.route, title: task.title, template: .task, view: view, bodyClass: "task",
-                    breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList)),
-                                  LinkView(title: module.title, href: context.url(module.route))])
+        return page(
+            task.route, title: task.title, template: .task, view: view, bodyClass: "task",
+            breadcrumbs: [
+                LinkView(title: "Modules", href: context.url(.moduleList)),
+                LinkView(title: module.title, href: context.url(module.route)),
+            ])
     }
 }
