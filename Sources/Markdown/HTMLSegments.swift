@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Rendered HTML, cut once (when a document is parsed) at the places where
 /// the outputs that write it differ: links to resolve, ids, in-page links and
 /// heading tags. The site, the print handbook and the EPUB each write the
@@ -36,23 +42,29 @@ public struct HTMLSegments: Sendable, Hashable {
     /// Cuts HTML rendered by cmark (or built by Trellis) into segments.
     public init(html: String) {
         parts = []
-        var pending: [UInt8] = []
         var text = html
+        // Fast path: most blocks have no link, id or heading at all.
+        let hasCandidate = text.withUTF8 { bytes in
+            bytes.contains(UInt8(ascii: "<")) && (bytes.contains(UInt8(ascii: "=")) || bytes.contains(UInt8(ascii: "h")))
+        }
+        guard hasCandidate else {
+            if !html.isEmpty { parts = [.html(html)] }
+            return
+        }
+        var found: [Part] = []
         text.withUTF8 { bytes in
             let count = bytes.count
             var index = 0
-            func flush() {
-                if !pending.isEmpty {
-                    parts.append(.html(String(decoding: pending, as: UTF8.self)))
-                    pending.removeAll(keepingCapacity: true)
+            var runStart = 0
+            func flush(upTo end: Int) {
+                if end > runStart {
+                    found.append(.html(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)))
                 }
             }
             func matches(_ literal: StaticString, at position: Int) -> Bool {
                 let length = literal.utf8CodeUnitCount
-                guard position + length <= count else { return false }
-                let start = literal.utf8Start
-                for offset in 0..<length where bytes[position + offset] != start[offset] { return false }
-                return true
+                guard position + length <= count, let base = bytes.baseAddress else { return false }
+                return memcmp(base + position, literal.utf8Start, length) == 0
             }
             /// The attribute value from `start` to the next `"`, and the index after that quote.
             func value(from start: Int) -> (String, Int)? {
@@ -67,40 +79,44 @@ public struct HTMLSegments: Sendable, Hashable {
                     if matches(" href=\"trellis-link:", at: index) || matches(" src=\"trellis-link:", at: index) {
                         let attribute = bytes[index + 1] == UInt8(ascii: "h") ? "href" : "src"
                         let digitsStart = index + attribute.utf8.count + 3 + Self.linkTokenPrefix.utf8.count
-                        if let (digits, next) = value(from: digitsStart), let number = Int(digits), !digits.isEmpty,
-                            digits.utf8.allSatisfy({ (0x30...0x39).contains($0) })
+                        if let (digits, next) = value(from: digitsStart), !digits.isEmpty,
+                            digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(digits)
                         {
-                            flush()
-                            parts.append(.link(attribute: attribute, index: number))
+                            flush(upTo: index)
+                            found.append(.link(attribute: attribute, index: number))
                             index = next
+                            runStart = next
                             continue
                         }
                     } else if matches(" id=\"", at: index), let (id, next) = value(from: index + 5) {
-                        flush()
-                        parts.append(.id(id))
+                        flush(upTo: index)
+                        found.append(.id(id))
                         index = next
+                        runStart = next
                         continue
                     } else if matches(" href=\"#", at: index), let (anchor, next) = value(from: index + 8) {
-                        flush()
-                        parts.append(.localLink(anchor))
+                        flush(upTo: index)
+                        found.append(.localLink(anchor))
                         index = next
+                        runStart = next
                         continue
                     }
                 } else if byte == UInt8(ascii: "<"), index + 2 < count {
                     let closing = bytes[index + 1] == UInt8(ascii: "/")
                     let h = index + (closing ? 2 : 1)
                     if h + 1 < count, bytes[h] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[h + 1]) {
-                        flush()
-                        parts.append(.heading(level: Int(bytes[h + 1] - UInt8(ascii: "0")), closing: closing))
+                        flush(upTo: index)
+                        found.append(.heading(level: Int(bytes[h + 1] - UInt8(ascii: "0")), closing: closing))
                         index = h + 2
+                        runStart = index
                         continue
                     }
                 }
-                pending.append(byte)
                 index += 1
             }
-            flush()
+            flush(upTo: count)
         }
+        parts = found
     }
 
     public var isEmpty: Bool { parts.isEmpty }
