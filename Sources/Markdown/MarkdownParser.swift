@@ -101,7 +101,8 @@ func consume(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
     return String(cString: pointer)
 }
 
-/// The plain text of a subtree: text, code, and a space for each break.
+/// The plain text of a subtree: text, code, and a space for each break;
+/// each list item and table row ends its line, so a list reads as lines.
 func plainText(of node: OpaquePointer) -> String {
     var out = ""
     guard let iter = cmark_iter_new(node) else { return out }
@@ -120,13 +121,31 @@ func plainText(of node: OpaquePointer) -> String {
                 out += literal(current)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 out += " "
+            case CMARK_NODE_ITEM:
+                endLine(&out)
             default:
-                break
+                if isBlock(type), isTableRow(current) { endLine(&out) }
             }
-        } else if isBlock(type), !out.isEmpty, out.last != " " {
-            out += " "
+        } else if isBlock(type), !out.isEmpty {
+            if type == CMARK_NODE_ITEM || isTableRow(current) {
+                endLine(&out)
+            } else if out.last != " " && out.last != "\n" {
+                out += " "
+            }
         }
     }
     while out.last == " " || out.last == "\n" { out.removeLast() }
     return out
+}
+
+/// A row of a GFM table (an extension node, known by its type name).
+private func isTableRow(_ node: OpaquePointer) -> Bool {
+    guard let name = cmark_node_get_type_string(node) else { return false }
+    return strcmp(name, "table_row") == 0
+}
+
+/// Ends the current line (a list item or table row starts or ends here).
+private func endLine(_ out: inout String) {
+    while out.last == " " { out.removeLast() }
+    if !out.isEmpty && out.last != "\n" { out += "\n" }
 }

@@ -131,87 +131,18 @@ struct DataExports {
 
     static let quoteDoubling = TextReplacement([("\r\n", "\n"), ("\"", "\"\"")])
 
-    /// A section's text for a spreadsheet cell, from the parsed blocks: each
-    /// block's plain text on its own line; a list gives one line per item,
-    /// without bullets or numbers, and a table one line per row. No Markdown is left (`**`, `- `, `[…](…)`).
+    /// A section's text for a spreadsheet cell, from the parsed blocks:
+    /// their plain text, one line per paragraph, list item and table row,
+    /// without bullets, numbers or any Markdown (`**`, `- `, `[…](…)`).
     static func plainLines(_ blocks: [MarkdownBlock]) -> String {
         var lines: [String] = []
         for block in blocks {
-            let html = block.html
-            if html.hasPrefix("<ul") || html.hasPrefix("<ol") {
-                lines += listItems(html)
-            } else if html.hasPrefix("<table") {
-                lines += listItems(html, item: "tr")
-            } else if !block.text.isEmpty {
-                lines.append(block.text)
+            for line in block.text.split(separator: "\n") {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty { lines.append(trimmed) }
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// The text of each item of a list block, in order (nested items follow
-    /// their parent), read from the block as cmark rendered it: text between
-    /// tags, with the entities cmark writes (`&amp;`, `&lt;`, `&gt;`, `&quot;`, numeric) decoded.
-    static func listItems(_ html: String, item itemTag: String = "li") -> [String] {
-        var items: [String] = []
-        var current = ""
-        func flush() {
-            let item = current.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
-            if !item.isEmpty { items.append(item) }
-            current = ""
-        }
-        let scalars = Array(html.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "<" {
-                var end = index + 1
-                while end < scalars.count, scalars[end] != ">" { end += 1 }
-                var name = ""
-                var position = index + 1
-                while position < end, scalars[position] != " ", scalars[position] != "/" || position == index + 1 {
-                    name.unicodeScalars.append(scalars[position])
-                    position += 1
-                }
-                let tag = name.lowercased()
-                if tag == itemTag || tag == "/" + itemTag {
-                    flush()
-                } else if Self.spacingTags.contains(tag.hasPrefix("/") ? String(tag.dropFirst()) : tag) {
-                    current += " "
-                }
-                index = end + 1
-            } else if scalar == "&", let (decoded, next) = entity(scalars, at: index) {
-                current.unicodeScalars.append(decoded)
-                index = next
-            } else {
-                current.unicodeScalars.append(scalar)
-                index += 1
-            }
-        }
-        flush()
-        return items
-    }
-
-    /// Tags that separate words (inline tags such as `<strong>` do not).
-    static let spacingTags: Set<String> = [
-        "p", "br", "ul", "ol", "blockquote", "pre", "div", "table", "thead", "tbody", "tr", "td", "th",
-        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl", "dt", "dd",
-    ]
-
-    /// The character of an entity at `index` and the index after it.
-    static func entity(_ scalars: [Unicode.Scalar], at index: Int) -> (Unicode.Scalar, Int)? {
-        var end = index + 1
-        while end < scalars.count, end - index <= 10, scalars[end] != ";" { end += 1 }
-        guard end < scalars.count, scalars[end] == ";" else { return nil }
-        var name = ""
-        name.unicodeScalars.append(contentsOf: scalars[(index + 1)..<end])
-        let named: [String: Unicode.Scalar] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
-        if let scalar = named[name] { return (scalar, end + 1) }
-        guard name.hasPrefix("#") else { return nil }
-        let digits = name.dropFirst()
-        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
-        guard let value, let scalar = Unicode.Scalar(value) else { return nil }
-        return (scalar, end + 1)
     }
 
     /// Characters that make a spreadsheet read a cell as a formula, when the
@@ -299,10 +230,10 @@ struct DataExports {
             inWord = !space
             index = utf8.index(after: index)
         }
-        guard let cut else { return text }
-        var head = Substring(text[..<cut])
-        while let last = head.utf8.last, last == 0x20 || last == 0x0A || last == 0x09 || last == 0x0D { head = head.dropLast() }
-        return head + " …"
+        let head = cut.map { text[..<$0] } ?? text[...]
+        // One line: runs of spaces and line breaks (list items, code) become one space.
+        let words = head.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        return cut == nil ? words : words + " …"
     }
 
     /// sitemap.xml with absolute URLs; only when base_url is set.
