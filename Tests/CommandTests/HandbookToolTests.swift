@@ -51,7 +51,7 @@ import Testing
         var texts: [String] = []
         for task in module.tasks {
             for section in [task.body.intro] + task.body.sections {
-                let restricted = section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false
+                let restricted = section.isFacilitatorOnly
                 for block in section.blocks where restricted || block.kind == .facilitator {
                     texts.append(block.text)
                 }

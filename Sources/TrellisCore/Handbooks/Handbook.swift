@@ -104,10 +104,10 @@ struct ChapterHTML {
 
     /// A body's sections, each under an `<h2>` (shifted later), skipping or
     /// labelling facilitator-only sections.
-    func sections(_ body: Body, isRestricted: (BodySection) -> Bool = { _ in false }) -> HTMLSegments {
+    func sections(_ body: Body) -> HTMLSegments {
         var out = blocks(body.intro.blocks)
         for section in body.sections {
-            let restricted = isRestricted(section)
+            let restricted = section.isFacilitatorOnly
             if restricted && edition == .participant { continue }
             guard let heading = section.heading else { continue }
             if restricted {

@@ -16,7 +16,7 @@ struct HandbookBuilder: Sendable {
         var chapters: [Handbook.Chapter] = []
         var anchors: [Route: Handbook.Anchor] = [module.route: .init(id: "about")]
 
-        var about = html.sections(module.body) { section in section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false }
+        var about = html.sections(module.body)
         if !module.outcomes.isEmpty {
             var list = "<h2 id=\"outcomes\">Learning outcomes</h2>\n<ul class=\"outcomes\">\n"
             for outcome in module.outcomes {
@@ -49,7 +49,7 @@ struct HandbookBuilder: Sendable {
                 head += "<p class=\"task-tools\"><strong>Tools:</strong> \(HTML.escape(task.tools.joined(separator: ", ")))</p>\n"
             }
             var body = HTMLSegments(html: head)
-            body.append(html.sections(task.body) { section in section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false })
+            body.append(html.sections(task.body))
             let outcomes = module.outcomes.filter { outcome in task.outcomes.contains { $0.value == outcome.id } }
             if !outcomes.isEmpty {
                 var list = "<h2 id=\"task-outcomes\">Outcomes</h2>\n<ul class=\"outcomes\">\n"

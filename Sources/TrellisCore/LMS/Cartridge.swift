@@ -175,7 +175,7 @@ struct Cartridge {
         selectedAny = !intro.isEmpty
         for block in intro { segments.append(block.segments) }
         for section in body.sections {
-            let restricted = section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false
+            let restricted = section.isFacilitatorOnly
             if restricted && !facilitator { continue }
             let blocks = selected(section.blocks, restricted: restricted)
             if facilitator && blocks.isEmpty { continue }

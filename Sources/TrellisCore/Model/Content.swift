@@ -33,11 +33,25 @@ public struct ContentLink: Sendable, Hashable {
 /// One level-2 section of a body (or the text before the first one).
 public struct BodySection: Sendable, Hashable {
     /// nil for the text before the first level-2 heading.
-    public var heading: MarkdownHeading?
+    public var heading: MarkdownHeading? {
+        didSet { isFacilitatorOnly = heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false }
+    }
     public var blocks: [MarkdownBlock]
     /// The section's Markdown as the author wrote it, without its heading line.
     public var markdown: String
     public var location: SourceLocation
+    /// A `## Facilitator notes` section (or a heading a letter or two from
+    /// it): for facilitators only, wherever the body is shown. Decided once,
+    /// from the heading, when the section is made.
+    public private(set) var isFacilitatorOnly: Bool
+
+    public init(heading: MarkdownHeading?, blocks: [MarkdownBlock], markdown: String, location: SourceLocation) {
+        self.heading = heading
+        self.blocks = blocks
+        self.markdown = markdown
+        self.location = location
+        isFacilitatorOnly = heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false
+    }
 
     /// True when the section has no text an author wrote (an HTML comment,
     /// such as the guidance `trellis new practice` writes, does not count).

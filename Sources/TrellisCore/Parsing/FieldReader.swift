@@ -112,23 +112,15 @@ struct FieldReader {
     /// (a YAML escape such as `"\v"` or `"\e"`) replaced by spaces, and a
     /// `control-character` warning at the value.
     mutating func cleaned(_ text: String, at node: Node) -> String {
-        guard text.unicodeScalars.contains(where: Self.isForbidden) else { return text }
+        guard text.unicodeScalars.contains(where: HTML.isForbidden) else { return text }
         diagnostics.append(
             .warning(
                 "control-character", at: location(of: node),
                 "the value contains a control character that web pages, feeds and e-books cannot hold; it was replaced by a space",
                 hint: "remove the escape (such as \\v, \\f or \\e) from the quoted text"))
         var out = ""
-        for scalar in text.unicodeScalars { out.unicodeScalars.append(Self.isForbidden(scalar) ? " " : scalar) }
+        for scalar in text.unicodeScalars { out.unicodeScalars.append(HTML.isForbidden(scalar) ? " " : scalar) }
         return out
-    }
-
-    /// Characters XML 1.0 or HTML forbid in text: controls other than tab
-    /// and line ends, DEL, C1 controls, U+FFFE and U+FFFF.
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
-            || value == 0xFFFE || value == 0xFFFF
     }
 
     /// A list of texts; a single text is taken as a list of one.

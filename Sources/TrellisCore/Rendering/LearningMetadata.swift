@@ -181,7 +181,7 @@ struct LearningMetadata {
         json.string("name", task.title)
         let intro = Self.publicText(task.body.intro)
         let instructions =
-            task.body.sections.first { !(($0.heading.map { ModuleTask.isFacilitatorHeading($0.text) }) ?? false) }.map(Self.publicText) ?? ""
+            task.body.sections.first { !$0.isFacilitatorOnly }.map(Self.publicText) ?? ""
         let description = DataExports.excerpt(intro.isEmpty ? instructions : intro, words: 40)
         if !description.isEmpty { json.string("description", description) }
         languages(&json)

@@ -50,7 +50,7 @@ struct PageContext {
         for section in body.sections {
             guard let heading = section.heading else { continue }
             let inner = writer(body.links).write(heading.inner)
-            if ModuleTask.isFacilitatorHeading(heading.text) {
+            if section.isFacilitatorOnly {
                 html +=
                     "<details class=\"facilitator\">\n<summary><h2 id=\"\(heading.anchor)\">\(inner) <span class=\"audience\">(for facilitators only)</span></h2></summary>\n"
                 html += blocksHTML(section.blocks, body) + "</details>\n"

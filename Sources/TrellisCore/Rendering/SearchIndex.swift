@@ -25,7 +25,7 @@ struct SearchIndex: Sendable {
         /// `## Facilitator notes` section (in any kind of file that has one).
         func text(_ body: Body) -> String {
             var parts: [String] = []
-            for section in [body.intro] + body.sections where !(section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false) {
+            for section in [body.intro] + body.sections where !section.isFacilitatorOnly {
                 if let heading = section.heading { parts.append(heading.text) }
                 for block in section.blocks where block.kind != .facilitator { parts.append(block.text) }
             }

@@ -153,7 +153,7 @@ struct CartridgeChecker {
                 .map { String(decoding: $0.value, as: UTF8.self) }.joined()
             let notes = checker.files.filter { $0.key.hasPrefix("facilitator/") }.map { String(decoding: $0.value, as: UTF8.self) }.joined()
             for task in module.tasks {
-                for section in task.body.sections where section.heading.map({ ModuleTask.isFacilitatorHeading($0.text) }) ?? false {
+                for section in task.body.sections where section.isFacilitatorOnly {
                     for block in section.blocks where block.text.count > 20 {
                         let probe = String(block.text.prefix(30))
                         #expect(!participant.contains(HTML.escape(probe)), "facilitator text in a participant page: \(probe)")

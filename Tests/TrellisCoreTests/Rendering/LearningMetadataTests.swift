@@ -91,7 +91,7 @@ import Testing
         var probes: [String] = []
         for body in ContentChecks.allBodies(site) {
             for section in [body.intro] + body.sections {
-                let restricted = section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false
+                let restricted = section.isFacilitatorOnly
                 for block in section.blocks where (restricted || block.kind == .facilitator) && block.text.count >= 12 {
                     probes.append(String(block.text.prefix(24)))
                 }

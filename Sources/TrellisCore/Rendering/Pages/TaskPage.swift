@@ -29,7 +29,7 @@ extension SiteRenderer {
         if !task.tools.isEmpty { facts.append(FactView(label: "Tools", value: task.tools.joined(separator: ", "))) }
         let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }
         let sections = task.body.sections.map { section in
-            context.sectionView(section, body: task.body, facilitator: section.heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false)
+            context.sectionView(section, body: task.body, facilitator: section.isFacilitatorOnly)
         }
         let outcomes = module.outcomes.filter { outcome in task.outcomes.contains { $0.value == outcome.id } }
         func link(_ other: ModuleTask) -> LinkView { LinkView(title: "\(other.displayNumber). \(other.title)", href: context.url(other.route)) }
