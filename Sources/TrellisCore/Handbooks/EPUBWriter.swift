@@ -1,6 +1,5 @@
 import Foundation
 import Markdown
-import ZIPFoundation
 
 /// Packs a handbook as EPUB 3: package document with accessibility
 /// metadata, a navigation document, one XHTML file per chapter (chapters of
@@ -11,9 +10,6 @@ struct EPUBWriter: Sendable {
     let baseURL: String?
     let contentDirectory: String
     let stylesheet: String
-
-    /// The ZIP entries' fixed time, so the archive does not change between builds.
-    static let entryDate = Date(timeIntervalSince1970: 946_684_800)
 
     struct Item {
         var id: String
@@ -69,23 +65,13 @@ struct EPUBWriter: Sendable {
         }
         let opf = package(book, items: items, spine: ["cover"] + order.indices.map { "c\($0 + 1)" })
 
-        let archive = try Archive(data: Data(), accessMode: .create)
-        try add(archive, "mimetype", Array("application/epub+zip".utf8), compress: false)
-        try add(archive, "META-INF/container.xml", Array(Self.container.utf8))
-        try add(archive, "OEBPS/package.opf", Array(opf.utf8))
-        for item in items { try add(archive, "OEBPS/\(item.href)", item.data) }
-        guard let data = archive.data else { throw OutputError(message: "could not pack \(book.id).epub", hint: nil) }
-        return [UInt8](data)
-    }
-
-    private func add(_ archive: Archive, _ path: String, _ bytes: [UInt8], compress: Bool = true) throws {
-        let data = Data(bytes)
-        try archive.addEntry(
-            with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Self.entryDate,
-            compressionMethod: compress ? .deflate : .none
-        ) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
+        let zip = try StableZip()
+        try zip.add("mimetype", Array("application/epub+zip".utf8), compress: false)
+        try zip.add("META-INF/container.xml", Array(Self.container.utf8))
+        try zip.add("OEBPS/package.opf", Array(opf.utf8))
+        for item in items { try zip.add("OEBPS/\(item.href)", item.data) }
+        guard let bytes = zip.bytes else { throw OutputError(message: "could not pack \(book.id).epub", hint: nil) }
+        return bytes
     }
 
     static func mediaType(_ path: String) -> String? {

@@ -1,6 +1,5 @@
 import Foundation
 import Markdown
-import ZIPFoundation
 
 /// A module as an IMS Common Cartridge 1.1 package (`lms/<module>.imscc`),
 /// which Moodle restores or imports as a course skeleton.
@@ -57,23 +56,11 @@ struct Cartridge {
     /// The zipped package, byte for byte the same for the same content.
     func package() throws -> [UInt8] {
         let (files, manifest) = contents()
-        let archive = try Archive(data: Data(), accessMode: .create)
-        try Self.add(archive, "imsmanifest.xml", Array(manifest.utf8))
-        for file in files { try Self.add(archive, file.path, file.bytes) }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return [UInt8](data)
-    }
-
-    private static let entryDate = Date(timeIntervalSince1970: 946_684_800)
-
-    private static func add(_ archive: Archive, _ path: String, _ bytes: [UInt8]) throws {
-        let data = Data(bytes)
-        try archive.addEntry(
-            with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: entryDate,
-            compressionMethod: .deflate
-        ) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
+        let zip = try StableZip()
+        try zip.add("imsmanifest.xml", Array(manifest.utf8))
+        for file in files { try zip.add(file.path, file.bytes) }
+        guard let bytes = zip.bytes else { throw CocoaError(.fileWriteUnknown) }
+        return bytes
     }
 
     /// Every file of the package but the manifest, and the manifest.
