@@ -34,12 +34,19 @@ extension Template where View == ModuleCard { public static var moduleCard: Self
 extension Theme {
     /// Every template Trellis renders and the view it gets. Templates not
     /// listed here are partials, checked where they are included.
-    static let views: [String: any TemplateView.Type] = [
-        "layout": LayoutView.self, "home": HomeView.self, "modules": ModuleListView.self, "module": ModuleView.self,
-        "task": TaskView.self, "catalogue": CatalogueView.self, "practice": PracticeView.self, "page": PageView.self,
-        "not-found": NotFoundView.self, "facet": FacetPageView.self, "practice-form": PracticeFormView.self,
-        "handbook": HandbookView.self, "practice-card": PracticeCard.self, "module-card": ModuleCard.self,
-    ]
+    static let views: [String: any TemplateView.Type] = Dictionary(
+        uniqueKeysWithValues: [
+            Template<LayoutView>.layout.entry, Template<HomeView>.home.entry, Template<ModuleListView>.modules.entry,
+            Template<ModuleView>.module.entry, Template<TaskView>.task.entry, Template<CatalogueView>.catalogue.entry,
+            Template<PracticeView>.practice.entry, Template<PageView>.page.entry, Template<NotFoundView>.notFound.entry,
+            Template<FacetPageView>.facet.entry, Template<PracticeFormView>.practiceForm.entry,
+            Template<HandbookView>.handbook.entry, Template<PracticeCard>.practiceCard.entry, Template<ModuleCard>.moduleCard.entry,
+        ])
+}
+
+extension Template {
+    /// The template's name and view type, for checking it.
+    var entry: (String, any TemplateView.Type) { (name, View.self) }
 }
 
 /// Checks a Mustache template against the view it renders: every name in a
