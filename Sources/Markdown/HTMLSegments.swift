@@ -5,8 +5,9 @@
 #endif
 
 /// Rendered HTML, cut once (when a document is parsed) at the places where
-/// the outputs that write it differ: links to resolve, ids, in-page links and
-/// heading tags. The site, the print handbook and the EPUB each write the
+/// the outputs that write it differ: links and images to resolve (with the
+/// end of each link, and each image's alternative text), ids, in-page links
+/// and heading tags. The site, the print handbook and the EPUB each write the
 /// same segments with their own rules (``HTMLWriter``), so no output scans
 /// HTML again, and no author text can be taken for one of these places:
 /// text is escaped by cmark (`"` → `&quot;`, `<` → `&lt;`), so a pattern such
@@ -18,6 +19,12 @@ public struct HTMLSegments: Sendable, Hashable {
         /// ` href="…"` or ` src="…"` (with its leading space) whose value is the
         /// document's link number `index`, resolved by the writer.
         case link(attribute: String, index: Int)
+        /// The `</a>` that closes the link number `index`.
+        case linkEnd(index: Int)
+        /// A whole `<img src="…" …>` whose source is the document's link
+        /// number `index`: its alternative text (as rendered, escaped) and
+        /// the rest of the tag after the source (` alt="…" />`).
+        case image(index: Int, alt: String, rest: String)
         /// ` id="…"`: the id as rendered (prefixed in handbooks).
         case id(String)
         /// ` href="#…"`: a link to an anchor of the same document.
@@ -73,6 +80,8 @@ public struct HTMLSegments: Sendable, Hashable {
                 guard end < count else { return nil }
                 return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), end + 1)
             }
+            /// The link whose `</a>` comes next (links do not nest).
+            var openLink: Int?
             while index < count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: " ") {
@@ -82,8 +91,21 @@ public struct HTMLSegments: Sendable, Hashable {
                         if let (digits, next) = value(from: digitsStart), !digits.isEmpty,
                             digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(digits)
                         {
+                            // cmark writes an image as `<img src="…" alt="…" />`: keep the whole tag.
+                            if attribute == "src", index - runStart >= 4, matches("<img", at: index - 4),
+                                let close = (next..<count).first(where: { bytes[$0] == UInt8(ascii: ">") })
+                            {
+                                let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[next...close]), as: UTF8.self)
+                                let alt = matches(" alt=\"", at: next) ? (value(from: next + 6)?.0 ?? "") : ""
+                                flush(upTo: index - 4)
+                                found.append(.image(index: number, alt: alt, rest: rest))
+                                index = close + 1
+                                runStart = index
+                                continue
+                            }
                             flush(upTo: index)
                             found.append(.link(attribute: attribute, index: number))
+                            if attribute == "href" { openLink = number }
                             index = next
                             runStart = next
                             continue
@@ -101,6 +123,13 @@ public struct HTMLSegments: Sendable, Hashable {
                         runStart = next
                         continue
                     }
+                } else if byte == UInt8(ascii: "<"), let link = openLink, matches("</a>", at: index) {
+                    flush(upTo: index)
+                    found.append(.linkEnd(index: link))
+                    openLink = nil
+                    index += 4
+                    runStart = index
+                    continue
                 } else if byte == UInt8(ascii: "<"), index + 2 < count {
                     let closing = bytes[index + 1] == UInt8(ascii: "/")
                     let h = index + (closing ? 2 : 1)
@@ -160,11 +189,19 @@ public struct HTMLSegments: Sendable, Hashable {
     public var html: String { HTMLWriter().write(self) }
 }
 
+/// Where a link or image leads in one output.
+public enum LinkTarget: Sendable, Equatable {
+    /// The address to write (escaped by the writer).
+    case url(String)
+    /// Nowhere this output can reach: a link keeps its text, followed by
+    /// `note` in parentheses when given; an image becomes its alternative text.
+    case unlinked(note: String?)
+}
+
 /// Writes ``HTMLSegments`` with one output's rules.
 public struct HTMLWriter {
-    /// The text for link `index` in `attribute` (`href` or `src`), leading
-    /// space included: ` href="../x.html"`, or ` data-offsite=""` to drop it.
-    public var link: (_ attribute: String, _ index: Int) -> String
+    /// Where the document's link number `index` leads; `isImage` for an image's source.
+    public var resolve: (_ index: Int, _ isImage: Bool) -> LinkTarget
     /// The value for ` href="…"` to a named place.
     public var target: (String) -> String
     /// Put before every id and in-page link (unique ids in a book).
@@ -172,11 +209,12 @@ public struct HTMLWriter {
     /// Levels every heading moves down (h2 → h3 with 1; never past h6).
     public var headingShift: Int
 
+    /// The default writes the renderer's own tokens (`trellis-link:N`).
     public init(
-        link: @escaping (String, Int) -> String = { " \($0)=\"\(HTMLSegments.linkTokenPrefix)\($1)\"" },
+        resolve: @escaping (Int, Bool) -> LinkTarget = { index, _ in .url(HTMLSegments.linkTokenPrefix + String(index)) },
         target: @escaping (String) -> String = { "#\($0)" }, idPrefix: String = "", headingShift: Int = 0
     ) {
-        self.link = link
+        self.resolve = resolve
         self.target = target
         self.idPrefix = idPrefix
         self.headingShift = headingShift
@@ -189,15 +227,49 @@ public struct HTMLWriter {
     }
 
     public func write(_ segments: HTMLSegments, into out: inout String) {
+        /// Notes to show after the `</a>` of links that lead nowhere, by link.
+        var notes: [Int: String] = [:]
         for part in segments.parts {
             switch part {
             case .html(let html): out += html
-            case .link(let attribute, let index): out += link(attribute, index)
+            case .link(let attribute, let index):
+                switch resolve(index, attribute == "src") {
+                case .url(let url): out += " \(attribute)=\"\(Self.escape(url))\""
+                case .unlinked(let note):
+                    out += " data-offsite=\"\""
+                    if let note { notes[index] = note }
+                }
+            case .linkEnd(let index):
+                out += "</a>"
+                if let note = notes.removeValue(forKey: index) { out += " (\(Self.escape(note)))" }
+            case .image(let index, let alt, let rest):
+                switch resolve(index, true) {
+                case .url(let url): out += "<img src=\"\(Self.escape(url))\"" + rest
+                case .unlinked: out += "<span class=\"image-unavailable\">\(alt)</span>"
+                }
             case .id(let id): out += " id=\"\(idPrefix)\(id)\""
             case .localLink(let anchor): out += " href=\"#\(idPrefix)\(anchor)\""
             case .heading(let level, let closing): out += (closing ? "</h" : "<h") + String(min(level + headingShift, 6))
             case .target(let name): out += " href=\"\(target(name))\""
             }
         }
+    }
+
+    /// An attribute value: `&`, `<`, `>`, `"` and `'` escaped as Trellis
+    /// escapes everywhere else.
+    static func escape(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return value }
+        var out = ""
+        for character in value.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
     }
 }

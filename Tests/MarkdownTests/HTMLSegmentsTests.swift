@@ -10,16 +10,39 @@ import Testing
             html: "<h2 id=\"a\">T <a href=\"trellis-link:3\">x</a> <img src=\"trellis-link:12\" alt=\"\" /> <a href=\"#fn-1\">1</a></h2>\n")
         #expect(
             segments.parts == [
-                .heading(level: 2, closing: false), .id("a"), .html(">T <a"), .link(attribute: "href", index: 3), .html(">x</a> <img"),
-                .link(attribute: "src", index: 12), .html(" alt=\"\" /> <a"), .localLink("fn-1"), .html(">1</a>"),
-                .heading(level: 2, closing: true), .html(">\n"),
+                .heading(level: 2, closing: false), .id("a"), .html(">T <a"), .link(attribute: "href", index: 3), .html(">x"),
+                .linkEnd(index: 3), .html(" "), .image(index: 12, alt: "", rest: " alt=\"\" />"), .html(" <a"), .localLink("fn-1"),
+                .html(">1</a>"), .heading(level: 2, closing: true), .html(">\n"),
             ])
+        // Written with no rules, the segments are the HTML they were cut from.
+        #expect(
+            segments.html == "<h2 id=\"a\">T <a href=\"trellis-link:3\">x</a> <img src=\"trellis-link:12\" alt=\"\" /> <a href=\"#fn-1\">1</a></h2>\n"
+        )
+    }
+
+    /// A link or image an output cannot follow keeps its text: the link its
+    /// words and a note, the image its alternative text.
+    @Test func unreachableLinksAndImagesKeepTheirText() {
+        let document = MarkdownParser.parse("See [the About page](x) and ![a map of the region](y \"Map\").\n") { link in
+            link.isImage ? "trellis-link:1" : "trellis-link:0"
+        }
+        let segments = document.blocks[0].segments
+        let offline = HTMLWriter(resolve: { index, _ in .unlinked(note: index == 0 ? "pages/about.html" : nil) })
+        #expect(
+            offline.write(segments)
+                == "<p>See <a data-offsite=\"\">the About page</a> (pages/about.html) and <span class=\"image-unavailable\">a map of the region</span>.</p>\n"
+        )
+        let online = HTMLWriter(resolve: { index, _ in .url(index == 0 ? "../pages/about.html" : "media/map&1.png") })
+        #expect(
+            online.write(segments)
+                == "<p>See <a href=\"../pages/about.html\">the About page</a> and <img src=\"media/map&amp;1.png\" alt=\"a map of the region\" title=\"Map\" />.</p>\n"
+        )
     }
 
     @Test func writersApplyTheirRules() {
         let segments = HTMLSegments(html: "<h1 id=\"top\"><a href=\"trellis-link:0\">a</a> <a href=\"#top\">b</a></h1>")
         #expect(HTMLWriter().write(segments) == "<h1 id=\"top\"><a href=\"trellis-link:0\">a</a> <a href=\"#top\">b</a></h1>")
-        let book = HTMLWriter(link: { attribute, index in " \(attribute)=\"page-\(index).html\"" }, idPrefix: "ch-", headingShift: 1)
+        let book = HTMLWriter(resolve: { index, _ in .url("page-\(index).html") }, idPrefix: "ch-", headingShift: 1)
         #expect(book.write(segments) == "<h2 id=\"ch-top\"><a href=\"page-0.html\">a</a> <a href=\"#ch-top\">b</a></h2>")
         let deep = HTMLWriter(headingShift: 9)
         #expect(deep.write(HTMLSegments(html: "<h5>x</h5>")) == "<h6>x</h6>")
@@ -31,7 +54,7 @@ import Testing
             """
             A practice about trellis-link:0 and trellis-anchor:"foo", id="x" and href="#y", \\<h2> and \\</h3>.
             """)
-        let writer = HTMLWriter(link: { _, _ in " href=\"RESOLVED\"" }, idPrefix: "P-", headingShift: 1)
+        let writer = HTMLWriter(resolve: { _, _ in .url("RESOLVED") }, idPrefix: "P-", headingShift: 1)
         let html = document.blocks.map { writer.write($0.segments) }.joined()
         #expect(!html.contains("RESOLVED"))
         #expect(!html.contains("P-"))

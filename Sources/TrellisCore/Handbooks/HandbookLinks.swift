@@ -17,20 +17,6 @@ struct HandbookLinks {
         case epub(files: [String: String])
     }
 
-    /// Where one link of a chapter leads in this format.
-    enum Target: Equatable {
-        /// The value for `href="…"` or `src="…"`.
-        case url(String)
-        /// No link: the text stays, followed by the page's path in the site
-        /// when there is one (`the About page (pages/about.html)`); an image
-        /// is replaced by its alternative text.
-        case unlinked(shown: String?)
-
-        var url: String? {
-            if case .url(let url) = self { url } else { nil }
-        }
-    }
-
     let book: Handbook
     let format: Format
     let baseURL: String?
@@ -63,14 +49,12 @@ struct HandbookLinks {
         return best
     }
 
-    /// The value for `attribute="…"`, or nil to drop the attribute (a link
-    /// to a site page that the book cannot reach).
-    func url(for link: ContentLink) -> String? { target(for: link).url }
-
     /// - Parameter image: the link is an image's source (`src="…"`), whatever the Markdown said.
-    func target(for link: ContentLink, image: Bool = false) -> Target {
+    /// A link that leads nowhere in the book keeps its text, with the page's
+    /// path in the site as a note when there is one.
+    func target(for link: ContentLink, image: Bool = false) -> LinkTarget {
         let isImage = image || link.isImage
-        guard let route = link.route else { return .unlinked(shown: nil) }
+        guard let route = link.route else { return .unlinked(note: nil) }
         if let anchor = book.anchors[route] {
             let id = link.fragment.map { anchor.takesFragments ? "\(anchor.id)-\($0)" : anchor.id } ?? anchor.id
             return .url(anchorURL(id))
@@ -86,15 +70,15 @@ struct HandbookLinks {
                 return .url("media/" + path)
             case .epub where isImage:
                 // A file type the EPUB cannot carry: the alternative text stays.
-                return .unlinked(shown: nil)
+                return .unlinked(note: nil)
             case .print, .epub:
-                return baseURL.map { .url($0 + path) } ?? .unlinked(shown: path)
+                return baseURL.map { .url($0 + path) } ?? .unlinked(note: path)
             }
         }
         if let baseURL { return .url(baseURL + route.path + fragment) }
         switch format {
         case .print where !offsite: return .url("../" + route.path + fragment)
-        case .print, .epub: return .unlinked(shown: route.path)
+        case .print, .epub: return .unlinked(note: route.path)
         }
     }
 
@@ -103,61 +87,13 @@ struct HandbookLinks {
     /// path in the site; an image that cannot be shown becomes its
     /// alternative text.
     func write(_ chapter: Handbook.Chapter) -> String {
-        chapter.writer(HTMLWriter(target: { anchorURL($0) })).write(resolve(chapter.body, links: chapter.links))
-    }
-
-    /// The segments with every link resolved (written as markup), so the
-    /// writer only has ids, headings and chapter targets left to place.
-    func resolve(_ body: HTMLSegments, links: [ContentLink]) -> HTMLSegments {
-        let parts = body.parts
-        var out: [HTMLSegments.Part] = []
-        out.reserveCapacity(parts.count)
-        /// The path to show after the `</a>` of a link that was dropped.
-        var pendingNote: String?
-        var index = 0
-        while index < parts.count {
-            let part = parts[index]
-            index += 1
-            switch part {
-            case .link(let attribute, let number):
-                let target = number >= 0 && number < links.count ? self.target(for: links[number], image: attribute == "src") : .unlinked(shown: nil)
-                switch target {
-                case .url(let url):
-                    out.append(.html(" \(attribute)=\"\(HTML.escape(url))\""))
-                case .unlinked(let shown):
-                    if attribute == "src", index < parts.count, case .html(let after) = parts[index],
-                        let replaced = Self.replaceImage(before: &out, after: after)
-                    {
-                        out.append(.html(replaced))
-                        index += 1
-                    } else {
-                        out.append(.html(" data-offsite=\"\""))
-                        if attribute == "href" { pendingNote = shown }
-                    }
-                }
-            case .html(var html):
-                if let note = pendingNote, let end = html.range(of: "</a>") {
-                    html.insert(contentsOf: " (\(HTML.escape(note)))", at: end.upperBound)
-                    pendingNote = nil
-                }
-                out.append(.html(html))
-            default:
-                out.append(part)
-            }
-        }
-        return HTMLSegments(out)
-    }
-
-    /// An image without a source (`…<img` before, ` alt="…" />…` after) as
-    /// its alternative text; nil when the markup is not cmark's.
-    private static func replaceImage(before out: inout [HTMLSegments.Part], after: String) -> String? {
-        guard case .html(let previous)? = out.last, previous.hasSuffix("<img"),
-            after.hasPrefix(" alt=\""), let close = after.range(of: ">")
-        else { return nil }
-        let attributes = after[after.index(after.startIndex, offsetBy: 6)..<close.lowerBound]
-        guard let quote = attributes.firstIndex(of: "\"") else { return nil }
-        out[out.count - 1] = .html(String(previous.dropLast(4)))
-        return "<span class=\"image-unavailable\">\(attributes[..<quote])</span>" + after[close.upperBound...]
+        let links = chapter.links
+        let format = HTMLWriter(
+            resolve: { index, isImage in
+                guard index >= 0, index < links.count else { return .unlinked(note: nil) }
+                return target(for: links[index], image: isImage)
+            }, target: { anchorURL($0) })
+        return chapter.writer(format).write(chapter.body)
     }
 
     /// The file at `contentDirectory/path` as a `data:` URL, or nil when it cannot be read.

@@ -181,28 +181,25 @@ struct Cartridge {
         let baseURL = site.config.baseURL
         let related = Set(practiceIDs)
         func local(_ target: String, _ fragment: String = "") -> String {
-            HTML.escape(RelativeURL.from(page, to: target) + fragment)
+            RelativeURL.from(page, to: target) + fragment
         }
-        let writer = HTMLWriter(link: { attribute, index in
-            guard index < links.count, let route = links[index].route else { return " data-offsite=\"\"" }
+        let writer = HTMLWriter(resolve: { index, _ in
+            guard index < links.count, let route = links[index].route else { return .unlinked(note: nil) }
             let fragment = links[index].fragment.map { "#\($0)" } ?? ""
             switch route {
             case .file(let path):
                 media.insert(path)
-                return " \(attribute)=\"\(local("media/\(path)"))\""
+                return .url(local("media/\(path)"))
             case .task(let moduleID, let taskID) where moduleID == module.id:
-                if let task = module.tasks.first(where: { $0.id == taskID }) {
-                    return " \(attribute)=\"\(local("tasks/\(Self.fileName(task)).html", fragment))\""
-                }
+                if let task = module.tasks.first(where: { $0.id == taskID }) { return .url(local("tasks/\(Self.fileName(task)).html", fragment)) }
             case .module(let moduleID) where moduleID == module.id:
-                return " \(attribute)=\"\(local("about.html", fragment))\""
+                return .url(local("about.html", fragment))
             case .practice(let id) where baseURL == nil && related.contains(id):
-                return " \(attribute)=\"\(local("practices/\(id).html", fragment))\""
+                return .url(local("practices/\(id).html", fragment))
             default:
                 break
             }
-            if let baseURL { return " \(attribute)=\"\(HTML.escape(baseURL + route.path + fragment))\"" }
-            return " data-offsite=\"\""
+            return baseURL.map { .url($0 + route.path + fragment) } ?? .unlinked(note: nil)
         })
         return (writer.write(segments), media)
     }

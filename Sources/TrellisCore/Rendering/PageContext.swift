@@ -13,11 +13,10 @@ struct PageContext {
     /// relative to it (a link whose target is gone gets an empty `href`).
     func writer(_ links: [ContentLink], headingShift: Int = 0) -> HTMLWriter {
         HTMLWriter(
-            link: { attribute, index in
-                guard index < links.count, let route = links[index].route else { return " \(attribute)=\"\"" }
-                var target = url(route)
-                if let fragment = links[index].fragment, !fragment.isEmpty { target += "#" + HTML.escape(fragment) }
-                return " \(attribute)=\"\(target)\""
+            resolve: { index, _ in
+                guard index < links.count, let route = links[index].route else { return .url("") }
+                let fragment = links[index].fragment.flatMap { $0.isEmpty ? nil : "#" + $0 } ?? ""
+                return .url(url(route) + fragment)
             }, headingShift: headingShift)
     }
 
