@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stage 4, check: the rules of SPEC sections 3–5 that span files.
 ///
 /// In: the assembled site. Out: diagnostics only; the site is not changed.
@@ -15,6 +17,7 @@ public enum ContentChecks {
         diagnostics += allBodies(site).flatMap { Placeholder.check($0) }
         diagnostics += allBodies(site).flatMap(checkFacilitatorHeadings)
         diagnostics += checkFragments(site)
+        diagnostics += checkHandbookImages(site)
         diagnostics += checkTagCollisions(site)
         return diagnostics
     }
@@ -255,6 +258,28 @@ extension ContentChecks {
                         "'\(link.destination)' names the part '#\(fragment)', but \(link.target ?? "that page") has no heading with that anchor",
                         hint: closest.map { "did you mean '#\($0)'?" }
                             ?? "link to a heading's anchor: its text in lowercase with '-' for spaces, e.g. '#step-by-step-implementation'"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// A warning for each image the handbooks use (in modules, tasks and
+    /// practices) that an EPUB cannot carry (EPUB 3's image types are SVG,
+    /// PNG, JPEG, GIF and WebP): the e-book shows the image's alternative
+    /// text in its place. At the line of the image.
+    static func checkHandbookImages(_ site: Site) -> [Diagnostic] {
+        var bodies = site.modules.flatMap { [$0.body] + $0.tasks.map(\.body) }
+        bodies += site.practices.map(\.body)
+        var diagnostics: [Diagnostic] = []
+        for body in bodies {
+            for link in body.links where link.isImage {
+                guard case .file(let path)? = link.route, EPUBWriter.mediaType(path) == nil else { continue }
+                let type = (path as NSString).pathExtension.uppercased()
+                diagnostics.append(
+                    .warning(
+                        "handbook-image", at: link.location,
+                        "the image '\(link.destination)' cannot go into the EPUB handbooks\(type.isEmpty ? "" : " (\(type) files)"): e-books show its alternative text instead",
+                        hint: "save it as PNG, JPEG, GIF, WebP or SVG and link to that file"))
             }
         }
         return diagnostics

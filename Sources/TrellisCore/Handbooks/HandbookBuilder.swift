@@ -104,28 +104,6 @@ struct HandbookBuilder: Sendable {
         )
     }
 
-    /// A warning for each image the handbooks use that an EPUB cannot
-    /// carry (EPUB 3's image types are SVG, PNG, JPEG, GIF and WebP): the
-    /// e-book shows the image's alternative text in its place. One per
-    /// image in the content, at the line of the image.
-    func imageDiagnostics() -> [Diagnostic] {
-        var bodies = site.modules.flatMap { [$0.body] + $0.tasks.map(\.body) }
-        bodies += site.practices.map(\.body)
-        var diagnostics: [Diagnostic] = []
-        for body in bodies {
-            for link in body.links where link.isImage {
-                guard case .file(let path)? = link.route, EPUBWriter.mediaType(path) == nil else { continue }
-                let type = (path as NSString).pathExtension.uppercased()
-                diagnostics.append(
-                    .warning(
-                        "handbook-image", at: link.location,
-                        "the image '\(link.destination)' cannot go into the EPUB handbooks\(type.isEmpty ? "" : " (\(type) files)"): e-books show its alternative text instead",
-                        hint: "save it as PNG, JPEG, GIF, WebP or SVG and link to that file"))
-            }
-        }
-        return diagnostics.sorted { ($0.location ?? SourceLocation(path: "")) < ($1.location ?? SourceLocation(path: "")) }
-    }
-
     func sequenceTable(_ module: Module) -> String {
         guard !module.tasks.isEmpty else { return "" }
         var html =

@@ -191,7 +191,6 @@ public enum Pipeline {
             let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf)
             let plan = renderer.plan()
             diagnostics += plan.collisions
-            diagnostics += renderer.handbookDiagnostics
             return ((renderer, plan), "\(plan.outputs.count) files planned")
         }
         guard !diagnostics.hasErrors, options.write else { return finish(site) }

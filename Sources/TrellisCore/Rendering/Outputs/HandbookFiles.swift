@@ -34,13 +34,6 @@ enum HandbookFiles: OutputKind {
 }
 
 extension SiteRenderer {
-    /// Warnings about the handbooks that the content checks cannot know:
-    /// images an EPUB cannot carry (`handbook-image`). Reported with the
-    /// plan, before anything is written.
-    public var handbookDiagnostics: [Diagnostic] {
-        handbookIDs.isEmpty ? [] : HandbookBuilder(site: site, catalogue: catalogue).imageDiagnostics()
-    }
-
     func handbookHTML(_ index: Int, forPDF: Bool) -> Artifact {
         let book = books[index].get
         let html = HandbookRenderer(
