@@ -179,9 +179,15 @@ public struct HTMLSegments: Sendable, Hashable {
         return out
     }
 
-    /// Whether the markup contains `literal` (`<img`), outside links and ids.
+    /// Whether the markup contains `literal`, outside links and ids.
     public func containsMarkup(_ literal: String) -> Bool {
         parts.contains { if case .html(let html) = $0 { html.contains(literal) } else { false } }
+    }
+
+    /// Whether there is an image: one from the content (a segment of its
+    /// own) or one from another site (in the markup).
+    public var hasImage: Bool {
+        parts.contains { if case .image = $0 { true } else { false } } || containsMarkup("<img")
     }
 
     /// The HTML as the renderer made it (links as `trellis-link:N`), for

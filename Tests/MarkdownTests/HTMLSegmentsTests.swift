@@ -69,5 +69,8 @@ import Testing
         #expect(segments.parts == [.html("<p>ab</p>")])
         #expect(segments.containsMarkup("<p>"))
         #expect(!HTMLSegments([.id("img")]).containsMarkup("img"))
+        #expect(HTMLSegments(html: "<p><img src=\"trellis-link:0\" alt=\"a map\" /></p>").hasImage)
+        #expect(HTMLSegments(html: "<p><img src=\"https://example.org/a.png\" alt=\"a\" /></p>").hasImage)
+        #expect(!HTMLSegments(html: "<p>an image</p>").hasImage)
     }
 }

@@ -55,7 +55,7 @@ public struct BodySection: Sendable, Hashable {
 
     /// True when the section has no text an author wrote (an HTML comment,
     /// such as the guidance `trellis new practice` writes, does not count).
-    public var isEmpty: Bool { blocks.allSatisfy { $0.text.isEmpty && !$0.segments.containsMarkup("<img") } }
+    public var isEmpty: Bool { blocks.allSatisfy { $0.text.isEmpty && !$0.segments.hasImage } }
     public var plainText: String { blocks.map(\.text).joined(separator: " ") }
 }
 

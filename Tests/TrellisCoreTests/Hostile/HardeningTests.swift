@@ -371,3 +371,23 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
         }
     }
 }
+
+/// A practice section that holds only an image (even one without the
+/// alternative text it should have) is not empty.
+@Suite struct ImageOnlySectionTests {
+    @Test func aSectionWithOnlyAnImageIsNotEmpty() throws {
+        let directory = TemporaryDirectory()
+        let content = directory.sub("content")
+        try writeSite(
+            content,
+            [
+                "site.yml": "title: T\n",
+                "practices/media/steps.png": "png",
+                "practices/p.md": practice("title: P\ncountry: FI").replacingOccurrences(
+                    of: "\nB.\n", with: "\n![](media/steps.png)\n"),
+            ])
+        let result = build(content, output: directory.sub("output"), write: false)
+        #expect(!result.diagnostics.contains { $0.id == "empty-section" }, "\(summary(result.diagnostics))")
+        #expect(result.diagnostics.map(\.id) == ["missing-alt"], "\(summary(result.diagnostics))")
+    }
+}
