@@ -1,8 +1,9 @@
+// swift-format-ignore-file
 // Generated from the WHATWG named character reference table
 // (https://html.spec.whatwg.org/entities.json, as shipped in Python's
-// `html.entities.html5`): one reference a line, its name (with the `;` when
-// the name needs one) and the code points it stands for, in hex.
-// Do not edit by hand.
+// `html.entities.html5`) by scripts/generate-entity-table: one reference
+// a line, its name (with the `;` when the name needs one) and the code
+// points it stands for, in hex. Do not edit by hand.
 
 extension HTMLEntities {
     /// Every named character reference HTML knows: 2,231 names, of which
