@@ -178,13 +178,7 @@ public struct OutputWriter: Sendable {
     /// Returns the number of files written.
     @discardableResult
     public func write(_ artifacts: [Artifact], beforeSwap: (String) throws(OutputError) -> Void = { _ in }) throws(OutputError) -> Int {
-        var seen: Set<String> = []
-        for artifact in artifacts where !seen.insert(artifact.path).inserted {
-            throw OutputError(
-                .write, .duplicatePath, path: artifact.path, message: "two files would be written to '\(artifact.path)'",
-                hint: "this is a bug in Trellis; please report it")
-        }
-        return try writeStreaming(
+        try writeStreaming(
             paths: artifacts.map(\.path),
             produce: { sink in
                 let failures = artifacts.parallelMap { artifact -> OutputError? in
@@ -207,7 +201,17 @@ public struct OutputWriter: Sendable {
         paths: [String], produce: (ArtifactSink) throws -> Void,
         beforeSwap: (String) throws(OutputError) -> Void = { _ in }
     ) throws(OutputError) -> Int {
-        for path in paths where !OutputPath.isSafe(path) { throw Self.unsafePath(path) }
+        // Before anything is created: every path safe, and none twice (the
+        // plan reports collisions as content errors; this is the backstop).
+        var seen: Set<String> = []
+        for path in paths {
+            guard OutputPath.isSafe(path) else { throw Self.unsafePath(path) }
+            guard seen.insert(path).inserted else {
+                throw OutputError(
+                    .write, .duplicatePath, path: path, message: "two files would be written to '\(path)'",
+                    hint: "this is a bug in Trellis; please report it")
+            }
+        }
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         do {
