@@ -103,12 +103,7 @@ struct Cartridge {
         var sections = [Item(identifier: "S_about", title: "About this module", children: aboutItems)]
 
         // One section per phase, in order; tasks without a phase last.
-        var groups: [(id: String, title: String, tasks: [ModuleTask])] = module.phases.map { phase in
-            (phase.id, phase.weeks.map { "\(phase.title) (weeks \($0))" } ?? phase.title, module.tasks.filter { $0.phase?.value == phase.id })
-        }
-        let unphased = module.tasks.filter { task in !module.phases.contains { $0.id == task.phase?.value } }
-        if !unphased.isEmpty { groups.append(("other", module.phases.isEmpty ? "Tasks" : "Other tasks", unphased)) }
-        for (index, group) in groups.enumerated() where !group.tasks.isEmpty {
+        for (index, group) in module.taskGroups.enumerated() where !group.tasks.isEmpty {
             var items: [Item] = []
             for task in group.tasks {
                 let name = Self.fileName(task)
@@ -134,7 +129,8 @@ struct Cartridge {
                     items.append(Item(identifier: "I_\(name)_notes", title: title, resource: "R_\(name)_notes"))
                 }
             }
-            sections.append(Item(identifier: "S_\(index + 1)", title: group.title, children: items))
+            let title = group.phase?.weeks.map { "\(group.title) (weeks \($0))" } ?? group.title
+            sections.append(Item(identifier: "S_\(index + 1)", title: title, children: items))
         }
 
         for path in media.sorted() {

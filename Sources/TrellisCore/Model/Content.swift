@@ -56,7 +56,10 @@ public struct BodySection: Sendable, Hashable {
     /// True when the section has no text an author wrote (an HTML comment,
     /// such as the guidance `trellis new practice` writes, does not count).
     public var isEmpty: Bool { blocks.allSatisfy { $0.text.isEmpty && !$0.segments.hasImage } }
-    public var plainText: String { blocks.map(\.text).joined(separator: " ") }
+    /// The section's text for excerpts, feeds, search and metadata: every
+    /// block but `[!FACILITATOR]` ones, which never leave the facilitator's
+    /// outputs.
+    public var plainText: String { blocks.filter { $0.kind != .facilitator }.map(\.text).joined(separator: " ") }
 }
 
 /// A document's Markdown body: parsed once, split at level-2 headings.
@@ -115,11 +118,30 @@ public struct Module: Sendable, Hashable {
 
     public var route: Route { .module(id) }
 
-    /// The effort of the tasks (of one phase, or all): only durations in
-    /// minutes or hours count; time windows (days, weeks) are never added up.
-    public func totalEffort(phase: String? = nil) -> Effort {
-        ModuleTask.totalEffort(tasks.filter { phase == nil || $0.phase?.value == phase })
+    /// The effort of all tasks: only durations in minutes or hours count;
+    /// time windows (days, weeks) are never added up.
+    public func totalEffort() -> Effort {
+        ModuleTask.totalEffort(tasks)
     }
+
+    /// The task sequence as pages and packages show it: one group per phase,
+    /// in order (a phase may have no task yet), then the tasks that name no
+    /// phase of the module, as "Other tasks" (or "Tasks" when the module has
+    /// no phases at all).
+    public var taskGroups: [TaskGroup] {
+        var groups = phases.map { phase in TaskGroup(phase: phase, title: phase.title, tasks: tasks.filter { $0.phase?.value == phase.id }) }
+        let unphased = tasks.filter { task in !phases.contains { $0.id == task.phase?.value } }
+        if !unphased.isEmpty { groups.append(TaskGroup(phase: nil, title: phases.isEmpty ? "Tasks" : "Other tasks", tasks: unphased)) }
+        return groups
+    }
+}
+
+/// A phase of a module's sequence and its tasks, or the tasks without one.
+public struct TaskGroup: Sendable {
+    /// nil for the tasks that name no phase of the module.
+    public var phase: Phase?
+    public var title: String
+    public var tasks: [ModuleTask]
 }
 
 /// One task of a module's sequence.

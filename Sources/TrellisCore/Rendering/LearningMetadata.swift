@@ -17,6 +17,8 @@ struct LearningMetadata {
     static let hcrt = "https://w3id.org/kim/hcrt/"
 
     var baseURL: String? { site.config.baseURL }
+    /// AMB writes `type` where schema.org's own form writes `@type`.
+    var typeKey: String { baseURL != nil ? "type" : "@type" }
     var language: String { site.config.language }
 
     /// `@context`, `type` and `id`/`url` in the form the base URL allows.
@@ -83,16 +85,11 @@ struct LearningMetadata {
         json.beginArray(key)
         for name in names {
             json.beginObject()
-            json.string(baseURL != nil ? "type" : "@type", type)
+            json.string(typeKey, type)
             json.string("name", name)
             json.endObject()
         }
         json.endArray()
-    }
-
-    /// A section's text without its facilitator blocks: metadata is public.
-    static func publicText(_ section: BodySection) -> String {
-        section.blocks.filter { $0.kind != .facilitator }.map(\.text).joined(separator: " ")
     }
 
     /// ISO 8601 duration of an effort: 18 h 30 min → `PT18H30M`.
@@ -147,7 +144,7 @@ struct LearningMetadata {
             json.beginArray("teaches")
             for outcome in module.outcomes {
                 json.beginObject()
-                json.string(baseURL != nil ? "type" : "@type", "DefinedTerm")
+                json.string(typeKey, "DefinedTerm")
                 json.string("name", outcome.text)
                 json.endObject()
             }
@@ -161,7 +158,7 @@ struct LearningMetadata {
             json.beginArray("hasPart")
             for task in module.tasks {
                 json.beginObject()
-                json.string(baseURL != nil ? "type" : "@type", "LearningResource")
+                json.string(typeKey, "LearningResource")
                 if let baseURL { json.string("id", baseURL + task.route.path) }
                 json.string("name", task.title)
                 json.endObject()
@@ -179,22 +176,22 @@ struct LearningMetadata {
         json.beginObject()
         header(&json, types: ["LearningResource"], route: task.route)
         json.string("name", task.title)
-        let intro = Self.publicText(task.body.intro)
+        let intro = task.body.intro.plainText
         let instructions =
-            task.body.sections.first { !$0.isFacilitatorOnly }.map(Self.publicText) ?? ""
+            task.body.sections.first { !$0.isFacilitatorOnly }.map(\.plainText) ?? ""
         let description = DataExports.excerpt(intro.isEmpty ? instructions : intro, words: 40)
         if !description.isEmpty { json.string("description", description) }
         languages(&json)
         license(&json, module.license ?? site.config.license)
         if let type = task.type { json.string("educationalUse", Vocabularies.label(type.value)) }
         if let mode = task.mode { json.string("interactivityType", mode.value == "synchronous" ? "active" : "mixed") }
-        if let effort = task.duration.flatMap({ Duration($0.value)?.effort }), let time = Self.iso8601(effort) {
+        if let effort = task.parsedDuration?.effort, let time = Self.iso8601(effort) {
             json.string("timeRequired", time)
         }
         resourceType(&json, "text", "Text")
         json.bool("isAccessibleForFree", true)
         json.beginObject("isPartOf")
-        json.string(baseURL != nil ? "type" : "@type", baseURL != nil ? "LearningResource" : "Course")
+        json.string(typeKey, baseURL != nil ? "LearningResource" : "Course")
         if let baseURL { json.string("id", baseURL + module.route.path) }
         json.string("name", module.title)
         json.endObject()
@@ -208,11 +205,11 @@ struct LearningMetadata {
         json.beginObject()
         header(&json, types: baseURL != nil ? ["LearningResource", "CreativeWork"] : ["CreativeWork"], route: practice.route)
         json.string("name", practice.title)
-        json.string("description", DataExports.excerpt(practice.sections.first?.content.map(Self.publicText) ?? "", words: 50))
+        json.string("description", DataExports.excerpt(practice.sections.first?.content.map(\.plainText) ?? "", words: 50))
         languages(&json)
         if let country = practice.country {
             json.beginObject("spatialCoverage")
-            json.string(baseURL != nil ? "type" : "@type", "Country")
+            json.string(typeKey, "Country")
             json.string("name", country.name)
             json.string("identifier", country.code)
             json.endObject()
@@ -221,7 +218,7 @@ struct LearningMetadata {
             json.beginArray("about")
             for tag in practice.tags {
                 json.beginObject()
-                json.string(baseURL != nil ? "type" : "@type", "DefinedTerm")
+                json.string(typeKey, "DefinedTerm")
                 json.string("name", tag)
                 json.endObject()
             }
@@ -230,7 +227,7 @@ struct LearningMetadata {
         keywords(&json, practice.tags)
         if let organisation = practice.organisation {
             json.beginObject("sourceOrganization")
-            json.string(baseURL != nil ? "type" : "@type", "Organization")
+            json.string(typeKey, "Organization")
             json.string("name", organisation)
             json.endObject()
         }

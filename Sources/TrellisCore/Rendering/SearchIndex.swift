@@ -27,7 +27,7 @@ struct SearchIndex: Sendable {
             var parts: [String] = []
             for section in [body.intro] + body.sections where !section.isFacilitatorOnly {
                 if let heading = section.heading { parts.append(heading.text) }
-                for block in section.blocks where block.kind != .facilitator { parts.append(block.text) }
+                parts.append(section.plainText)
             }
             return parts.joined(separator: " ")
         }

@@ -39,14 +39,9 @@ extension SiteRenderer {
             let sum = ModuleTask.totalEffort(tasks)
             return sum.minutes > 0 ? sum.description : nil
         }
-        var phases: [PhaseView] = module.phases.map { phase in
-            let tasks = module.tasks.filter { $0.phase?.value == phase.id }
-            return PhaseView(title: phase.title, weeks: phase.weeks.map(PhaseWeeks.label), tasks: tasks.map(card), effort: effort(tasks))
-        }
-        let unphased = module.tasks.filter { task in task.phase == nil || !module.phases.contains { $0.id == task.phase?.value } }
-        if !unphased.isEmpty {
-            phases.append(
-                PhaseView(title: module.phases.isEmpty ? "Tasks" : "Other tasks", weeks: nil, tasks: unphased.map(card), effort: effort(unphased)))
+        let phases = module.taskGroups.map { group in
+            PhaseView(
+                title: group.title, weeks: group.phase?.weeks.map(PhaseWeeks.label), tasks: group.tasks.map(card), effort: effort(group.tasks))
         }
         let totalEffort = effort(module.tasks)
         var notCounted: String?
