@@ -53,7 +53,8 @@ unit-tests: deps
 	$(SWIFT) test --filter ServerTests
 
 # Nu HTML checker, linkchecker, axe-core, offline and weight checks on the
-# sample site (with PDF handbooks) and on a generated corpus.
+# sample site (with PDF handbooks) and on a generated corpus; first-load,
+# search and filter transfer on the sample and on 5,000 generated practices.
 site-checks: build
 	rm -rf $(CHECKS) && mkdir -p $(CHECKS)
 	.build/debug/trellis build --pdf --content content --output $(CHECKS)/sample
@@ -61,6 +62,10 @@ site-checks: build
 	scripts/make-test-corpus $(CHECKS)/corpus-content
 	.build/debug/trellis build --content $(CHECKS)/corpus-content --output $(CHECKS)/corpus
 	scripts/check-site $(CHECKS)/corpus
+	scripts/check-scale $(CHECKS)/sample
+	scripts/make-test-corpus $(CHECKS)/scale-content --practices 5000 --modules 20
+	.build/debug/trellis build --content $(CHECKS)/scale-content --output $(CHECKS)/scale
+	scripts/check-scale $(CHECKS)/scale
 
 ## make bench: Trellis against Hugo and the cmark-gfm floor (prints a table)
 bench: release

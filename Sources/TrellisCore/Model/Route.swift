@@ -4,14 +4,22 @@
 public enum Route: Sendable, Hashable {
     case home
     case moduleList
+    /// Page `n` of the module list (page 1 is ``moduleList``).
+    case moduleListPage(Int)
     case module(String)
     case task(module: String, task: String)
     case catalogue
+    /// Page `n` of the catalogue's cards (page 1 is ``catalogue``). Page `n`
+    /// of `x.html` is always `x.n.html`: no segment contains a dot, so it
+    /// can never be another page's path.
+    case cataloguePage(Int)
     case practice(String)
     case page(String)
     case notFound
     /// A static page listing the practices of one country, sector or tag.
     case facet(Facet, String)
+    /// Page `n` of a facet value's cards (page 1 is ``facet(_:_:)``).
+    case facetPage(Facet, String, Int)
     case asset(String)
     case file(String)
 
@@ -25,10 +33,14 @@ public enum Route: Sendable, Hashable {
         case .module(let id): "modules/\(segment(id))/index.html"
         case .task(let module, let task): "modules/\(segment(module))/\(segment(task)).html"
         case .catalogue: "practices/index.html"
+        case .cataloguePage(let n): n <= 1 ? Route.catalogue.path : "practices/index.\(n).html"
+        case .moduleListPage(let n): n <= 1 ? Route.moduleList.path : "modules/index.\(n).html"
         case .practice(let id): "practices/\(segment(id)).html"
         case .page(let id): "pages/\(segment(id)).html"
         case .notFound: "404.html"
         case .facet(let facet, let value): "practices/\(facet.rawValue)/\(segment(value)).html"
+        case .facetPage(let facet, let value, let n):
+            n <= 1 ? Route.facet(facet, value).path : "practices/\(facet.rawValue)/\(segment(value)).\(n).html"
         case .asset(let name): "assets/\(name)"
         case .file(let path): path
         }

@@ -1,24 +1,115 @@
 import Foundation
 import Markdown
 
-/// The offline search index: a script (`assets/search-index.js`) that the
-/// search box loads the first time a reader types, so it works from
-/// file:// and a USB stick with no request to any host.
+/// The offline search index, in small scripts the search box loads with
+/// `<script>` elements (so it works from file:// and a USB stick, with no
+/// request to any host), only the ones a query needs:
+///
+/// - `assets/search/index.js`: how many documents there are, the shards
+///   (by the first letter of their words, or the first two when one letter's
+///   shard would be large), and the interface's labels;
+/// - `assets/search/t-<hex>.js`, one per shard: its words, sorted, and for
+///   each the documents that contain it and those whose title does;
+/// - `assets/search/d-<n>.js`: documents `n × 20 …` for the results (title,
+///   path, kind, what it belongs to, the start of its text).
 ///
 /// Words are split by Unicode category (letters and digits of any script;
 /// each ideograph is a word of its own), case and diacritics are folded
 /// (é = e, š = s, final ς = σ), and the same rules run in `search.js` at
 /// query time. Facilitator-only text is never indexed.
 struct SearchIndex: Sendable {
+    enum Kind: String, Sendable, CaseIterable {
+        case module, task, practice, page
+
+        var label: String {
+            switch self {
+            case .module: "Module"
+            case .task: "Task"
+            case .practice: "Good practice"
+            case .page: "Page"
+            }
+        }
+    }
+
     struct Document: Sendable {
         var title: String
         var path: String
-        var kind: String
+        var kind: Kind
+        /// What the document belongs to, shown after its kind: a task's
+        /// module, a practice's country.
+        var context: String?
         var text: String
+    }
+
+    /// One shard: the words that start with `prefix` (folded).
+    struct Shard: Sendable {
+        var prefix: String
+        var terms: [String]
     }
 
     /// Characters of body text kept per document for result snippets.
     static let excerptLength = 280
+    /// Documents per `d-<n>.js` file.
+    static let chunkSize = 20
+    /// A first letter whose shard would be larger than this (in bytes) is
+    /// split by the first two letters.
+    static let shardLimit = 40 * 1024
+    static let directory = "search"
+
+    let documents: [Document]
+    /// Every word, with the documents (in order) that contain it and those whose title does.
+    let postings: [String: (all: [Int], titles: [Int])]
+    let shards: [Shard]
+
+    init(_ site: Site) {
+        documents = Self.documents(site)
+        let tokenSets = documents.parallelMap { document -> (all: Set<String>, titles: Set<String>) in
+            var folder = CaseFolding()
+            var titles = Set<String>()
+            folder.tokens(document.title) { titles.insert($0) }
+            var all = titles
+            folder.tokens(document.text) { all.insert($0) }
+            return (all, titles)
+        }
+        var postings: [String: (all: [Int], titles: [Int])] = [:]
+        for (index, terms) in tokenSets.enumerated() {
+            for term in terms.all { postings[term, default: ([], [])].all.append(index) }
+            for term in terms.titles { postings[term, default: ([], [])].titles.append(index) }
+        }
+        self.postings = postings
+        let terms = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+        shards = Self.shards(terms) { term in
+            term.utf8.count + (postings[term].map { Self.encode($0.all).utf8.count + Self.encode($0.titles).utf8.count } ?? 0) + 6
+        }
+    }
+
+    /// Sorted `terms` grouped by their first letter, and a letter whose
+    /// words would take more than ``shardLimit`` bytes by their first two
+    /// (a one-letter word stays in a shard of its own letter).
+    static func shards(_ terms: [String], size: (String) -> Int) -> [Shard] {
+        func prefix(_ term: String, _ n: Int) -> String { String(String.UnicodeScalarView(term.unicodeScalars.prefix(n))) }
+        var groups: [(prefix: String, terms: [String])] = []
+        for term in terms {
+            let first = prefix(term, 1)
+            if groups.last?.prefix == first { groups[groups.count - 1].terms.append(term) } else { groups.append((first, [term])) }
+        }
+        var shards: [Shard] = []
+        for group in groups {
+            if group.terms.reduce(0, { $0 + size($1) }) <= shardLimit {
+                shards.append(Shard(prefix: group.prefix, terms: group.terms))
+                continue
+            }
+            for term in group.terms {
+                let key = prefix(term, 2)
+                if shards.last?.prefix == key {
+                    shards[shards.count - 1].terms.append(term)
+                } else {
+                    shards.append(Shard(prefix: key, terms: [term]))
+                }
+            }
+        }
+        return shards.sorted { $0.prefix.utf16.lexicographicallyPrecedes($1.prefix.utf16) }
+    }
 
     static func documents(_ site: Site) -> [Document] {
         /// A body's searchable text: never a facilitator block, nor a
@@ -35,14 +126,12 @@ struct SearchIndex: Sendable {
         for module in site.modules {
             documents.append(
                 Document(
-                    title: module.title, path: module.route.path, kind: "Module",
+                    title: module.title, path: module.route.path, kind: .module,
                     text: module.summary + " " + text(module.body)
                         + " " + module.outcomes.map(\.text).joined(separator: " ")))
             for task in module.tasks {
                 documents.append(
-                    Document(
-                        title: task.title, path: task.route.path, kind: "Task · \(module.title)",
-                        text: text(task.body)))
+                    Document(title: task.title, path: task.route.path, kind: .task, context: module.title, text: text(task.body)))
             }
         }
         for practice in site.practices {
@@ -50,61 +139,111 @@ struct SearchIndex: Sendable {
             header += practice.tags
             documents.append(
                 Document(
-                    title: practice.title, path: practice.route.path,
-                    kind: "Good practice" + (practice.country.map { " · \($0.name)" } ?? ""),
+                    title: practice.title, path: practice.route.path, kind: .practice, context: practice.country?.name,
                     text: text(practice.body) + " " + header.joined(separator: " ")))
         }
         for page in site.pages {
-            documents.append(Document(title: page.title, path: page.route.path, kind: "Page", text: text(page.body)))
+            documents.append(Document(title: page.title, path: page.route.path, kind: .page, text: text(page.body)))
         }
         return documents
     }
 
-    /// The index script.
-    static func script(_ site: Site) -> String {
-        let documents = documents(site)
-        let tokenSets = documents.parallelMap { document -> [String] in
-            var folder = CaseFolding()
-            var terms = Set<String>()
-            folder.tokens(document.title) { terms.insert($0) }
-            folder.tokens(document.text) { terms.insert($0) }
-            return Array(terms)
-        }
-        var postings: [String: [Int]] = [:]
-        for (index, terms) in tokenSets.enumerated() {
-            for term in terms { postings[term, default: []].append(index) }
-        }
-        let terms = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+    // MARK: Files
 
+    static var manifestPath: String { Route.asset("\(directory)/index.js").path }
+
+    static func shardPath(_ prefix: String) -> String {
+        Route.asset("\(directory)/t-" + prefix.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "-") + ".js").path
+    }
+
+    static func chunkPath(_ n: Int) -> String { Route.asset("\(directory)/d-\(n).js").path }
+
+    var chunkCount: Int { (documents.count + Self.chunkSize - 1) / Self.chunkSize }
+
+    /// Every file of the index with how it is made.
+    var files: [(path: String, make: @Sendable (SearchIndex) -> String)] {
+        var files: [(path: String, make: @Sendable (SearchIndex) -> String)] = [(Self.manifestPath, { $0.manifest() })]
+        for (index, shard) in shards.enumerated() { files.append((Self.shardPath(shard.prefix), { $0.shard(index) })) }
+        for n in 0..<chunkCount { files.append((Self.chunkPath(n), { $0.chunk(n) })) }
+        return files
+    }
+
+    func manifest() -> String {
         var json = JSONText()
         json.beginObject()
-        json.int("v", 1)
+        json.int("v", 2)
+        json.int("count", documents.count)
+        json.int("chunk", Self.chunkSize)
+        json.strings("shards", shards.map(\.prefix))
+        json.beginObject("kinds")
+        for kind in Kind.allCases { json.string(kind.rawValue, kind.label) }
+        json.endObject()
+        json.beginObject("messages")
+        json.string("loading", "Loading the search index…")
+        json.string("failed", "The search index could not be loaded.")
+        json.string("none", "No results for {query}.")
+        json.string("one", "1 result.")
+        json.string("many", "{count} results.")
+        json.string("more", "Show more results")
+        json.endObject()
+        json.endObject()
+        return "TRELLIS_SEARCH.index(" + json.text + ");\n"
+    }
+
+    func shard(_ index: Int) -> String {
+        let shard = shards[index]
+        var json = JSONText()
+        json.beginObject()
+        json.string("terms", shard.terms.joined(separator: "\n"))
         json.beginArray("docs")
-        for document in documents {
+        for term in shard.terms { json.string(nil, Self.encode(postings[term]?.all ?? [])) }
+        json.endArray()
+        json.beginArray("titles")
+        for term in shard.terms { json.string(nil, Self.encode(postings[term]?.titles ?? [])) }
+        json.endArray()
+        json.endObject()
+        return "TRELLIS_SEARCH.shard(" + JSONText.quoted(shard.prefix) + "," + json.text + ");\n"
+    }
+
+    func chunk(_ n: Int) -> String {
+        var json = JSONText()
+        json.beginArray()
+        for document in documents[(n * Self.chunkSize)..<min(documents.count, (n + 1) * Self.chunkSize)] {
             json.beginArray()
             json.string(nil, document.title)
             json.string(nil, document.path)
-            json.string(nil, document.kind)
-            json.string(nil, excerpt(document.text))
+            json.string(nil, document.kind.rawValue)
+            json.string(nil, document.context ?? "")
+            json.string(nil, Self.excerpt(document.text))
             json.endArray()
         }
         json.endArray()
-        json.string("terms", terms.joined(separator: "\n"))
-        json.beginArray("postings")
-        for term in terms {
-            // Document numbers as base-36 gaps: "0,3,a" = documents 0, 3, 13.
-            var previous = 0
-            var encoded = ""
-            for document in postings[term] ?? [] {
-                if !encoded.isEmpty { encoded += "," }
-                encoded += String(document - previous, radix: 36)
-                previous = document
-            }
-            json.string(nil, encoded)
+        return "TRELLIS_SEARCH.docs(\(n)," + json.text + ");\n"
+    }
+
+    /// The digits of ``encode(_:)``: 64 characters that need no escaping in JSON.
+    static let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+    /// Ascending document numbers as gaps from the previous one, each in
+    /// base 32, most significant digit first: a digit of the last place is
+    /// one of the first 32 characters of ``digits``, any other place one of
+    /// the last 32. Documents 0, 3, 40 → gaps 0, 3, 37 → "0", "3", "X5".
+    static func encode(_ documents: [Int]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(documents.count * 2)
+        var previous = 0
+        var places: [UInt8] = []
+        for document in documents {
+            var gap = document - previous
+            previous = document
+            places.removeAll(keepingCapacity: true)
+            repeat {
+                places.append(UInt8(gap & 31))
+                gap >>= 5
+            } while gap > 0
+            for (i, place) in places.enumerated().reversed() { out.append(digits[Int(place) + (i == 0 ? 0 : 32)]) }
         }
-        json.endArray()
-        json.endObject()
-        return "window.TRELLIS_SEARCH=" + json.text + ";\n"
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func excerpt(_ text: String) -> String {

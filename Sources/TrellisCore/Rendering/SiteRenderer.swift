@@ -18,6 +18,9 @@ public struct SiteRenderer: Sendable {
     var facetCards: [String] { facetCardCache.get }
     /// Handbook formats this build writes, in the order links show them.
     let handbookFormats: [String]
+    /// The search index, made when the plan first lists its files.
+    let searchIndexCache: Lazy<SearchIndex>
+    var searchIndex: SearchIndex { searchIndexCache.get }
 
     public init(site: Site, theme: Theme, pdf: Bool = false) {
         self.site = site
@@ -46,6 +49,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         handbookFormats = pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
+        searchIndexCache = Lazy { SearchIndex(site) }
     }
 
     /// The HTML WeasyPrint reads for each PDF (removed once the PDF is made).
@@ -122,16 +126,18 @@ public struct SiteRenderer: Sendable {
 
     func page<View: TemplateView>(
         _ route: Route, title: String, template: Template<View>, view: View, bodyClass: String,
-        breadcrumbs: [LinkView] = [], description: String? = nil
+        breadcrumbs: [LinkView] = [], description: String? = nil, current: Route? = nil
     ) -> Artifact {
+        // The navigation entry this page belongs to (page 2 of the catalogue is the catalogue).
+        let here = current ?? route
         let context = PageContext(path: route.path)
         let content = theme.render(template, view)
         var nav = [
-            LinkView(title: "Home", href: context.url(.home), current: route == .home),
-            LinkView(title: "Modules", href: context.url(.moduleList), current: route == .moduleList),
-            LinkView(title: "Good practices", href: context.url(.catalogue), current: route == .catalogue),
+            LinkView(title: "Home", href: context.url(.home), current: here == .home),
+            LinkView(title: "Modules", href: context.url(.moduleList), current: here == .moduleList),
+            LinkView(title: "Good practices", href: context.url(.catalogue), current: here == .catalogue),
         ]
-        nav += site.pages.map { LinkView(title: $0.title, href: context.url($0.route), current: route == $0.route) }
+        nav += site.pages.map { LinkView(title: $0.title, href: context.url($0.route), current: here == $0.route) }
         let layout = LayoutView(
             lang: site.config.language, siteTitle: site.config.title,
             pageTitle: route == .home ? site.config.title : "\(title) – \(site.config.title)",

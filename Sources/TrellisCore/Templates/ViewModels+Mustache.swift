@@ -176,6 +176,48 @@ extension FacetGroupView: TemplateView {
     ]
 }
 
+extension PaginationView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "summary": summary
+        case "range": range
+        case "previousHref": previousHref
+        case "nextHref": nextHref
+        case "pages": pages
+        default: nil
+        }
+    }
+
+    public static let templateFields: [String: (any TemplateView.Type)?] = [
+        "label": nil,
+        "summary": nil,
+        "range": nil,
+        "previousHref": nil,
+        "nextHref": nil,
+        "pages": PageLinkView.self,
+    ]
+}
+
+extension PageLinkView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "href": href
+        case "current": current
+        case "gap": gap
+        default: nil
+        }
+    }
+
+    public static let templateFields: [String: (any TemplateView.Type)?] = [
+        "number": nil,
+        "href": nil,
+        "current": nil,
+        "gap": nil,
+    ]
+}
+
 extension FacetPageView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
@@ -187,6 +229,7 @@ extension FacetPageView: TemplateView {
         case "cardsHTML": cardsHTML
         case "catalogueHref": catalogueHref
         case "others": others
+        case "pagination": pagination
         default: nil
         }
     }
@@ -200,6 +243,7 @@ extension FacetPageView: TemplateView {
         "cardsHTML": nil,
         "catalogueHref": nil,
         "others": FacetEntryView.self,
+        "pagination": PaginationView.self,
     ]
 }
 
@@ -209,6 +253,8 @@ extension HomeView: TemplateView {
         case "title": title
         case "introHTML": introHTML
         case "modules": modules
+        case "moduleCount": moduleCount
+        case "moreModules": moreModules
         case "modulesHref": modulesHref
         case "catalogueHref": catalogueHref
         case "practiceCount": practiceCount
@@ -222,6 +268,8 @@ extension HomeView: TemplateView {
         "title": nil,
         "introHTML": nil,
         "modules": ModuleCard.self,
+        "moduleCount": nil,
+        "moreModules": nil,
         "modulesHref": nil,
         "catalogueHref": nil,
         "practiceCount": nil,
@@ -235,6 +283,7 @@ extension ModuleListView: TemplateView {
         switch name {
         case "title": title
         case "modules": modules
+        case "pagination": pagination
         default: nil
         }
     }
@@ -242,6 +291,7 @@ extension ModuleListView: TemplateView {
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
         "modules": ModuleCard.self,
+        "pagination": PaginationView.self,
     ]
 }
 
@@ -473,6 +523,9 @@ extension CatalogueView: TemplateView {
         case "countLabel": countLabel
         case "practices": practices
         case "facets": facets
+        case "pagination": pagination
+        case "dataHref": dataHref
+        case "root": root
         case "scriptHref": scriptHref
         case "jsonHref": jsonHref
         case "csvHref": csvHref
@@ -489,6 +542,9 @@ extension CatalogueView: TemplateView {
         "countLabel": nil,
         "practices": PracticeCard.self,
         "facets": FacetGroupView.self,
+        "pagination": PaginationView.self,
+        "dataHref": nil,
+        "root": nil,
         "scriptHref": nil,
         "jsonHref": nil,
         "csvHref": nil,

@@ -77,6 +77,27 @@ public struct FacetGroupView: Sendable {
     public var entries: [FacetEntryView]
 }
 
+/// Links between the numbered pages of a list of cards.
+public struct PaginationView: Sendable {
+    /// What the navigation is for: "Pages of good practices".
+    public var label: String
+    /// "Page 2 of 209".
+    public var summary: String
+    /// "25–48 of 5000": which cards this page shows.
+    public var range: String
+    public var previousHref: String?
+    public var nextHref: String?
+    public var pages: [PageLinkView]
+}
+
+/// One numbered page link, or a gap (…) where pages are left out.
+public struct PageLinkView: Sendable {
+    public var number: String
+    public var href: String
+    public var current: Bool
+    public var gap: Bool
+}
+
 public struct FacetPageView: Sendable {
     public var title: String
     public var facetTitle: String
@@ -88,12 +109,18 @@ public struct FacetPageView: Sendable {
     public var cardsHTML: String
     public var catalogueHref: String
     public var others: [FacetEntryView]
+    /// Links to the value's other pages, when its cards take more than one.
+    public var pagination: PaginationView?
 }
 
 public struct HomeView: Sendable {
     public var title: String
     public var introHTML: String
+    /// The first modules (at most 12); `moduleCount` says how many there are.
     public var modules: [ModuleCard]
+    public var moduleCount: Int
+    /// True when the site has more modules than `modules` shows.
+    public var moreModules: Bool
     public var modulesHref: String
     public var catalogueHref: String
     public var practiceCount: Int
@@ -103,7 +130,10 @@ public struct HomeView: Sendable {
 
 public struct ModuleListView: Sendable {
     public var title: String
+    /// The cards of this page (all of them when they fit on one).
     public var modules: [ModuleCard]
+    /// Links to the other pages of cards, when there is more than one.
+    public var pagination: PaginationView?
 }
 
 public struct OutcomeView: Sendable {
@@ -207,8 +237,15 @@ public struct CatalogueView: Sendable {
     public var count: Int
     /// "1 good practice", "12 good practices".
     public var countLabel: String
+    /// The cards of this page (all of them when they fit on one).
     public var practices: [PracticeCard]
     public var facets: [FacetGroupView]
+    /// Links to the other pages of cards, when there is more than one.
+    public var pagination: PaginationView?
+    /// The compact data the filters load when first used (`assets/catalogue-data.js`).
+    public var dataHref: String
+    /// The site root from this page, for the filters' links.
+    public var root: String
     public var scriptHref: String
     public var jsonHref: String
     public var csvHref: String

@@ -1,76 +1,206 @@
 // Trellis catalogue filters: progressive enhancement of the catalogue page.
-// Without JavaScript the facet pages do the same job. No network requests;
-// the filter state lives in the URL's #fragment so it works from file:// too.
+// Without JavaScript the numbered pages and the facet pages do the same job.
+// The filters are built from the page's "Browse" lists; the first time one is
+// used, the compact catalogue data (assets/catalogue-data.js) is loaded with
+// a <script> element, so it works from file:// too. No request goes to any
+// other host; the filter state lives in the URL's #fragment.
 (function () {
   "use strict";
   var form = document.getElementById("filters");
-  var list = document.getElementById("practice-list");
+  var pages = document.getElementById("catalogue-pages");
   var status = document.getElementById("filter-status");
-  if (!form || !list || !window.URLSearchParams) return;
+  if (!form || !pages || !window.URLSearchParams) return;
 
-  var cards = Array.prototype.slice.call(list.children);
+  var PAGE = 24;
+  var keys = ["country", "sector", "tag", "year"];
+  var root = form.getAttribute("data-root") || "";
+  var data = null, texts = null, loading = false, shown = PAGE;
+  var results = document.createElement("ul");
+  results.className = "cards";
+  results.id = "filter-results";
+  results.hidden = true;
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "show-more";
+  more.hidden = true;
+  pages.parentNode.insertBefore(results, pages);
+  pages.parentNode.insertBefore(more, pages);
+
   var fold = function (text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   };
-  var texts = cards.map(function (card) { return fold(card.textContent); });
-  var keys = ["country", "sector", "tag", "year"];
 
+  // One fieldset of checkboxes per "Browse" list.
+  var groups = form.querySelector(".filter-groups");
+  document.querySelectorAll(".facet-group").forEach(function (section) {
+    var key = section.getAttribute("data-facet");
+    var fieldset = document.createElement("fieldset");
+    var legend = document.createElement("legend");
+    legend.textContent = section.querySelector("h3").textContent;
+    fieldset.appendChild(legend);
+    section.querySelectorAll("li[data-value]").forEach(function (item) {
+      var label = document.createElement("label");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = key;
+      box.value = item.getAttribute("data-value");
+      var count = item.querySelector(".count");
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + item.firstChild.textContent.trim() + " "));
+      if (count) label.appendChild(count.cloneNode(true));
+      fieldset.appendChild(label);
+    });
+    groups.appendChild(fieldset);
+  });
   form.hidden = false;
   document.querySelectorAll(".facet-browse").forEach(function (group) { group.hidden = true; });
 
   function selected() {
-    var state = { q: fold(form.elements.q.value.trim()) };
+    var state = { q: form.elements.q.value.trim(), any: false };
     keys.forEach(function (key) {
       state[key] = Array.prototype.slice.call(form.querySelectorAll('input[name="' + key + '"]:checked'))
-        .map(function (box) { return box.value.toLowerCase(); });
+        .map(function (box) { return box.value; });
+      if (state[key].length) state.any = true;
     });
+    if (state.q) state.any = true;
     return state;
   }
 
-  function matches(card, text, state) {
-    for (var i = 0; i < keys.length; i++) {
-      var wanted = state[keys[i]];
-      if (!wanted.length) continue;
-      var values = (card.getAttribute("data-" + keys[i]) || "").toLowerCase().split(" ");
-      if (!wanted.some(function (value) { return values.indexOf(value) !== -1; })) return false;
+  function load() {
+    if (data || loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = form.getAttribute("data-source");
+    script.onload = function () {
+      data = window.TRELLIS_CATALOGUE;
+      var facets = data.facets;
+      texts = data.practices.map(function (p) {
+        return fold([p[1], p[2] >= 0 ? data.organisations[p[2]] : "",
+          p[3] >= 0 ? facets.country[p[3]][1] : "", p[4] >= 0 ? facets.sector[p[4]][1] : "",
+          p[5] || "", tagsOf(p).map(function (t) { return t[1]; }).join(" ")].join(" "));
+      });
+      apply(false);
+    };
+    script.onerror = function () { loading = false; status.textContent = "The catalogue data could not be loaded."; };
+    document.head.appendChild(script);
+  }
+
+  function tagsOf(p) {
+    return p[6] ? p[6].split(" ").map(function (i) { return data.facets.tag[parseInt(i, 36)]; }) : [];
+  }
+
+  function matches(p, i, state) {
+    var facets = data.facets;
+    var values = {
+      country: p[3] >= 0 ? [facets.country[p[3]][0]] : [],
+      sector: p[4] >= 0 ? [facets.sector[p[4]][0]] : [],
+      tag: tagsOf(p).map(function (t) { return t[0]; }),
+      year: p[5] ? [String(p[5])] : []
+    };
+    for (var k = 0; k < keys.length; k++) {
+      var wanted = state[keys[k]];
+      if (wanted.length && !wanted.some(function (v) { return values[keys[k]].indexOf(v) !== -1; })) return false;
     }
-    return !state.q || state.q.split(/\s+/).every(function (word) { return text.indexOf(word) !== -1; });
+    var words = fold(state.q).split(/\s+/).filter(Boolean);
+    return words.every(function (word) { return texts[i].indexOf(word) !== -1; });
+  }
+
+  // A card like the practice-card template's.
+  function card(p) {
+    var facets = data.facets;
+    var item = document.createElement("li");
+    item.className = "card practice-card";
+    var heading = document.createElement("h3");
+    var link = document.createElement("a");
+    link.href = root + "practices/" + p[0] + ".html";
+    link.textContent = p[1];
+    heading.appendChild(link);
+    item.appendChild(heading);
+    var meta = document.createElement("p");
+    meta.className = "meta";
+    var country = document.createElement("span");
+    country.className = "country";
+    country.textContent = p[3] >= 0 ? facets.country[p[3]][1] : "";
+    meta.appendChild(country);
+    [p[4] >= 0 ? facets.sector[p[4]][1] : "", p[5] ? String(p[5]) : ""].forEach(function (text) {
+      if (!text) return;
+      var span = document.createElement("span");
+      span.textContent = text;
+      meta.appendChild(span);
+    });
+    item.appendChild(meta);
+    if (p[2] >= 0) {
+      var organisation = document.createElement("p");
+      organisation.className = "organisation";
+      organisation.textContent = data.organisations[p[2]];
+      item.appendChild(organisation);
+    }
+    var tags = tagsOf(p);
+    if (tags.length) {
+      var list = document.createElement("ul");
+      list.className = "tags";
+      list.setAttribute("aria-label", "Tags");
+      tags.forEach(function (t) { var li = document.createElement("li"); li.textContent = t[1]; list.appendChild(li); });
+      item.appendChild(list);
+    }
+    return item;
   }
 
   function apply(updateURL) {
     var state = selected();
-    var shown = 0;
-    cards.forEach(function (card, i) {
-      var show = matches(card, texts[i], state);
-      card.hidden = !show;
-      if (show) shown++;
-    });
-    status.textContent = "Showing " + shown + " of " + cards.length + " good practices.";
     if (updateURL) {
       var params = new URLSearchParams();
-      if (form.elements.q.value.trim()) params.set("q", form.elements.q.value.trim());
+      if (state.q) params.set("q", state.q);
       keys.forEach(function (key) { state[key].forEach(function (value) { params.append(key, value); }); });
       var hash = params.toString();
       try { history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search); } catch (e) { /* file:// in some browsers */ }
     }
+    if (!state.any) {
+      pages.hidden = false;
+      results.hidden = true;
+      more.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    if (!data) { status.textContent = "Loading the catalogue…"; load(); return; }
+    var found = [];
+    data.practices.forEach(function (p, i) { if (matches(p, i, state)) found.push(p); });
+    results.textContent = "";
+    found.slice(0, shown).forEach(function (p) { results.appendChild(card(p)); });
+    pages.hidden = true;
+    results.hidden = false;
+    var rest = Math.min(PAGE, found.length - shown);
+    more.hidden = rest <= 0;
+    more.textContent = "Show " + rest + " more";
+    status.textContent = found.length === 0 ? "No good practice matches these filters." :
+      "Showing " + Math.min(shown, found.length) + " of " + found.length + " matching good practices (" + data.practices.length + " in all).";
   }
 
   function restore() {
     var params = new URLSearchParams(location.hash.replace(/^#/, ""));
     form.elements.q.value = params.get("q") || "";
     keys.forEach(function (key) {
-      var wanted = params.getAll(key).map(function (v) { return v.toLowerCase(); });
+      var wanted = params.getAll(key);
       form.querySelectorAll('input[name="' + key + '"]').forEach(function (box) {
-        box.checked = wanted.indexOf(box.value.toLowerCase()) !== -1;
+        box.checked = wanted.indexOf(box.value) !== -1;
       });
     });
+    shown = PAGE;
     apply(false);
   }
 
-  form.addEventListener("input", function () { apply(true); });
-  form.addEventListener("change", function () { apply(true); });
+  more.addEventListener("click", function () {
+    var first = results.children.length;
+    shown += PAGE;
+    apply(false);
+    var next = results.children[first];
+    if (next) next.querySelector("a").focus();
+  });
+  form.addEventListener("focusin", load);
+  form.addEventListener("input", function () { shown = PAGE; apply(true); });
+  form.addEventListener("change", function () { shown = PAGE; apply(true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  form.addEventListener("reset", function () { setTimeout(function () { shown = PAGE; apply(true); }, 0); });
   window.addEventListener("hashchange", restore);
   restore();
 })();

@@ -33,7 +33,7 @@ import Testing
         let participant = try readText("\(output)/handbooks/m-participant.html")
         #expect(!participant.contains("Secret-task-hint"))
         #expect(try readText("\(output)/handbooks/m-facilitator.html").contains("Secret-task-hint"))
-        let search = try readText("\(output)/assets/search-index.js")
+        let search = try searchIndexText(output)
         #expect(!search.contains("Secret-task-hint") && !search.contains("Secret-page-hint"))
         #expect(search.contains("Public text"))
         let page = try readText("\(output)/pages/guide.html")

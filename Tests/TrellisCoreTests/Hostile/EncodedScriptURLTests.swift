@@ -246,7 +246,7 @@ import Testing
         #expect(
             texts.keys.contains("handbooks/m-facilitator.epub!OEBPS/task-task.xhtml"),
             "no EPUB chapters: \(texts.keys.sorted().joined(separator: " "))")
-        #expect(texts.keys.contains("catalogue.json") && texts.keys.contains("assets/search-index.js"))
+        #expect(texts.keys.contains("catalogue.json") && texts.keys.contains("assets/search/index.js"))
 
         // The Markdown as written (catalogue.json `sections[].markdown`,
         // the CSV's section columns) is the author's source, not HTML: it

@@ -142,14 +142,20 @@ import ZIPFoundation
             for tag in practice["tags"] as? [String] ?? [] { expected["tag", default: [:]][tag, default: 0] += 1 }
             expected["year", default: [:]][String(practice["year"] as? Int ?? 0), default: 0] += 1
         }
-        // The filter form lists value="…" and (count) for every facet value.
+        // The "Browse" lists (the filters are made from them) give value="…"
+        // and (count) for every facet value.
         let page = try readText(directory.sub("out/practices/index.html"))
-        let regex = try NSRegularExpression(
-            pattern: "<input type=\"checkbox\" name=\"([a-z]+)\" value=\"([^\"]+)\"> [^<]* <span class=\"count\">\\((\\d+)\\)</span>")
+        let sections = try NSRegularExpression(
+            pattern: "<section class=\"facet-group\" data-facet=\"([a-z]+)\">(.*?)</section>", options: .dotMatchesLineSeparators)
+        let entries = try NSRegularExpression(pattern: "<li data-value=\"([^\"]+)\">.*?<span class=\"count\">\\((\\d+)\\)</span></li>")
         var shown: [String: [String: Int]] = [:]
-        for match in regex.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
-            let part = { (i: Int) in String(page[Range(match.range(at: i), in: page)!]) }
-            shown[part(1), default: [:]][part(2)] = Int(part(3))
+        for section in sections.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
+            guard let keyRange = Range(section.range(at: 1), in: page), let bodyRange = Range(section.range(at: 2), in: page) else { continue }
+            let body = String(page[bodyRange])
+            for entry in entries.matches(in: body, range: NSRange(body.startIndex..., in: body)) {
+                guard let value = Range(entry.range(at: 1), in: body), let count = Range(entry.range(at: 2), in: body) else { continue }
+                shown[String(page[keyRange]), default: [:]][String(body[value])] = Int(body[count])
+            }
         }
         #expect(shown == expected)
         // Each country page lists exactly its practices.

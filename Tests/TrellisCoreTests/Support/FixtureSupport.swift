@@ -136,6 +136,12 @@ func readText(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
 }
 
+/// Every file of the search index under `output` (`assets/search/*.js`), joined.
+func searchIndexText(_ output: String) throws -> String {
+    let folder = "\(output)/assets/search"
+    return try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { try readText("\(folder)/\($0)") }.joined(separator: "\n")
+}
+
 /// Short summaries of diagnostics, for failure messages.
 func summary(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map(\.description).joined(separator: "\n")

@@ -1,12 +1,15 @@
-/// The data files: `catalogue.json`, `catalogue.csv`, the Atom feed and the
-/// search index.
+/// The data files: `catalogue.json`, `catalogue.csv`, the Atom feed, the
+/// search index and the catalogue's filter data.
 enum DataFiles: OutputKind {
     static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
         func data(_ path: String, _ what: String, _ make: @escaping @Sendable (SiteRenderer) -> Artifact.Content) -> PlannedOutput {
             PlannedOutput(path, what, sources: nil, make: .render { renderer throws(RenderFailure) in Artifact(path: path, content: make(renderer)) })
         }
-        return [
-            data(Route.asset("search-index.js").path, "the search index") { .text(SearchIndex.script($0.site)) },
+        let search = renderer.searchIndex.files.map { file in
+            data(file.path, "the search index") { .text(file.make($0.searchIndex)) }
+        }
+        return search + [
+            data(Route.asset(CatalogueData.fileName).path, "the catalogue's filter data") { .text(CatalogueData.script($0.site, $0.catalogue)) },
             data("catalogue.csv", "the catalogue as CSV") { .bytes($0.exports.catalogueCSV()) },
             data("catalogue.json", "the catalogue as JSON") { .text($0.exports.catalogueJSON()) },
             data("feed.xml", "the feed") { .text($0.exports.atomFeed()) },

@@ -1,17 +1,28 @@
-/// The catalogue: every practice as a card, with the facet filters.
+/// The catalogue: the practices as cards, ``Pagination/perPage`` a page,
+/// with the facets to browse by and the filters (which load the compact
+/// catalogue data when first used).
 enum CataloguePage: OutputKind {
     static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
-        [.page(.catalogue, "the catalogue", sources: nil) { $0.cataloguePage() }]
+        (1...Pagination.pageCount(renderer.site.practices.count)).map { n in
+            .page(.cataloguePage(n), n == 1 ? "the catalogue" : "page \(n) of the catalogue", sources: nil) { $0.cataloguePage(n) }
+        }
     }
 }
 
 extension SiteRenderer {
-    func cataloguePage() -> Artifact {
-        let context = PageContext(path: Route.catalogue.path)
+    func cataloguePage(_ n: Int = 1) -> Artifact {
+        let route = Route.cataloguePage(n)
+        let context = PageContext(path: route.path)
+        let count = site.practices.count
+        let pages = Pagination.pageCount(count)
+        let pagination = Pagination.view(current: n, count: pages, total: count, label: "Pages of good practices") {
+            context.url(.cataloguePage($0))
+        }
         let view = CatalogueView(
-            title: "Good practices", count: site.practices.count, countLabel: Self.practiceCount(site.practices.count),
-            practices: site.practices.map { practiceCard($0, context) },
-            facets: facetGroups(context), scriptHref: context.url(.asset("catalogue.js")),
+            title: "Good practices", count: count, countLabel: Self.practiceCount(count),
+            practices: site.practices[Pagination.slice(count, page: n)].map { practiceCard($0, context) },
+            facets: facetGroups(context), pagination: pagination, dataHref: context.url(.asset(CatalogueData.fileName)), root: context.root,
+            scriptHref: context.url(.asset("catalogue.js")),
             jsonHref: context.url(.file("catalogue.json")), csvHref: context.url(.file("catalogue.csv")),
             feedHref: context.url(.file("feed.xml")), formHref: context.url(.file(Self.practiceFormPath)),
             handbooks: site.practices.isEmpty
@@ -19,7 +30,8 @@ extension SiteRenderer {
                 : handbookFormats.map {
                     LinkView(title: "Catalogue handbook (\($0.uppercased()))", href: context.url(.file("handbooks/catalogue.\($0)")))
                 })
-        return page(.catalogue, title: view.title, template: .catalogue, view: view, bodyClass: "catalogue")
+        let title = pagination.map { "\(view.title), \($0.summary.lowercased())" } ?? view.title
+        return page(route, title: title, template: .catalogue, view: view, bodyClass: "catalogue", current: .catalogue)
     }
 
     func facetGroups(_ context: PageContext) -> [FacetGroupView] {

@@ -1,10 +1,14 @@
-/// A page per country, sector and tag, listing its practices (works without JavaScript).
+/// Pages per country, sector and tag, listing its practices
+/// ``Pagination/perPage`` at a time (they work without JavaScript).
 enum FacetPage: OutputKind {
     static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
         Facet.allCases.flatMap { facet in
-            renderer.catalogue.entries(facet).indices.map { index in
-                PlannedOutput.page(.facet(facet, renderer.catalogue.entries(facet)[index].value), "a \(facet.rawValue) page", sources: nil) {
-                    $0.facetPage(facet, $0.catalogue.entries(facet)[index])
+            renderer.catalogue.entries(facet).indices.flatMap { index in
+                let entry = renderer.catalogue.entries(facet)[index]
+                return (1...Pagination.pageCount(entry.count)).map { n in
+                    PlannedOutput.page(.facetPage(facet, entry.value, n), "a \(facet.rawValue) page", sources: nil) {
+                        $0.facetPage(facet, $0.catalogue.entries(facet)[index], page: n)
+                    }
                 }
             }
         }
@@ -12,20 +16,25 @@ enum FacetPage: OutputKind {
 }
 
 extension SiteRenderer {
-    func facetPage(_ facet: Facet, _ entry: CatalogueIndex.Entry) -> Artifact {
-        let route = Route.facet(facet, entry.value)
+    func facetPage(_ facet: Facet, _ entry: CatalogueIndex.Entry, page n: Int = 1) -> Artifact {
+        let route = Route.facetPage(facet, entry.value, n)
         let context = PageContext(path: route.path)
         let others = catalogue.entries(facet).map {
             FacetEntryView(
                 label: $0.label, value: $0.value, count: $0.count, href: $0.value == entry.value ? nil : context.url(.facet(facet, $0.value)))
         }
+        let pagination = Pagination.view(
+            current: n, count: Pagination.pageCount(entry.count), total: entry.count, label: "Pages of \(facet.title.lowercased()): \(entry.label)"
+        ) { context.url(.facetPage(facet, entry.value, $0)) }
+        let members = entry.members[Pagination.slice(entry.count, page: n)]
         let view = FacetPageView(
             title: entry.label, facetTitle: facet.title, count: entry.count, countLabel: Self.practiceCount(entry.count),
-            practices: entry.members.map { practiceCard(site.practices[$0], context) },
-            cardsHTML: entry.members.map { facetCards[$0] }.joined(),
-            catalogueHref: context.url(.catalogue), others: others)
+            practices: members.map { practiceCard(site.practices[$0], context) },
+            cardsHTML: members.map { facetCards[$0] }.joined(),
+            catalogueHref: context.url(.catalogue), others: others, pagination: pagination)
+        let title = "\(facet.title): \(entry.label)" + (pagination.map { ", \($0.summary.lowercased())" } ?? "")
         return page(
-            route, title: "\(facet.title): \(entry.label)", template: .facet, view: view, bodyClass: "facet",
+            route, title: title, template: .facet, view: view, bodyClass: "facet",
             breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
     }
 }

@@ -6,13 +6,18 @@ enum HomePage: OutputKind {
 }
 
 extension SiteRenderer {
+    /// Module cards on the home page; the module list has them all.
+    static let homeModules = 12
+
     func homePage() -> Artifact {
         let context = PageContext(path: Route.home.path)
         let countries = Set(site.practices.compactMap { $0.country?.code })
         let view = HomeView(
             title: site.home?.title ?? site.config.title,
             introHTML: site.home.map { context.bodyHTML($0.body) } ?? site.config.description.map { "<p>\(HTML.escape($0))</p>" } ?? "",
-            modules: site.modules.map { moduleCard($0, context) }, modulesHref: context.url(.moduleList),
+            modules: site.modules.prefix(Self.homeModules).map { moduleCard($0, context) }, moduleCount: site.modules.count,
+            moreModules: site.modules.count > Self.homeModules,
+            modulesHref: context.url(.moduleList),
             catalogueHref: context.url(.catalogue), practiceCount: site.practices.count,
             countryCount: countries.count, hasPractices: !site.practices.isEmpty
         )

@@ -1,14 +1,23 @@
-/// The list of every module, as cards.
+/// The list of every module, as cards, ``Pagination/perPage`` a page.
 enum ModuleListPage: OutputKind {
     static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
-        [.page(.moduleList, "the module list", sources: nil) { $0.moduleListPage() }]
+        (1...Pagination.pageCount(renderer.site.modules.count)).map { n in
+            .page(.moduleListPage(n), n == 1 ? "the module list" : "page \(n) of the module list", sources: nil) { $0.moduleListPage(n) }
+        }
     }
 }
 
 extension SiteRenderer {
-    func moduleListPage() -> Artifact {
-        let context = PageContext(path: Route.moduleList.path)
-        let view = ModuleListView(title: "Modules", modules: site.modules.map { moduleCard($0, context) })
-        return page(.moduleList, title: view.title, template: .modules, view: view, bodyClass: "modules")
+    func moduleListPage(_ n: Int = 1) -> Artifact {
+        let route = Route.moduleListPage(n)
+        let context = PageContext(path: route.path)
+        let count = site.modules.count
+        let pagination = Pagination.view(current: n, count: Pagination.pageCount(count), total: count, label: "Pages of modules") {
+            context.url(.moduleListPage($0))
+        }
+        let view = ModuleListView(
+            title: "Modules", modules: site.modules[Pagination.slice(count, page: n)].map { moduleCard($0, context) }, pagination: pagination)
+        let title = pagination.map { "\(view.title), \($0.summary.lowercased())" } ?? view.title
+        return page(route, title: title, template: .modules, view: view, bodyClass: "modules", current: .moduleList)
     }
 }

@@ -1,0 +1,1 @@
+window.TRELLIS_CATALOGUE={"v":1,"facets":{"country":[["fi","Finland"]],"sector":[["vet","VET"]],"tag":[["exchange","exchange"],["video-chat","video-chat"]],"year":[["2024","2024"]]},"organisations":["Example College"],"practices":[["good-practice","A Good Practice",0,0,0,2024,"1 0"]]};

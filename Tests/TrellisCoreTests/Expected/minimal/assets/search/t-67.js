@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("g",{"terms":"go\ngood","docs":["13","0121"],"titles":["","3"]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("l",{"terms":"language","docs":["3"],"titles":[""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("n",{"terms":"next","docs":["1"],"titles":[""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("r",{"terms":"read\nrecord\nrelated","docs":["13","1","0"],"titles":["","",""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("s",{"terms":"schedule\nschool\nschools\nshared\nshort\nsite\nsolved\nstart\nstarts\nstep\nstudents\nsystems","docs":["3","02","2","3","1","4","3","2","0","3","3","02"],"titles":["","","2","","","","","","","","",""]});

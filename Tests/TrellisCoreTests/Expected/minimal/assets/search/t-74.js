@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("t",{"terms":"table\ntask\nteachers\ntests\nthe\nthey\nthis\ntime\nto\ntool\ntwo","docs":["2","013","3","0","0112","3","4","3","13","0","021"],"titles":["","","","","","","","","","",""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("c",{"terms":"calendar\nchallenges\nchat\ncheck\nclass\nclasses\ncollaboration\ncollege\ncompare\nconnects\ncontact\ncontexts\ncountries\ncountry\ncyprus","docs":["6111","6111","9","2","5","6111","0","6111","03","6111","B","0","6111","0","6"],"titles":["","","","","","","","","","","B","","","","6"]});

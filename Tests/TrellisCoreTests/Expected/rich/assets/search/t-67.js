@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("g",{"terms":"gets\ngood","docs":["0","6111"],"titles":["",""]});

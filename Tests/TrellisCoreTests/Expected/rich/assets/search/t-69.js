@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("i",{"terms":"implementation\nin\ninstructions\nintercultural\nintroduction\nintroductions\ninvolved\nis\nits","docs":["6111","06111","1112","6111","6111","01","6111","061111","0"],"titles":["","","","","","1","","",""]});

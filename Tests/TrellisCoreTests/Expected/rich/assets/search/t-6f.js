@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("o",{"terms":"of\none\nonly\nor\norg\norganisation\nother\nothers\noutput\novercome\noverview\nown","docs":["42111","4","5","B","B","6111","6111","1","1","6111","013","0"],"titles":["","","5","","","","","","","","",""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("s",{"terms":"same\nsammtalk\nscheduling\nschool\nsecond\nsequence\nshared\nshort\nsimulate\nsite\nsolved\nstart\nstep\nstudent\nstudents","docs":["0","9","6111","0","04","0","6111","6111","5","A","6111","1","6111","0","6111"],"titles":["","9","","","4","","","","","","","","","",""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("t",{"terms":"task\nteachers\nteam\ntemplate\ntext\nthe\ntheory\nthey\nthis\nthread\nthree\ntime\nto\ntools\ntransferability\ntwinning\ntwo","docs":["03115","06111","B","2","0","011211111","0","6111","A","1","01","2","0151112","0","6111","6","1"],"titles":["5","","","","","5","","","","","","","","","","6",""]});
