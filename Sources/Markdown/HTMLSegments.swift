@@ -214,6 +214,11 @@ public struct HTMLWriter {
     public var idPrefix: String
     /// Levels every heading moves down (h2 → h3 with 1; never past h6).
     public var headingShift: Int
+    /// The text of every heading with an id becomes a link to the heading
+    /// itself (`<a class="self-link" href="#id">`), so a reader can copy the
+    /// address of a section; a heading that holds a link of its own keeps it
+    /// instead. The site sets it; handbooks do not.
+    public var selfLinks = false
 
     /// The default writes the renderer's own tokens (`trellis-link:N`).
     public init(
@@ -235,9 +240,22 @@ public struct HTMLWriter {
     public func write(_ segments: HTMLSegments, into out: inout String) {
         /// Notes to show after the `</a>` of links that lead nowhere, by link.
         var notes: [Int: String] = [:]
-        for part in segments.parts {
+        /// The id of the heading whose opening tag is being written, while its self-link may start.
+        var headingID: String?
+        /// Whether a self-link is open inside the current heading.
+        var selfLinkOpen = false
+        let parts = segments.parts
+        for (position, part) in parts.enumerated() {
             switch part {
-            case .html(let html): out += html
+            case .html(let html):
+                if let id = headingID, !id.isEmpty, html.hasPrefix(">"), Self.headingHoldsNoLink(parts, after: position) {
+                    out += "><a class=\"self-link\" href=\"#\(idPrefix)\(id)\">"
+                    out += html.dropFirst()
+                    selfLinkOpen = true
+                } else {
+                    out += html
+                }
+                headingID = nil
             case .link(let attribute, let index):
                 switch resolve(index, attribute == "src") {
                 case .url(let url): out += " \(attribute)=\"\(Self.escape(url))\""
@@ -253,12 +271,37 @@ public struct HTMLWriter {
                 case .url(let url): out += "<img src=\"\(Self.escape(url))\"" + rest
                 case .unlinked: out += "<span class=\"image-unavailable\">\(alt)</span>"
                 }
-            case .id(let id): out += " id=\"\(idPrefix)\(id)\""
+            case .id(let id):
+                out += " id=\"\(idPrefix)\(id)\""
+                if headingID != nil { headingID = id }
             case .localLink(let anchor): out += " href=\"#\(idPrefix)\(anchor)\""
-            case .heading(let level, let closing): out += (closing ? "</h" : "<h") + String(min(level + headingShift, 6))
+            case .heading(let level, let closing):
+                if closing && selfLinkOpen {
+                    out += "</a>"
+                    selfLinkOpen = false
+                }
+                out += (closing ? "</h" : "<h") + String(min(level + headingShift, 6))
+                // An id may follow; until then, no self-link.
+                headingID = !closing && selfLinks ? "" : nil
             case .target(let name): out += " href=\"\(target(name))\""
             }
         }
+    }
+
+    /// Whether the heading whose text starts at `position` holds no link
+    /// (links cannot nest, so such a heading gets no self-link).
+    static func headingHoldsNoLink(_ parts: [HTMLSegments.Part], after position: Int) -> Bool {
+        var index = position
+        while index < parts.count {
+            switch parts[index] {
+            case .heading(_, closing: true): return true
+            case .link(attribute: "href", _), .localLink, .target: return false
+            case .html(let html) where html.contains("<a ") || html.contains("<a>"): return false
+            default: break
+            }
+            index += 1
+        }
+        return true
     }
 
     /// An attribute value: `&`, `<`, `>`, `"` and `'` escaped as Trellis

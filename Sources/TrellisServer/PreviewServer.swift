@@ -169,7 +169,7 @@ public final class PreviewServer: Sendable {
         }
         guard let bytes else {
             let page = site.file(at: Route.notFound.path).map { String(decoding: $0, as: UTF8.self) } ?? "<p>Not found.</p>"
-            return html(.notFound, Self.inject(page))
+            return html(.notFound, Self.inject(Self.rooted(page)))
         }
         let type = Self.contentType(resolved)
         if type.hasPrefix("text/html") {
@@ -193,6 +193,20 @@ public final class PreviewServer: Sendable {
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>
             <body><main><h1>The site has errors</h1><p>Fix them and save; this page reloads by itself.</p><ul>\(items)</ul></main></body></html>
             """)
+    }
+
+    /// The 404 page as the preview shows it at any missing address: its
+    /// links lead from the preview's top folder (`<base href="/">`, in place
+    /// of a `base_url` one, which would lead to the published site).
+    static func rooted(_ page: String) -> String {
+        let tag = "<base href=\"/\">"
+        if let start = page.range(of: "<base "), let end = page[start.upperBound...].firstIndex(of: ">") {
+            return page.replacingCharacters(in: start.lowerBound...end, with: tag)
+        }
+        if let head = page.range(of: "<head>") {
+            return page.replacingCharacters(in: head, with: "<head>\n" + tag)
+        }
+        return page
     }
 
     /// Adds the reload script to a served page (never to built files).

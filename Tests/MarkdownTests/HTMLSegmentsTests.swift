@@ -20,6 +20,23 @@ import Testing
         )
     }
 
+    /// With self-links (the site), a heading's text links to the heading;
+    /// a heading that holds a link keeps it alone (links cannot nest).
+    @Test func headingsLinkToThemselvesUnlessTheyHoldALink() {
+        var writer = HTMLWriter()
+        writer.selfLinks = true
+        let plain = HTMLSegments(html: "<h2 id=\"plan\">Plan <em>it</em></h2>\n<p>x</p>\n")
+        #expect(writer.write(plain) == "<h2 id=\"plan\"><a class=\"self-link\" href=\"#plan\">Plan <em>it</em></a></h2>\n<p>x</p>\n")
+        let linked = HTMLSegments(html: "<h3 id=\"about\">About <a href=\"trellis-link:0\">eTwinning</a></h3>\n")
+        #expect(writer.write(linked) == linked.html)
+        let noID = HTMLSegments(html: "<h2>Plain</h2>\n")
+        #expect(writer.write(noID) == noID.html)
+        // Handbooks write no self-links; with an id prefix the link follows it.
+        #expect(HTMLWriter().write(plain) == plain.html)
+        writer.idPrefix = "c1-"
+        #expect(writer.write(plain).hasPrefix("<h2 id=\"c1-plan\"><a class=\"self-link\" href=\"#c1-plan\">"))
+    }
+
     /// A link or image an output cannot follow keeps its text: the link its
     /// words and a note, the image its alternative text.
     @Test func unreachableLinksAndImagesKeepTheirText() {

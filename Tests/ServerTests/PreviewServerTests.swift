@@ -68,6 +68,11 @@ import Testing
         #expect(!css.body.contains("_trellis"))
         let missing = try Self.request(running.port, "/no-such-page.html")
         #expect(missing.status == 404)
+        // At any depth, the 404 page leads from the preview's top folder and carries its styles.
+        let deep = try Self.request(running.port, "/modules/gone/deeper/x.html")
+        #expect(deep.status == 404)
+        #expect(deep.body.contains("<base href=\"/\">") && deep.body.contains("<link rel=\"stylesheet\" href=\"assets/trellis.css\">"))
+        #expect(deep.body.contains("<a href=\"modules/index.html\">Modules</a>"))
         // The built site itself never contains the reload script.
         let output = running.directory.appendingPathComponent("out").path
         let built = Pipeline.run(BuildOptions(content: running.content, output: output, templates: "/nonexistent"))

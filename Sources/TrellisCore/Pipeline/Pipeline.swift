@@ -197,7 +197,7 @@ public enum Pipeline {
         if pdf && PDFConverter.executable() == nil { return finish(site, outputError: PDFConverter.missingError) }
 
         // 7. render, streaming each file into the temporary output folder as it is ready
-        // 8. write: PDFs from the written handbook HTML, then the new site is swapped in
+        // 8. write: the new site is swapped in
         var renderStart = DispatchTime.now().uptimeNanoseconds
         let writer = OutputWriter(output: options.output, force: options.force)
         let written: Result<Int, OutputError>
@@ -218,11 +218,8 @@ public enum Pipeline {
                     stages.append(report)
                     progress?(report)
                     renderStart = DispatchTime.now().uptimeNanoseconds
-                },
-                beforeSwap: { root throws(OutputError) in
-                    if pdf { try PDFConverter.convert(renderer.handbookPDFSources, root: root) }
                 })
-            let pdfs = pdf ? renderer.handbookPDFSources.count : 0
+            let pdfs = pdf ? renderer.handbookIDs.count : 0
             written = .success(count)
             let report = StageReport(
                 name: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9,

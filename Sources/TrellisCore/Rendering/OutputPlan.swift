@@ -104,6 +104,8 @@ public struct RenderFailure: Error, Sendable, CustomStringConvertible {
         case epub(String)
         /// A learning-platform package could not be assembled.
         case package(String)
+        /// WeasyPrint could not make the PDF.
+        case pdf(String)
         /// Writing the rendered file failed.
         case write(String)
     }
@@ -115,6 +117,7 @@ public struct RenderFailure: Error, Sendable, CustomStringConvertible {
         switch reason {
         case .epub(let detail): "cannot make the e-book '\(path)': \(detail)"
         case .package(let detail): "cannot make the learning-platform package '\(path)': \(detail)"
+        case .pdf(let detail): "cannot make the PDF '\(path)': \(detail)"
         case .write(let detail): "cannot write '\(path)': \(detail)"
         }
     }

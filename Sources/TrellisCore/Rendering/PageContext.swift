@@ -12,12 +12,14 @@ struct PageContext {
     /// How a body is written on this page: content links become URLs
     /// relative to it (a link whose target is gone gets an empty `href`).
     func writer(_ links: [ContentLink], headingShift: Int = 0) -> HTMLWriter {
-        HTMLWriter(
+        var writer = HTMLWriter(
             resolve: { index, _ in
                 guard index < links.count, let route = links[index].route else { return .url("") }
                 let fragment = links[index].fragment.flatMap { $0.isEmpty ? nil : "#" + $0 } ?? ""
                 return .url(url(route) + fragment)
             }, headingShift: headingShift)
+        writer.selfLinks = true
+        return writer
     }
 
     /// The HTML of a run of blocks for the site: facilitator-only blocks are
@@ -54,10 +56,16 @@ struct PageContext {
                     "<details class=\"facilitator\">\n<summary><h2 id=\"\(heading.anchor)\">\(inner) <span class=\"audience\">(for facilitators only)</span></h2></summary>\n"
                 html += blocksHTML(section.blocks, body) + "</details>\n"
             } else {
-                html += "<h2 id=\"\(heading.anchor)\">\(inner)</h2>\n" + blocksHTML(section.blocks, body)
+                html += "<h2 id=\"\(heading.anchor)\">\(Self.selfLinked(inner, anchor: heading.anchor))</h2>\n" + blocksHTML(section.blocks, body)
             }
         }
         return html
+    }
+
+    /// A heading's inner HTML as a link to the heading itself, unless it
+    /// holds a link of its own (links cannot nest) or has no id.
+    static func selfLinked(_ inner: String, anchor: String) -> String {
+        anchor.isEmpty || inner.contains("<a ") ? inner : "<a class=\"self-link\" href=\"#\(anchor)\">\(inner)</a>"
     }
 
     func footnotes(_ body: Body) -> String? {
@@ -65,8 +73,10 @@ struct PageContext {
     }
 
     func sectionView(_ section: BodySection, body: Body, facilitator: Bool = false) -> SectionView {
-        SectionView(
-            headingHTML: section.heading.map { writer(body.links).write($0.inner) } ?? "", anchor: section.heading?.anchor ?? "",
+        let heading = section.heading.map { writer(body.links).write($0.inner) } ?? ""
+        let anchor = section.heading?.anchor ?? ""
+        return SectionView(
+            headingHTML: heading, anchor: anchor, selfLinked: Self.selfLinked(heading, anchor: anchor) != heading,
             html: blocksHTML(section.blocks, body), facilitator: facilitator)
     }
 }

@@ -18,6 +18,9 @@ public struct SiteRenderer: Sendable {
     var facetCards: [String] { facetCardCache.get }
     /// Handbook formats this build writes, in the order links show them.
     let handbookFormats: [String]
+    /// Each handbook file (`handbooks/<id>.<format>`), made once: by its own
+    /// output, or first by a page that gives its size, whichever asks first.
+    let handbookFiles: [String: Lazy<Result<Artifact, RenderFailure>>]
     /// The search index, made when the plan first lists its files.
     let searchIndexCache: Lazy<SearchIndex>
     var searchIndex: SearchIndex { searchIndexCache.get }
@@ -48,14 +51,43 @@ public struct SiteRenderer: Sendable {
                 theme.render(.practiceCard, SiteRenderer.practiceCard(practice, facetContext, site: site))
             }
         }
-        handbookFormats = pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
+        let formats = pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
+        handbookFormats = formats
         searchIndexCache = Lazy { SearchIndex(site) }
+        var files: [String: Lazy<Result<Artifact, RenderFailure>>] = [:]
+        for (index, id) in ids.enumerated() {
+            let book = books[index]
+            for format in formats {
+                files[Self.handbookPath(id, format)] = Lazy {
+                    Result { () throws(RenderFailure) -> Artifact in
+                        try HandbookFiles.make(book.get, format: format, site: site, theme: theme)
+                    }
+                }
+            }
+        }
+        handbookFiles = files
     }
 
-    /// The HTML WeasyPrint reads for each PDF (removed once the PDF is made).
-    public var handbookPDFSources: [String] { handbookIDs.map { Self.pdfSource($0) } }
+    static func handbookPath(_ id: String, _ format: String) -> String { "handbooks/\(id).\(format)" }
 
-    static func pdfSource(_ id: String) -> String { "handbooks/\(id).pdf.html" }
+    /// The handbook file at `path`, made now or earlier.
+    func handbookFile(_ path: String) throws(RenderFailure) -> Artifact {
+        guard let file = handbookFiles[path] else { throw RenderFailure(path: path, reason: .write("not a handbook of this build")) }
+        return try file.get.get()
+    }
+
+    /// A handbook file's size as a link shows it ("64 KB"), or nil when it
+    /// could not be made (its own output reports why).
+    func handbookSize(_ path: String) -> String? {
+        guard let artifact = try? handbookFile(path) else { return nil }
+        let bytes: Int
+        switch artifact.content {
+        case .text(let text): bytes = text.utf8.count
+        case .bytes(let data): bytes = data.count
+        case .copy: return nil
+        }
+        return FileSize.label(bytes)
+    }
 
     // MARK: The output plan
 
@@ -126,7 +158,8 @@ public struct SiteRenderer: Sendable {
 
     func page<View: TemplateView>(
         _ route: Route, title: String, template: Template<View>, view: View, bodyClass: String,
-        breadcrumbs: [LinkView] = [], description: String? = nil, current: Route? = nil
+        breadcrumbs: [LinkView] = [], description: String? = nil, current: Route? = nil,
+        adjust: (inout LayoutView) -> Void = { _ in }
     ) -> Artifact {
         // The navigation entry this page belongs to (page 2 of the catalogue is the catalogue).
         let here = current ?? route
@@ -138,13 +171,14 @@ public struct SiteRenderer: Sendable {
             LinkView(title: "Good practices", href: context.url(.catalogue), current: here == .catalogue),
         ]
         nav += site.pages.map { LinkView(title: $0.title, href: context.url($0.route), current: here == $0.route) }
-        let layout = LayoutView(
+        var layout = LayoutView(
             lang: site.config.language, siteTitle: site.config.title,
             pageTitle: route == .home ? site.config.title : "\(title) – \(site.config.title)",
             description: description ?? site.config.description, root: context.root,
             stylesheetHref: context.url(.asset("trellis.css")), searchScriptHref: context.url(.asset("search.js")), homeHref: context.url(.home),
             nav: nav, breadcrumbs: breadcrumbs, contentHTML: content, license: site.config.license, bodyClass: bodyClass
         )
+        adjust(&layout)
         return Artifact(path: route.path, content: .text(theme.render(.layout, layout)))
     }
 

@@ -25,4 +25,6 @@ enum BuiltinTheme {
     static let catalogueScript: [UInt8] = PackageResources.catalogue_js
     /// The search box: loads the index on first use.
     static let searchScript: [UInt8] = PackageResources.search_js
+    /// The "done" control of task pages and the progress on module pages.
+    static let progressScript: [UInt8] = PackageResources.progress_js
 }

@@ -61,8 +61,10 @@ extension LayoutView: TemplateView {
         case "pageTitle": pageTitle
         case "description": description
         case "root": root
+        case "baseHref": baseHref
         case "stylesheetHref": stylesheetHref
         case "searchScriptHref": searchScriptHref
+        case "pageScriptHref": pageScriptHref
         case "homeHref": homeHref
         case "nav": nav
         case "breadcrumbs": breadcrumbs
@@ -79,8 +81,10 @@ extension LayoutView: TemplateView {
         "pageTitle": nil,
         "description": nil,
         "root": nil,
+        "baseHref": nil,
         "stylesheetHref": nil,
         "searchScriptHref": nil,
+        "pageScriptHref": nil,
         "homeHref": nil,
         "nav": LinkView.self,
         "breadcrumbs": LinkView.self,
@@ -320,6 +324,7 @@ extension TaskCard: TemplateView {
         case "href": href
         case "badges": badges
         case "duration": duration
+        case "progressKey": progressKey
         default: nil
         }
     }
@@ -330,6 +335,7 @@ extension TaskCard: TemplateView {
         "href": nil,
         "badges": BadgeView.self,
         "duration": nil,
+        "progressKey": nil,
     ]
 }
 
@@ -337,6 +343,7 @@ extension PhaseView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
         case "title": title
+        case "anchor": anchor
         case "weeks": weeks
         case "tasks": tasks
         case "effort": effort
@@ -346,6 +353,7 @@ extension PhaseView: TemplateView {
 
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
+        "anchor": nil,
         "weeks": nil,
         "tasks": TaskCard.self,
         "effort": nil,
@@ -434,6 +442,9 @@ extension ModuleView: TemplateView {
         case "coverage": coverage
         case "legend": legend
         case "handbooks": handbooks
+        case "downloads": downloads
+        case "contents": contents
+        case "progressSite": progressSite
         case "jsonLD": jsonLD
         default: nil
         }
@@ -453,7 +464,61 @@ extension ModuleView: TemplateView {
         "coverage": CoverageView.self,
         "legend": BadgeView.self,
         "handbooks": LinkView.self,
+        "downloads": DownloadView.self,
+        "contents": ContentsEntryView.self,
+        "progressSite": nil,
         "jsonLD": nil,
+    ]
+}
+
+extension DownloadView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "files": files
+        default: nil
+        }
+    }
+
+    public static let templateFields: [String: (any TemplateView.Type)?] = [
+        "title": nil,
+        "files": FileLinkView.self,
+    ]
+}
+
+extension FileLinkView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "format": format
+        case "size": size
+        case "href": href
+        default: nil
+        }
+    }
+
+    public static let templateFields: [String: (any TemplateView.Type)?] = [
+        "title": nil,
+        "format": nil,
+        "size": nil,
+        "href": nil,
+    ]
+}
+
+extension ContentsEntryView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "href": href
+        case "entries": entries
+        default: nil
+        }
+    }
+
+    public static let templateFields: [String: (any TemplateView.Type)?] = [
+        "title": nil,
+        "href": nil,
+        "entries": LinkView.self,
     ]
 }
 
@@ -462,6 +527,7 @@ extension SectionView: TemplateView {
         switch name {
         case "headingHTML": headingHTML
         case "anchor": anchor
+        case "selfLinked": selfLinked
         case "html": html
         case "facilitator": facilitator
         default: nil
@@ -471,6 +537,7 @@ extension SectionView: TemplateView {
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "headingHTML": nil,
         "anchor": nil,
+        "selfLinked": nil,
         "html": nil,
         "facilitator": nil,
     ]
@@ -491,8 +558,11 @@ extension TaskView: TemplateView {
         case "outcomes": outcomes
         case "previous": previous
         case "next": next
+        case "hasNeighbours": hasNeighbours
         case "footnotesHTML": footnotesHTML
         case "jsonLD": jsonLD
+        case "progressKey": progressKey
+        case "progressSite": progressSite
         default: nil
         }
     }
@@ -510,8 +580,11 @@ extension TaskView: TemplateView {
         "outcomes": OutcomeView.self,
         "previous": LinkView.self,
         "next": LinkView.self,
+        "hasNeighbours": nil,
         "footnotesHTML": nil,
         "jsonLD": nil,
+        "progressKey": nil,
+        "progressSite": nil,
     ]
 }
 
@@ -608,6 +681,7 @@ extension NotFoundView: TemplateView {
         case "homeHref": homeHref
         case "catalogueHref": catalogueHref
         case "modulesHref": modulesHref
+        case "findsRoot": findsRoot
         default: nil
         }
     }
@@ -616,6 +690,7 @@ extension NotFoundView: TemplateView {
         "homeHref": nil,
         "catalogueHref": nil,
         "modulesHref": nil,
+        "findsRoot": nil,
     ]
 }
 

@@ -30,8 +30,15 @@ public struct LayoutView: Sendable {
     public var description: String?
     /// The way back to the site root from this page, e.g. `../`.
     public var root: String
+    /// A `<base href>` for the page: the 404 page's, from `base_url`, so its
+    /// links work at any depth a server shows it.
+    public var baseHref: String?
     public var stylesheetHref: String
-    public var searchScriptHref: String
+    /// nil on the 404 page without `base_url`: its own script loads search
+    /// once it has found the site's top folder.
+    public var searchScriptHref: String?
+    /// A script only this kind of page needs (progress on task and module pages).
+    public var pageScriptHref: String?
     public var homeHref: String
     public var nav: [LinkView]
     public var breadcrumbs: [LinkView]
@@ -149,10 +156,14 @@ public struct TaskCard: Sendable {
     public var badges: [BadgeView]
     /// The task's duration as shown: effort as written ("90 min"), a time window as "over 1 week".
     public var duration: String?
+    /// The task's name in the reader's progress (`<module>/<task>`), kept in the browser.
+    public var progressKey: String
 }
 
 public struct PhaseView: Sendable {
     public var title: String
+    /// The phase's id on the module page, for the "On this page" list.
+    public var anchor: String
     /// The calendar weeks the phase spans: "Week 6", "Weeks 1–2".
     public var weeks: String?
     public var tasks: [TaskCard]
@@ -201,14 +212,48 @@ public struct ModuleView: Sendable {
     public var coverage: CoverageView?
     /// One badge of each kind used on the page, to explain them.
     public var legend: [BadgeView]
+    /// Every handbook as one link each: "Participant handbook (PDF, 64 KB)".
     public var handbooks: [LinkView]
+    /// The same handbooks by edition, each format with its size.
+    public var downloads: [DownloadView]
+    /// "On this page": the page's sections, the task sequence with its phases.
+    public var contents: [ContentsEntryView]
+    /// Names this site in the reader's progress (its `base_url`, or its title).
+    public var progressSite: String
     /// schema.org / LRMI (and AMB with base_url) metadata, as JSON.
     public var jsonLD: String
+}
+
+/// One handbook edition's files.
+public struct DownloadView: Sendable {
+    /// "Participant handbook".
+    public var title: String
+    public var files: [FileLinkView]
+}
+
+/// A file to download: its format and size, for the link's text.
+public struct FileLinkView: Sendable {
+    /// What the file is, for screen readers before the format: "Participant handbook".
+    public var title: String
+    /// "PDF", "HTML", "EPUB".
+    public var format: String
+    /// "64 KB"; nil when the size is not known.
+    public var size: String?
+    public var href: String
+}
+
+/// An entry of an "On this page" list, with the entries under it.
+public struct ContentsEntryView: Sendable {
+    public var title: String
+    public var href: String
+    public var entries: [LinkView]
 }
 
 public struct SectionView: Sendable {
     public var headingHTML: String
     public var anchor: String
+    /// True when the heading can be a link to itself (it has an id and holds no link).
+    public var selfLinked: Bool
     public var html: String
     /// For facilitators only: shown collapsed and labelled.
     public var facilitator: Bool
@@ -227,9 +272,15 @@ public struct TaskView: Sendable {
     public var outcomes: [OutcomeView]
     public var previous: LinkView?
     public var next: LinkView?
+    /// True when there is a previous or a next task (the pager at the top shows them).
+    public var hasNeighbours: Bool
     public var footnotesHTML: String?
     /// schema.org / LRMI (and AMB with base_url) metadata, as JSON.
     public var jsonLD: String
+    /// The task's name in the reader's progress (`<module>/<task>`), kept in the browser.
+    public var progressKey: String
+    /// Names this site in the reader's progress (its `base_url`, or its title).
+    public var progressSite: String
 }
 
 public struct CatalogueView: Sendable {
@@ -278,6 +329,9 @@ public struct NotFoundView: Sendable {
     public var homeHref: String
     public var catalogueHref: String
     public var modulesHref: String
+    /// True without `base_url`: the page finds the site's top folder itself
+    /// (from the address it is shown at) and points its links there.
+    public var findsRoot: Bool
 }
 
 /// The printable blank form for collecting a good practice on paper.

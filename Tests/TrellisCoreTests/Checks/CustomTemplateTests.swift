@@ -45,7 +45,7 @@ import Testing
         let extraAt = try #require(html.range(of: "Built-in heading."))
         #expect(summaryAt.lowerBound < resultsAt.lowerBound)
         #expect(resultsAt.lowerBound < extraAt.lowerBound)
-        #expect(html.contains(">Summary</h2>"))
+        #expect(html.contains(">Summary</a></h2>"))
     }
 
     @Test func missingCustomRequiredSection() throws {

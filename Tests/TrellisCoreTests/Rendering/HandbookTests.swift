@@ -71,17 +71,13 @@ import ZIPFoundation
             return String(decoding: data, as: UTF8.self)
         }
 
-        /// The HTML WeasyPrint reads for the PDF (removed after a PDF build).
+        /// The HTML WeasyPrint reads for the PDF (never in the output).
         func pdfCopy(_ book: String) throws -> String {
             let site = try #require(result.site)
             let theme = try #require(result.theme)
             let renderer = SiteRenderer(site: site, theme: theme, pdf: true)
             let index = try #require(renderer.handbookIDs.firstIndex(of: book))
-            guard case .text(let html) = renderer.handbookHTML(index, forPDF: true).content else {
-                Issue.record("the PDF copy is not text")
-                return ""
-            }
-            return html
+            return HandbookFiles.printHTML(renderer.books[index].get, forPDF: true, site: site, theme: theme)
         }
     }
 

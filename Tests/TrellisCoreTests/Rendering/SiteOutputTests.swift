@@ -218,7 +218,7 @@ func pathPart(_ url: String) -> String {
         var last = html.startIndex
         for heading in headings {
             let range = try #require(
-                html.range(of: ">\(escapeHTML(heading))</h2>", range: last..<html.endIndex), "\(heading) missing or out of order")
+                html.range(of: ">\(escapeHTML(heading))</a></h2>", range: last..<html.endIndex), "\(heading) missing or out of order")
             last = range.upperBound
         }
         #expect(html.contains("Finland"))

@@ -1,59 +1,71 @@
+import Foundation
+
 /// The handbooks: per module a participant and a facilitator edition, and
-/// the catalogue book, each as print HTML and EPUB (and the HTML WeasyPrint
-/// reads for the PDF, when PDFs are asked for). The most expensive outputs,
-/// so they are planned first.
+/// the catalogue book, each as print HTML and EPUB, and as PDF when PDFs are
+/// asked for. The most expensive outputs, so they are planned first; each is
+/// made once (``SiteRenderer/handbookFiles``), also when a page that links to
+/// it asks its size first.
 enum HandbookFiles: OutputKind {
     static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
-        let ids = renderer.handbookIDs
+        let what = ["pdf": "the PDF handbook", "html": "the print handbook", "epub": "the e-book"]
         var outputs: [PlannedOutput] = []
-        for index in ids.indices.reversed() {
-            let id = ids[index]
-            outputs.append(
-                PlannedOutput(
-                    "handbooks/\(id).epub", "the e-book", sources: nil,
-                    make: .render { renderer throws(RenderFailure) in
-                        try renderer.handbookEPUB(index)
-                    }))
-            outputs.append(
-                PlannedOutput(
-                    "handbooks/\(id).html", "the print handbook", sources: nil,
-                    make: .render { renderer throws(RenderFailure) in
-                        renderer.handbookHTML(index, forPDF: false)
-                    }))
-        }
-        if renderer.handbookFormats.contains("pdf") {
-            for index in ids.indices {
+        // PDFs first: WeasyPrint takes the longest.
+        for format in ["pdf", "epub", "html"] where renderer.handbookFormats.contains(format) {
+            for id in renderer.handbookIDs.reversed() {
+                let path = SiteRenderer.handbookPath(id, format)
                 outputs.append(
                     PlannedOutput(
-                        SiteRenderer.pdfSource(ids[index]), "the handbook for the PDF", sources: nil,
-                        make: .render { renderer throws(RenderFailure) in renderer.handbookHTML(index, forPDF: true) }))
+                        path, what[format] ?? "a handbook", sources: nil,
+                        make: .render { renderer throws(RenderFailure) in try renderer.handbookFile(path) }))
             }
         }
         return outputs
     }
+
+    /// One handbook in one format.
+    static func make(_ book: Handbook, format: String, site: Site, theme: Theme) throws(RenderFailure) -> Artifact {
+        let path = SiteRenderer.handbookPath(book.id, format)
+        func printHTML(forPDF: Bool) -> String { Self.printHTML(book, forPDF: forPDF, site: site, theme: theme) }
+        switch format {
+        case "epub":
+            let writer = EPUBWriter(
+                siteTitle: site.config.title, baseURL: site.config.baseURL,
+                contentDirectory: site.contentDirectory, stylesheet: theme.styles["epub.css"] ?? "")
+            do {
+                return Artifact(path: path, content: .bytes(try writer.epub(book)))
+            } catch {
+                throw RenderFailure(path: path, reason: .epub("\(error)"))
+            }
+        case "pdf":
+            do throws(OutputError) {
+                let pdf = try PDFConverter.pdf(html: printHTML(forPDF: true), stylesheet: theme.styles["handbook.css"] ?? "")
+                return Artifact(path: path, content: .bytes(pdf))
+            } catch {
+                throw RenderFailure(path: path, reason: .pdf(error.message))
+            }
+        default:
+            return Artifact(path: path, content: .text(printHTML(forPDF: false)))
+        }
+    }
 }
 
-extension SiteRenderer {
-    func handbookHTML(_ index: Int, forPDF: Bool) -> Artifact {
-        let book = books[index].get
-        let html = HandbookRenderer(
-            theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL,
-            contentDirectory: site.contentDirectory
+extension HandbookFiles {
+    /// The print edition's HTML: as published, or as WeasyPrint reads it for the PDF.
+    static func printHTML(_ book: Handbook, forPDF: Bool, site: Site, theme: Theme) -> String {
+        HandbookRenderer(
+            theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL, contentDirectory: site.contentDirectory
         ).printHTML(book, forPDF: forPDF)
-        return Artifact(path: forPDF ? Self.pdfSource(book.id) : "handbooks/\(book.id).html", content: .text(html))
     }
+}
 
-    /// The EPUB, or a failure that stops the build: never a file in its place.
-    func handbookEPUB(_ index: Int) throws(RenderFailure) -> Artifact {
-        let book = books[index].get
-        let path = "handbooks/\(book.id).epub"
-        let writer = EPUBWriter(
-            siteTitle: site.config.title, baseURL: site.config.baseURL,
-            contentDirectory: site.contentDirectory, stylesheet: theme.styles["epub.css"] ?? "")
-        do {
-            return Artifact(path: path, content: .bytes(try writer.epub(book)))
-        } catch {
-            throw RenderFailure(path: path, reason: .epub("\(error)"))
-        }
+/// File sizes as download links give them: "800 bytes", "64 KB", "1.2 MB".
+enum FileSize {
+    static func label(_ bytes: Int) -> String {
+        if bytes < 1000 { return "\(bytes) bytes" }
+        let kilobytes = Double(bytes) / 1024
+        if kilobytes < 999.5 { return "\(max(1, Int(kilobytes.rounded()))) KB" }
+        let megabytes = kilobytes / 1024
+        return megabytes < 9.95
+            ? String(format: "%.1f MB", megabytes) : "\(Int(megabytes.rounded())) MB"
     }
 }

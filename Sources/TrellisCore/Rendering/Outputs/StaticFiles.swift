@@ -10,6 +10,7 @@ enum StaticFiles: OutputKind {
             file(Route.asset("trellis.css").path, "the stylesheet", .text(theme.stylesheet)),
             file(Route.asset("catalogue.js").path, "the catalogue script", .bytes(BuiltinTheme.catalogueScript)),
             file(Route.asset("search.js").path, "the search script", .bytes(BuiltinTheme.searchScript)),
+            file(Route.asset("progress.js").path, "the progress script", .bytes(BuiltinTheme.progressScript)),
         ]
         if !renderer.handbookIDs.isEmpty {
             outputs.append(file(Route.asset("handbook.css").path, "the handbook stylesheet", .text(theme.styles["handbook.css"] ?? "")))

@@ -28,7 +28,9 @@ extension SiteRenderer {
             handbooks: site.practices.isEmpty
                 ? []
                 : handbookFormats.map {
-                    LinkView(title: "Catalogue handbook (\($0.uppercased()))", href: context.url(.file("handbooks/catalogue.\($0)")))
+                    let path = Self.handbookPath("catalogue", $0)
+                    let size = handbookSize(path).map { ", " + $0 } ?? ""
+                    return LinkView(title: "Catalogue handbook (\($0.uppercased())\(size))", href: context.url(.file(path)))
                 })
         let title = pagination.map { "\(view.title), \($0.summary.lowercased())" } ?? view.title
         return page(route, title: title, template: .catalogue, view: view, bodyClass: "catalogue", current: .catalogue)

@@ -32,16 +32,17 @@ extension SiteRenderer {
         func card(_ task: ModuleTask) -> TaskCard {
             TaskCard(
                 number: task.displayNumber, title: task.title, href: context.url(task.route), badges: badges(task),
-                duration: task.duration.map { Duration.display($0.value) })
+                duration: task.duration.map { Duration.display($0.value) }, progressKey: Self.progressKey(module, task))
         }
         // Effort (minutes, hours) is added up; time windows (days, weeks) never are.
         func effort(_ tasks: [ModuleTask]) -> String? {
             let sum = ModuleTask.totalEffort(tasks)
             return sum.minutes > 0 ? sum.description : nil
         }
-        let phases = module.taskGroups.map { group in
+        let phases = module.taskGroups.enumerated().map { n, group in
             PhaseView(
-                title: group.title, weeks: group.phase?.weeks.map(PhaseWeeks.label), tasks: group.tasks.map(card), effort: effort(group.tasks))
+                title: group.title, anchor: "phase-\(n + 1)-tasks", weeks: group.phase?.weeks.map(PhaseWeeks.label), tasks: group.tasks.map(card),
+                effort: effort(group.tasks))
         }
         let totalEffort = effort(module.tasks)
         var notCounted: String?
@@ -71,27 +72,56 @@ extension SiteRenderer {
         }
         var practiceIDs = module.practices.map(\.value)
         for id in module.citedBy where !practiceIDs.contains(id) { practiceIDs.append(id) }
+        let downloads = handbookDownloads(for: module, context)
+        let practices = practiceIDs.compactMap { site.practice($0) }.map { practiceCard($0, context) }
+        // The overview's own sections first, then the page's.
+        var contents = module.body.sections.compactMap { section -> ContentsEntryView? in
+            guard let heading = section.heading, !section.isFacilitatorOnly, !heading.anchor.isEmpty else { return nil }
+            return ContentsEntryView(title: heading.text, href: "#" + heading.anchor, entries: [])
+        }
+        if !module.outcomes.isEmpty { contents.append(ContentsEntryView(title: "Learning outcomes", href: "#outcomes", entries: [])) }
+        if !phases.isEmpty {
+            let entries = phases.count > 1 ? phases.map { LinkView(title: $0.title, href: "#" + $0.anchor) } : []
+            contents.append(ContentsEntryView(title: "Task sequence", href: "#sequence", entries: entries))
+        }
+        if coverage != nil { contents.append(ContentsEntryView(title: "Which tasks work towards which outcomes", href: "#coverage", entries: [])) }
+        if !practices.isEmpty { contents.append(ContentsEntryView(title: "Related good practices", href: "#practices", entries: [])) }
         let view = ModuleView(
             title: module.title, summary: module.summary, facts: facts, overviewHTML: context.bodyHTML(module.body),
             outcomes: outcomeViews(module.outcomes), phases: phases,
-            practices: practiceIDs.compactMap { site.practice($0) }.map { practiceCard($0, context) },
+            practices: practices,
             footnotesHTML: context.footnotes(module.body), totalEffort: totalEffort, notCounted: notCounted,
-            coverage: coverage, legend: legend, handbooks: handbookLinks(for: module, context),
+            coverage: coverage, legend: legend,
+            handbooks: downloads.flatMap { edition in
+                edition.files.map { LinkView(title: "\(edition.title) (\($0.format)\($0.size.map { ", " + $0 } ?? ""))", href: $0.href) }
+            },
+            downloads: downloads, contents: contents.count > 1 ? contents : [], progressSite: progressSite,
             jsonLD: LearningMetadata(site: site).module(module)
         )
         return page(
             module.route, title: module.title, template: .module, view: view, bodyClass: "module",
-            breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList))], description: module.summary)
+            breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList))], description: module.summary
+        ) { $0.pageScriptHref = module.tasks.isEmpty ? nil : context.url(.asset("progress.js")) }
     }
 
-    /// Links to the module's handbooks, in every format this build writes.
-    func handbookLinks(for module: Module, _ context: PageContext) -> [LinkView] {
-        handbookFormats.flatMap { format in
-            Edition.allCases.map { edition in
-                LinkView(
-                    title: "\(edition.title) handbook (\(format.uppercased()))",
-                    href: context.url(.file("handbooks/\(module.id)-\(edition.rawValue).\(format)")))
-            }
+    /// The module's handbooks by edition, in every format this build
+    /// writes, each with its size.
+    func handbookDownloads(for module: Module, _ context: PageContext) -> [DownloadView] {
+        Edition.allCases.map { edition in
+            let title = "\(edition.title) handbook"
+            return DownloadView(
+                title: title,
+                files: handbookFormats.map { format in
+                    let path = Self.handbookPath("\(module.id)-\(edition.rawValue)", format)
+                    return FileLinkView(title: title, format: format.uppercased(), size: handbookSize(path), href: context.url(.file(path)))
+                })
         }
     }
+
+    /// Names this site in the reader's progress, so two sites opened from
+    /// the same disk keep theirs apart.
+    var progressSite: String { site.config.baseURL ?? site.config.title }
+
+    /// A task's name in the reader's progress.
+    static func progressKey(_ module: Module, _ task: ModuleTask) -> String { "\(module.id)/\(task.id)" }
 }

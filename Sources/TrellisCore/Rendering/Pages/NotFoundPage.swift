@@ -1,4 +1,9 @@
-/// The page shown for an address that does not exist.
+/// The page shown for an address that does not exist. A server shows it at
+/// the missing address, at any depth, so its stylesheet and links (written
+/// from the top folder) are made right with a `<base href>`: `base_url` when
+/// the site has one, otherwise the one its script finds (the nearest folder
+/// above the address that holds `assets/trellis.css`), which then loads the
+/// stylesheet again from there.
 enum NotFoundPage: OutputKind {
     static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
         [.page(.notFound, "the page-not-found page", sources: nil) { $0.notFoundPage() }]
@@ -8,7 +13,13 @@ enum NotFoundPage: OutputKind {
 extension SiteRenderer {
     func notFoundPage() -> Artifact {
         let context = PageContext(path: Route.notFound.path)
-        let view = NotFoundView(homeHref: context.url(.home), catalogueHref: context.url(.catalogue), modulesHref: context.url(.moduleList))
-        return page(.notFound, title: "Page not found", template: .notFound, view: view, bodyClass: "not-found")
+        let base = site.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let view = NotFoundView(
+            homeHref: context.url(.home), catalogueHref: context.url(.catalogue), modulesHref: context.url(.moduleList),
+            findsRoot: base == nil)
+        return page(.notFound, title: "Page not found", template: .notFound, view: view, bodyClass: "not-found") { layout in
+            layout.baseHref = base
+            if base == nil { layout.searchScriptHref = nil }
+        }
     }
 }

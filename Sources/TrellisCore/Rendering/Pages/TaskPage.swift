@@ -38,14 +38,16 @@ extension SiteRenderer {
             phase: phase?.title, facts: facts, badges: badges(task), introHTML: context.blocksHTML(task.body.intro.blocks, task.body),
             sections: sections, outcomes: outcomeViews(outcomes),
             previous: index > 0 ? link(module.tasks[index - 1]) : nil,
-            next: index + 1 < module.tasks.count ? link(module.tasks[index + 1]) : nil,
-            footnotesHTML: context.footnotes(task.body), jsonLD: LearningMetadata(site: site).task(task, in: module)
+            next: index + 1 < module.tasks.count ? link(module.tasks[index + 1]) : nil, hasNeighbours: module.tasks.count > 1,
+            footnotesHTML: context.footnotes(task.body), jsonLD: LearningMetadata(site: site).task(task, in: module),
+            progressKey: Self.progressKey(module, task), progressSite: progressSite
         )
         return page(
             task.route, title: task.title, template: .task, view: view, bodyClass: "task",
             breadcrumbs: [
                 LinkView(title: "Modules", href: context.url(.moduleList)),
                 LinkView(title: module.title, href: context.url(module.route)),
-            ])
+            ]
+        ) { $0.pageScriptHref = context.url(.asset("progress.js")) }
     }
 }
