@@ -7,6 +7,10 @@ public enum Route: Sendable, Hashable {
     /// Page `n` of the module list (page 1 is ``moduleList``).
     case moduleListPage(Int)
     case module(String)
+    /// Page `n` of every good practice related to a module (when its page
+    /// shows only the first): `modules/<id>/index.practices.html`, then
+    /// `index.practices.2.html`; no task id contains a dot.
+    case relatedPractices(module: String, page: Int)
     case task(module: String, task: String)
     case catalogue
     /// Page `n` of the catalogue's cards (page 1 is ``catalogue``). Page `n`
@@ -31,6 +35,7 @@ public enum Route: Sendable, Hashable {
         case .home: "index.html"
         case .moduleList: "modules/index.html"
         case .module(let id): "modules/\(segment(id))/index.html"
+        case .relatedPractices(let module, let n): "modules/\(segment(module))/index.practices\(n <= 1 ? "" : ".\(n)").html"
         case .task(let module, let task): "modules/\(segment(module))/\(segment(task)).html"
         case .catalogue: "practices/index.html"
         case .cataloguePage(let n): n <= 1 ? Route.catalogue.path : "practices/index.\(n).html"

@@ -96,7 +96,8 @@ public struct SiteRenderer: Sendable {
     /// Every kind of output, in render order (the most expensive first).
     static let kinds: [any OutputKind.Type] = [
         HandbookFiles.self, CartridgeFiles.self, DataFiles.self, CataloguePage.self, HomePage.self, ModuleListPage.self, NotFoundPage.self,
-        PracticeFormPage.self, FacetPage.self, ModulePage.self, TaskPage.self, PracticePage.self, FreePage.self, StaticFiles.self,
+        PracticeFormPage.self, FacetPage.self, RelatedPracticesPage.self, ModulePage.self, TaskPage.self, PracticePage.self, FreePage.self,
+        StaticFiles.self,
     ]
 
     /// The plan of every file this site's build writes; collisions are in

@@ -13,6 +13,7 @@ enum BuiltinTheme {
         ("practice-card.mustache", PackageResources.practice_card_mustache),
         ("module-card.mustache", PackageResources.module_card_mustache),
         ("facet.mustache", PackageResources.facet_mustache),
+        ("related.mustache", PackageResources.related_mustache),
         ("pagination.mustache", PackageResources.pagination_mustache),
         ("practice-form.mustache", PackageResources.practice_form_mustache),
         ("handbook.mustache", PackageResources.handbook_mustache),

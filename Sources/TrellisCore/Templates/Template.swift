@@ -26,6 +26,7 @@ extension Template where View == PracticeView { public static var practice: Self
 extension Template where View == PageView { public static var page: Self { .init(name: "page") } }
 extension Template where View == NotFoundView { public static var notFound: Self { .init(name: "not-found") } }
 extension Template where View == FacetPageView { public static var facet: Self { .init(name: "facet") } }
+extension Template where View == RelatedPracticesView { public static var related: Self { .init(name: "related") } }
 extension Template where View == PracticeFormView { public static var practiceForm: Self { .init(name: "practice-form") } }
 extension Template where View == HandbookView { public static var handbook: Self { .init(name: "handbook") } }
 extension Template where View == PracticeCard { public static var practiceCard: Self { .init(name: "practice-card") } }
@@ -39,7 +40,7 @@ extension Theme {
             Template<LayoutView>.layout.entry, Template<HomeView>.home.entry, Template<ModuleListView>.modules.entry,
             Template<ModuleView>.module.entry, Template<TaskView>.task.entry, Template<CatalogueView>.catalogue.entry,
             Template<PracticeView>.practice.entry, Template<PageView>.page.entry, Template<NotFoundView>.notFound.entry,
-            Template<FacetPageView>.facet.entry, Template<PracticeFormView>.practiceForm.entry,
+            Template<FacetPageView>.facet.entry, Template<RelatedPracticesView>.related.entry, Template<PracticeFormView>.practiceForm.entry,
             Template<HandbookView>.handbook.entry, Template<PracticeCard>.practiceCard.entry, Template<ModuleCard>.moduleCard.entry,
         ])
 }

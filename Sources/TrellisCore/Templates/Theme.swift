@@ -8,6 +8,7 @@ public struct Theme: Sendable {
     /// Page templates every theme has; partials may be added freely.
     public static let pageTemplates = [
         "layout", "home", "modules", "module", "task", "catalogue", "practice", "page", "not-found", "facet", "practice-form", "handbook",
+        "related",
     ]
     /// Stylesheets a site may replace.
     public static let stylesheets = ["trellis.css", "handbook.css", "epub.css"]

@@ -445,6 +445,7 @@ extension ModuleView: TemplateView {
         case "downloads": downloads
         case "contents": contents
         case "progressSite": progressSite
+        case "morePractices": morePractices
         case "jsonLD": jsonLD
         default: nil
         }
@@ -467,6 +468,7 @@ extension ModuleView: TemplateView {
         "downloads": DownloadView.self,
         "contents": ContentsEntryView.self,
         "progressSite": nil,
+        "morePractices": LinkView.self,
         "jsonLD": nil,
     ]
 }
@@ -672,6 +674,29 @@ extension PageView: TemplateView {
         "title": nil,
         "html": nil,
         "footnotesHTML": nil,
+    ]
+}
+
+extension RelatedPracticesView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "moduleTitle": moduleTitle
+        case "moduleHref": moduleHref
+        case "countLabel": countLabel
+        case "practices": practices
+        case "pagination": pagination
+        default: nil
+        }
+    }
+
+    public static let templateFields: [String: (any TemplateView.Type)?] = [
+        "title": nil,
+        "moduleTitle": nil,
+        "moduleHref": nil,
+        "countLabel": nil,
+        "practices": PracticeCard.self,
+        "pagination": PaginationView.self,
     ]
 }
 

@@ -220,6 +220,9 @@ public struct ModuleView: Sendable {
     public var contents: [ContentsEntryView]
     /// Names this site in the reader's progress (its `base_url`, or its title).
     public var progressSite: String
+    /// When `practices` shows only the first of the related practices: the
+    /// page with all of them ("All 250 related good practices").
+    public var morePractices: LinkView?
     /// schema.org / LRMI (and AMB with base_url) metadata, as JSON.
     public var jsonLD: String
 }
@@ -323,6 +326,18 @@ public struct PageView: Sendable {
     public var title: String
     public var html: String
     public var footnotesHTML: String?
+}
+
+/// Every good practice related to a module, when there are more than its
+/// page shows: ``Pagination/perPage`` cards a page.
+public struct RelatedPracticesView: Sendable {
+    public var title: String
+    public var moduleTitle: String
+    public var moduleHref: String
+    /// "250 good practices".
+    public var countLabel: String
+    public var practices: [PracticeCard]
+    public var pagination: PaginationView?
 }
 
 public struct NotFoundView: Sendable {

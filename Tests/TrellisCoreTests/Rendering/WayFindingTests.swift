@@ -27,6 +27,29 @@ import Testing
         #expect(catalogue.contains("Catalogue handbook (EPUB, \(FileSize.label(bytes)))"))
     }
 
+    /// A module cited by many practices shows the first 12 and links to
+    /// numbered pages with all of them (a module page stays light at any scale).
+    @Test func manyRelatedPracticesGoToPagesOfTheirOwn() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        let original = try readText("\(content)/practices/good-practice.md")
+        for n in 1...29 {
+            try original.replacingOccurrences(of: "title: A Good Practice", with: "title: Practice \(n)")
+                .write(toFile: "\(content)/practices/practice-\(n).md", atomically: true, encoding: .utf8)
+        }
+        let result = build(content, output: directory.sub("out"))
+        try #require(result.succeeded, "\n\(summary(result.diagnostics))")
+        let module = try readText(directory.sub("out/modules/intro-module/index.html"))
+        #expect(module.components(separatedBy: "class=\"card practice-card\"").count - 1 == SiteRenderer.modulePracticeCards)
+        #expect(module.contains("<a href=\"index.practices.html\">All 30 related good practices</a>"))
+        let first = try readText(directory.sub("out/modules/intro-module/index.practices.html"))
+        let second = try readText(directory.sub("out/modules/intro-module/index.practices.2.html"))
+        #expect(first.components(separatedBy: "class=\"card practice-card\"").count - 1 == Pagination.perPage)
+        #expect(second.components(separatedBy: "class=\"card practice-card\"").count - 1 == 30 - Pagination.perPage)
+        #expect(second.contains("href=\"../../practices/practice-9.html\"") || second.contains("href=\"../../practices/"))
+        #expect(second.contains("<a href=\"index.practices.html\" rel=\"prev\">"))
+    }
+
     @Test func fileSizesReadAsPeopleSayThem() {
         #expect(FileSize.label(800) == "800 bytes")
         #expect(FileSize.label(1000) == "1 KB")

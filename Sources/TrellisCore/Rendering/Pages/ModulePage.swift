@@ -70,10 +70,9 @@ extension SiteRenderer {
         for task in module.tasks {
             for badge in badges(task) where seenKinds.insert(badge.kind).inserted { legend.append(badge) }
         }
-        var practiceIDs = module.practices.map(\.value)
-        for id in module.citedBy where !practiceIDs.contains(id) { practiceIDs.append(id) }
+        let practiceIDs = relatedPracticeIDs(module)
         let downloads = handbookDownloads(for: module, context)
-        let practices = practiceIDs.compactMap { site.practice($0) }.map { practiceCard($0, context) }
+        let practices = practiceIDs.prefix(Self.modulePracticeCards).compactMap { site.practice($0) }.map { practiceCard($0, context) }
         // The overview's own sections first, then the page's.
         var contents = module.body.sections.compactMap { section -> ContentsEntryView? in
             guard let heading = section.heading, !section.isFacilitatorOnly, !heading.anchor.isEmpty else { return nil }
@@ -96,6 +95,10 @@ extension SiteRenderer {
                 edition.files.map { LinkView(title: "\(edition.title) (\($0.format)\($0.size.map { ", " + $0 } ?? ""))", href: $0.href) }
             },
             downloads: downloads, contents: contents.count > 1 ? contents : [], progressSite: progressSite,
+            morePractices: practiceIDs.count > Self.modulePracticeCards
+                ? LinkView(
+                    title: "All \(practiceIDs.count) related good practices", href: context.url(.relatedPractices(module: module.id, page: 1)))
+                : nil,
             jsonLD: LearningMetadata(site: site).module(module)
         )
         return page(
