@@ -17,7 +17,9 @@ import Testing
         #expect(result.stages.map(\.name).prefix(3) == ["discover", "theme", "parse"])
         let page = try readText(directory.sub("output/pages/about.html"))
         #expect(page.contains("<aside id=\"sidebar\">"))
-        #expect(page.contains("<h2 id=\"sidebar-1\"><a class=\"self-link\" href=\"#sidebar-1\">Sidebar</a></h2>"), "the heading must not take the template's id")
+        #expect(
+            page.contains("<h2 id=\"sidebar-1\"><a class=\"self-link\" href=\"#sidebar-1\">Sidebar</a></h2>"),
+            "the heading must not take the template's id")
     }
 
     @Test func parseFiguresAreInTheResult() throws {
