@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.embedInCode("Theme")]
+            resources: [.embedInCode("Theme"), .embedInCode("Strings")]
         ),
         // `trellis serve`: live preview over HTTP with reload.
         .target(

@@ -27,6 +27,26 @@ extension SiteConfig {
                         "'\(language)' is not a BCP 47 language tag", hint: "use a tag such as 'en', 'fi' or 'pt-BR'"))
             }
         }
+        // languages: every published language; it includes the default (absent: the default alone).
+        var languages: [String] = []
+        for code in reader.strings("languages") {
+            if !Self.isLanguageTag(code) {
+                reader.diagnostics.append(
+                    .error(
+                        "bad-language", at: reader.locationOfKey("languages"),
+                        "'\(code)' in 'languages' is not a BCP 47 language tag", hint: "use tags such as 'en', 'es' or 'fa'"))
+            } else if !languages.contains(code) {
+                languages.append(code)
+            }
+        }
+        if !languages.isEmpty && !languages.contains(config.language) {
+            reader.diagnostics.append(
+                .error(
+                    "default-language-missing", at: reader.locationOfKey("languages"),
+                    "'languages' does not list the site's language '\(config.language)'",
+                    hint: "add '\(config.language)' to 'languages', or set 'language' to one of them"))
+        }
+        config.languages = [config.language] + languages.filter { $0 != config.language }
         if let url = reader.string("base_url") {
             if url.hasPrefix("https://") || url.hasPrefix("http://") {
                 config.baseURL = url.hasSuffix("/") ? url : url + "/"
@@ -49,15 +69,21 @@ extension SiteConfig {
             vocabularies.finish(known: Vocabularies.keys)
             reader.diagnostics += vocabularies.diagnostics
         }
+        // The built-in form speaks the site's language (its English headings still match).
+        var customTemplate = false
         if var templates = reader.mapping("templates", context: "templates") {
             if var practice = templates.mapping("practice", context: "the practice template") {
-                if let template = loadTemplate(&practice) { config.practiceTemplate = template }
+                if let template = loadTemplate(&practice) {
+                    config.practiceTemplate = template
+                    customTemplate = true
+                }
                 practice.finish(known: ["sections"])
                 templates.diagnostics += practice.diagnostics
             }
             templates.finish(known: ["practice"])
             reader.diagnostics += templates.diagnostics
         }
+        if !customTemplate { config.practiceTemplate = .builtIn(language: config.language) }
         if var handbooks = reader.mapping("handbooks", context: "handbooks") {
             config.handbookPDF = handbooks.bool("pdf") ?? false
             handbooks.finish(known: ["pdf"])

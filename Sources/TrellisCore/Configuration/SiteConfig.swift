@@ -13,6 +13,12 @@ public struct SiteConfig: Sendable, Hashable {
     public var practiceTemplate: PracticeTemplate
     /// `handbooks: {pdf: true}`: write PDF handbooks on every build.
     public var handbookPDF: Bool = false
+    /// Every published language, the default (`language`) first: the
+    /// default's pages are at the root, each other's under `<code>/`.
+    public var languages: [String] = []
+
+    /// The published languages other than the default.
+    public var otherLanguages: [String] { languages.filter { $0 != language } }
 
     public init(
         title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
@@ -22,6 +28,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.title = title
         self.description = description
         self.language = language
+        languages = [language]
         self.baseURL = baseURL
         self.license = license
         self.unsafeHTML = unsafeHTML
@@ -29,5 +36,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.practiceTemplate = practiceTemplate
     }
 
-    static let keys = ["title", "description", "language", "base_url", "license", "unsafe_html", "vocabularies", "templates", "handbooks"]
+    static let keys = [
+        "title", "description", "language", "base_url", "license", "unsafe_html", "vocabularies", "templates", "handbooks", "languages",
+    ]
 }

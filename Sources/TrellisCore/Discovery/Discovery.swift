@@ -59,8 +59,17 @@ public enum Discovery {
                     walkFlat("pages") { .page($0) }
                 case ("media", true):
                     walkMedia("media")
+                case ("i18n", true):
+                    for file in list("i18n") {
+                        let path = "i18n/\(file.name)"
+                        if !file.isDirectory, file.name.hasSuffix(".yml"), SiteConfig.isLanguageTag(String(file.name.dropLast(4))) {
+                            inventory.interfaceFiles[String(file.name.dropLast(4))] = source(path)
+                        } else {
+                            stray(path, file.isDirectory, expected: "one <language>.yml per language, e.g. es.yml")
+                        }
+                    }
                 default:
-                    stray(path, entry.isDirectory, expected: "site.yml, index.md, modules/, practices/, pages/ and media/")
+                    stray(path, entry.isDirectory, expected: "site.yml, index.md, modules/, practices/, pages/, media/ and i18n/")
                 }
             }
             let configPath = source("site.yml").displayPath

@@ -37,4 +37,6 @@ public struct Inventory: Sendable {
     public var routes: [String: Route]
     /// Every file found, published or not, for link checking.
     public var allFiles: Set<String>
+    /// The site's interface strings, `i18n/<lang>.yml`, by language code.
+    public var interfaceFiles: [String: SourceFile] = [:]
 }

@@ -10,6 +10,8 @@ struct EPUBWriter: Sendable {
     let baseURL: String?
     let contentDirectory: String
     let stylesheet: String
+    /// The book's interface strings (the contents page's title).
+    var strings: Strings = .english
 
     struct Item {
         var id: String
@@ -97,7 +99,7 @@ struct EPUBWriter: Sendable {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE html>
-        <html xmlns="http://www.w3.org/1999/xhtml"\(epubNamespace ? " xmlns:epub=\"http://www.idpf.org/2007/ops\"" : "") xml:lang="\(HTML.escape(language))" lang="\(HTML.escape(language))">
+        <html xmlns="http://www.w3.org/1999/xhtml"\(epubNamespace ? " xmlns:epub=\"http://www.idpf.org/2007/ops\"" : "") xml:lang="\(HTML.escape(language))" lang="\(HTML.escape(language))"\(strings.isRightToLeft ? " dir=\"rtl\"" : "")>
         <head>
         <meta charset="utf-8"/>
         <title>\(HTML.escape(title))</title>
@@ -119,7 +121,7 @@ struct EPUBWriter: Sendable {
             for fact in book.coverFacts { body += "<dt>\(HTML.escape(fact.label))</dt><dd>\(HTML.escape(fact.value))</dd>\n" }
             body += "</dl>\n"
         }
-        if let license = book.license { body += "<p class=\"cover-license\">Licence: \(HTML.escape(license))</p>\n" }
+        if let license = book.license { body += "<p class=\"cover-license\">\(HTML.escape(strings("fact_licence"))): \(HTML.escape(license))</p>\n" }
         body += "</section>\n"
         return xhtml(title: book.title, language: book.language, body: body)
     }
@@ -198,7 +200,7 @@ struct EPUBWriter: Sendable {
         }
         if openPart { body += "</ol></li>\n" }
         body += "</ol>\n</nav>\n"
-        return xhtml(title: "Contents", language: book.language, body: body, epubNamespace: true)
+        return xhtml(title: strings("book_contents"), language: book.language, body: body, epubNamespace: true)
     }
 
     func package(_ book: Handbook, items: [Item], spine: [String]) -> String {
@@ -234,7 +236,7 @@ struct EPUBWriter: Sendable {
             opf +=
                 "<item id=\"\(item.id)\" href=\"\(HTML.escape(item.href))\" media-type=\"\(item.mediaType)\"\(item.properties.map { " properties=\"\($0)\"" } ?? "")/>\n"
         }
-        opf += "</manifest>\n<spine>\n"
+        opf += "</manifest>\n<spine\(strings.isRightToLeft ? " page-progression-direction=\"rtl\"" : "")>\n"
         for id in spine { opf += "<itemref idref=\"\(id)\"/>\n" }
         opf += "<itemref idref=\"nav\" linear=\"no\"/>\n</spine>\n</package>\n"
         return opf

@@ -74,6 +74,7 @@ struct Handbook: Sendable {
 /// made right for the book when the chapter is written (``Handbook/Chapter/writer(_:)``).
 struct ChapterHTML {
     let edition: Edition
+    let strings: Strings
 
     /// Blocks for the book; facilitator blocks only in the facilitator edition.
     func blocks(_ blocks: [MarkdownBlock]) -> HTMLSegments {
@@ -82,7 +83,8 @@ struct ChapterHTML {
             switch block.kind {
             case .facilitator:
                 guard edition == .facilitator else { continue }
-                out.append(html: "<aside class=\"facilitator-note\"><p class=\"audience-label\">For facilitators</p>\n")
+                out.append(
+                    html: "<aside class=\"facilitator-note\"><p class=\"audience-label\">\(HTML.escape(strings("book_for_facilitators")))</p>\n")
                 out.append(block.segments)
                 out.append(html: "</aside>\n")
             case .heading, .content:

@@ -6,28 +6,29 @@ import Markdown
 struct HandbookBuilder: Sendable {
     let site: Site
     let catalogue: CatalogueIndex
+    let strings: Strings
 
     static func newest(_ dates: [String?]) -> String {
         dates.compactMap { $0 }.filter { DataExports.timestamp($0) != nil }.max().map { String($0.prefix(10)) } ?? "2000-01-01"
     }
 
     func moduleBook(_ module: Module, _ edition: Edition) -> Handbook {
-        let html = ChapterHTML(edition: edition)
+        let html = ChapterHTML(edition: edition, strings: strings)
         var chapters: [Handbook.Chapter] = []
         var anchors: [Route: Handbook.Anchor] = [module.route: .init(id: "about")]
 
         var about = html.sections(module.body)
         if !module.outcomes.isEmpty {
-            var list = "<h2 id=\"outcomes\">Learning outcomes</h2>\n<ul class=\"outcomes\">\n"
+            var list = "<h2 id=\"outcomes\">\(HTML.escape(strings("learning_outcomes")))</h2>\n<ul class=\"outcomes\">\n"
             for outcome in module.outcomes {
-                list += "<li><span class=\"domain\">\(HTML.escape(Vocabularies.label(outcome.domain)))</span> \(HTML.escape(outcome.text))</li>\n"
+                list += "<li><span class=\"domain\">\(HTML.escape(strings.term(outcome.domain)))</span> \(HTML.escape(outcome.text))</li>\n"
             }
             about.append(html: list + "</ul>\n")
         }
         about.append(html: sequenceTable(module))
         chapters.append(
             .init(
-                anchor: "about", title: "About this module", kicker: nil, part: nil,
+                anchor: "about", title: strings("book_about_module"), kicker: nil, part: nil,
                 body: about, links: module.body.links, isContent: true,
                 file: "about", startsPage: true))
 
@@ -39,14 +40,15 @@ struct HandbookBuilder: Sendable {
             let part = phase?.title != lastPhase ? phase?.title : nil
             lastPhase = phase?.title
             var facts: [String] = []
-            if let type = task.type { facts.append(Vocabularies.label(type.value)) }
-            if let mode = task.mode { facts.append(Vocabularies.label(mode.value)) }
-            if let grouping = task.grouping { facts.append(Vocabularies.label(grouping.value)) }
+            if let type = task.type { facts.append(strings.term(type.value)) }
+            if let mode = task.mode { facts.append(strings.term(mode.value)) }
+            if let grouping = task.grouping { facts.append(strings.term(grouping.value)) }
             if let duration = task.duration { facts.append(Duration.display(duration.value)) }
             if let complexity = task.complexity { facts.append("complexity \(complexity.value) of 3") }
             var head = "<p class=\"task-facts\">\(HTML.escape(facts.joined(separator: " · ")))</p>\n"
             if !task.tools.isEmpty {
-                head += "<p class=\"task-tools\"><strong>Tools:</strong> \(HTML.escape(task.tools.joined(separator: ", ")))</p>\n"
+                head +=
+                    "<p class=\"task-tools\"><strong>\(HTML.escape(strings("fact_tools"))):</strong> \(HTML.escape(task.tools.joined(separator: strings("list_separator"))))</p>\n"
             }
             var body = HTMLSegments(html: head)
             body.append(html.sections(task.body))
@@ -84,20 +86,22 @@ struct HandbookBuilder: Sendable {
             body += "</ul>\n"
             chapters.append(
                 .init(
-                    anchor: "related-practices", title: "Related good practices", kicker: nil, part: nil,
+                    anchor: "related-practices", title: strings("related_practices"), kicker: nil, part: nil,
                     body: HTMLSegments(html: body), links: [], isContent: false, file: "related-practices", startsPage: true,
                     entries: entries))
         }
 
         var facts: [(String, String)] = []
-        if !module.audience.isEmpty { facts.append(("Audience", module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", "))) }
-        if let duration = module.duration { facts.append(("Duration", duration.value)) }
-        if let workload = module.workload { facts.append(("Workload", workload.value)) }
-        if !module.languages.isEmpty { facts.append(("Languages", module.languages.joined(separator: ", "))) }
-        if let configuration = module.configuration { facts.append(("Configuration", configuration)) }
-        if !module.authors.isEmpty { facts.append(("Authors", module.authors.joined(separator: ", "))) }
+        if !module.audience.isEmpty {
+            facts.append((strings("fact_audience"), module.audience.map { strings.term($0.value) }.joined(separator: strings("list_separator"))))
+        }
+        if let duration = module.duration { facts.append((strings("fact_duration"), duration.value)) }
+        if let workload = module.workload { facts.append((strings("fact_workload"), workload.value)) }
+        if !module.languages.isEmpty { facts.append((strings("fact_languages"), module.languages.joined(separator: strings("list_separator")))) }
+        if let configuration = module.configuration { facts.append((strings("fact_configuration"), configuration)) }
+        if !module.authors.isEmpty { facts.append((strings("fact_authors"), module.authors.joined(separator: strings("list_separator")))) }
         return Handbook(
-            id: "\(module.id)-\(edition.rawValue)", title: module.title, subtitle: "\(edition.title) handbook",
+            id: "\(module.id)-\(edition.rawValue)", title: module.title, subtitle: strings.handbook(edition),
             summary: module.summary, coverFacts: facts, license: module.license ?? site.config.license,
             language: site.config.language, modified: Self.newest([module.updated]),
             creators: module.authors.isEmpty ? [site.config.title] : module.authors, chapters: chapters, anchors: anchors
@@ -106,22 +110,26 @@ struct HandbookBuilder: Sendable {
 
     func sequenceTable(_ module: Module) -> String {
         guard !module.tasks.isEmpty else { return "" }
+        let columns = ["coverage_task", "table_phase", "table_type", "badge_mode", "fact_duration"].map {
+            "<th scope=\"col\">\(HTML.escape(strings($0)))</th>"
+        }
         var html =
-            "<h2 id=\"sequence\">Task sequence</h2>\n<table class=\"sequence\">\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Phase</th><th scope=\"col\">Type</th><th scope=\"col\">Mode</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n"
+            "<h2 id=\"sequence\">\(HTML.escape(strings("task_sequence")))</h2>\n<table class=\"sequence\">\n<thead><tr>\(columns.joined())</tr></thead>\n<tbody>\n"
         for task in module.tasks {
             let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }?.title ?? ""
             html += "<tr><td>\(task.displayNumber). \(HTML.escape(task.title))</td><td>\(HTML.escape(phase))</td>"
-            html += "<td>\(HTML.escape(task.type.map { Vocabularies.label($0.value) } ?? ""))</td>"
-            html += "<td>\(HTML.escape(task.mode.map { Vocabularies.label($0.value) } ?? ""))</td>"
+            html += "<td>\(HTML.escape(task.type.map { strings.term($0.value) } ?? ""))</td>"
+            html += "<td>\(HTML.escape(task.mode.map { strings.term($0.value) } ?? ""))</td>"
             html += "<td>\(HTML.escape(task.duration.map { Duration.display($0.value) } ?? ""))</td></tr>\n"
         }
         let effort = module.totalEffort()
-        let total = effort.minutes > 0 ? "<p class=\"effort\">The tasks add up to \(effort.description) of work.</p>\n" : ""
+        let total =
+            effort.minutes > 0 ? "<p class=\"effort\">\(HTML.escape(strings("effort_total", ["effort": effort.description])))</p>\n" : ""
         return html + "</tbody>\n</table>\n" + total
     }
 
     func catalogueBook() -> Handbook {
-        let html = ChapterHTML(edition: .participant)
+        let html = ChapterHTML(edition: .participant, strings: strings)
         var chapters: [Handbook.Chapter] = []
         var anchors: [Route: Handbook.Anchor] = [:]
         for country in catalogue.countries {
@@ -135,12 +143,12 @@ struct HandbookBuilder: Sendable {
                     guard let value, !value.isEmpty else { return }
                     facts += "<div><dt>\(label)</dt><dd>\(HTML.escape(value))</dd></div>"
                 }
-                fact("Country", practice.country?.name)
-                fact("Organisation", practice.organisation)
-                fact("Sector", practice.sector.map { Vocabularies.label($0.value) })
-                fact("Year", practice.year.map(String.init))
-                fact("Status", practice.status)
-                fact("Tags", practice.tags.joined(separator: ", "))
+                fact(HTML.escape(strings("fact_country")), practice.country.map { strings.country($0) })
+                fact(HTML.escape(strings("fact_organisation")), practice.organisation)
+                fact(HTML.escape(strings("fact_sector")), practice.sector.map { strings.term($0.value) })
+                fact(HTML.escape(strings("fact_year")), practice.year.map(String.init))
+                fact(HTML.escape(strings("fact_status")), practice.status)
+                fact(HTML.escape(strings("practice_tags")), practice.tags.joined(separator: strings("list_separator")))
                 facts += "</dl>\n"
                 if let website = practice.website {
                     facts += "<p class=\"website\"><a href=\"\(HTML.escape(website))\">\(HTML.escape(website))</a></p>\n"
@@ -185,14 +193,14 @@ struct HandbookBuilder: Sendable {
             body.append(html: "</dl>\n")
             chapters.append(
                 .init(
-                    anchor: "tag-index", title: "Index of tags", kicker: nil, part: nil, body: body,
+                    anchor: "tag-index", title: strings("book_index_of_tags"), kicker: nil, part: nil, body: body,
                     links: [], isContent: false, file: "tag-index", startsPage: true))
         }
         let countries = catalogue.countries.count
         return Handbook(
-            id: "catalogue", title: site.config.title, subtitle: "Catalogue of good practices",
+            id: "catalogue", title: site.config.title, subtitle: strings("book_catalogue_title"),
             summary: site.config.description,
-            coverFacts: [("Good practices", String(site.practices.count)), ("Countries", String(countries))],
+            coverFacts: [(strings("nav_practices"), String(site.practices.count)), (strings("facet_countries"), String(countries))],
             license: site.config.license, language: site.config.language,
             modified: Self.newest(site.practices.map(\.updated)), creators: [site.config.title], chapters: chapters, anchors: anchors
         )

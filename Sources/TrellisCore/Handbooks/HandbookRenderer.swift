@@ -7,6 +7,8 @@ struct HandbookRenderer: Sendable {
     let baseURL: String?
     /// Where the content's media files are, for the PDF copy's images.
     var contentDirectory: String?
+    /// The book's interface strings (contents, labels).
+    var strings: Strings = .english
 
     /// - Parameter forPDF: links to site pages become absolute (base_url) or
     ///   text with the page's path; images are carried in the HTML itself.
@@ -25,11 +27,11 @@ struct HandbookRenderer: Sendable {
             HandbookView.Entry(anchor: $0.anchor, title: $0.title, part: $0.part)
         }
         let view = HandbookView(
-            lang: book.language, title: book.title, subtitle: book.subtitle, summary: book.summary, siteTitle: siteTitle,
+            lang: book.language, rtl: strings.isRightToLeft, title: book.title, subtitle: book.subtitle, summary: book.summary, siteTitle: siteTitle,
             facts: book.coverFacts.map { FactView(label: $0.label, value: $0.value) }, license: book.license,
             stylesheetHref: "../\(Route.asset("handbook.css").path)", contents: contents, chapters: chapters
         )
-        return theme.render(.handbook, view)
+        return theme.render(.handbook, view, strings)
     }
 }
 
@@ -51,6 +53,8 @@ public struct HandbookView: Sendable {
     }
 
     public var lang: String
+    /// True for a right-to-left language (`dir="rtl"`).
+    public var rtl: Bool
     public var title: String
     public var subtitle: String
     public var summary: String?

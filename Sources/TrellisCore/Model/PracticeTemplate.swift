@@ -52,6 +52,23 @@ public struct PracticeTemplate: Sendable, Hashable {
             guidance: "The steps another institution would follow to do the same."),
     ])
 
+    /// The built-in form in `language`: headings and guidance from the
+    /// language's interface strings (`practice_section_<id>`,
+    /// `practice_guidance_<id>`), with the English headings and aliases
+    /// still matching, so a practice written in English reads as well.
+    public static func builtIn(language: String) -> PracticeTemplate {
+        guard Strings.primary(language) != "en", Strings.builtIn(language) != nil else { return builtIn }
+        let strings = Strings.forLanguage(language).strings
+        return PracticeTemplate(
+            sections: builtIn.sections.map { section in
+                var localized = section
+                localized.heading = strings("practice_section_" + section.id)
+                localized.aliases = [section.heading] + section.aliases
+                localized.guidance = strings("practice_guidance_" + section.id)
+                return localized
+            })
+    }
+
     /// The template section a heading names, if any.
     public func section(matching heading: String) -> Section? {
         lookup[Self.normalize(heading)].map { sections[$0] }
@@ -62,8 +79,8 @@ public struct PracticeTemplate: Sendable, Hashable {
     public static func normalize(_ heading: String) -> String {
         var text = Substring(heading.lowercased())
         func trim() {
-            while let last = text.last, last.isWhitespace || ".:;,!?".contains(last) { text.removeLast() }
-            while let first = text.first, first.isWhitespace { text.removeFirst() }
+            while let last = text.last, last.isWhitespace || ".:;,!?؟。".contains(last) { text.removeLast() }
+            while let first = text.first, first.isWhitespace || "¿¡".contains(first) { text.removeFirst() }
         }
         trim()
         if text.last == ")", let open = text.lastIndex(of: "("), open != text.startIndex {

@@ -11,6 +11,8 @@ public struct Site: Sendable {
     /// Media files to copy, by content-relative path.
     public var media: [SourceFile]
     public var contentDirectory: String
+    /// The interface in the site's language (with the site's own strings).
+    public var strings: Strings
 
     public var moduleIndex: [String: Int]
     public var practiceIndex: [String: Int]
@@ -29,6 +31,7 @@ public struct Site: Sendable {
         self.pages = pages
         self.media = media
         self.contentDirectory = contentDirectory
+        strings = Strings.forLanguage(config.language).strings
         moduleIndex = Dictionary(modules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         practiceIndex = Dictionary(practices.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }

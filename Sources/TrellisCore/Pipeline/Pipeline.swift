@@ -171,8 +171,11 @@ public enum Pipeline {
 
         // 4. assemble
         let site = stage("assemble") { () -> (Site, String) in
-            let (site, found) = Assembly.run(config: config, inventory: inventory, documents: documents)
+            var (site, found) = Assembly.run(config: config, inventory: inventory, documents: documents)
             diagnostics += found
+            let (strings, interfaceDiagnostics) = Self.interface(config.language, inventory: inventory)
+            site.strings = strings
+            diagnostics += interfaceDiagnostics
             let tasks = site.modules.reduce(0) { $0 + $1.tasks.count }
             return (site, "\(site.modules.count) modules, \(tasks) tasks, \(site.practices.count) practices, \(site.pages.count) pages")
         }
@@ -237,5 +240,54 @@ public enum Pipeline {
         case .success(let count): return finish(site, written: count)
         case .failure(let error): return finish(site, outputError: error)
         }
+    }
+}
+
+extension Pipeline {
+    /// The interface for `language`: the built-in table, the site's
+    /// `i18n/<language>.yml` on top, English for what both lack (with one
+    /// `missing-strings` warning that lists it).
+    static func interface(_ language: String, inventory: Inventory) -> (Strings, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var overrides: [String: Strings.Entry] = [:]
+        let file = inventory.interfaceFiles[language]
+        if let file {
+            let path = "\(inventory.contentDirectory)/\(file.relativePath)"
+            if let data = FileManager.default.contents(atPath: path) {
+                switch SourceText.decode([UInt8](data), file: file, warnings: &diagnostics) {
+                case .success(let text):
+                    do {
+                        overrides = try Strings.parse(text)
+                    } catch {
+                        diagnostics.append(
+                            .error(
+                                "bad-strings", at: file.location(line: 1),
+                                "the interface strings cannot be read: \(error)",
+                                hint: "write one 'key: text' per line, as in Sources/TrellisCore/Strings/en.yml"))
+                    }
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                }
+            }
+            let unknown = overrides.keys.filter { Strings.english.table[$0] == nil && !$0.hasPrefix("term_") }.sorted()
+            if !unknown.isEmpty {
+                diagnostics.append(
+                    .warning(
+                        "unknown-string", at: file.location(line: 1),
+                        "\(unknown.count == 1 ? "this key is" : "these keys are") not interface strings and \(unknown.count == 1 ? "is" : "are") not used: \(unknown.prefix(12).joined(separator: ", "))",
+                        hint: Suggestion.closest(to: unknown[0], in: Array(Strings.english.table.keys)).map { "did you mean '\($0)'?" }
+                            ?? "the keys are those of Sources/TrellisCore/Strings/en.yml"))
+            }
+        }
+        let (strings, missing) = Strings.forLanguage(language, overrides: overrides)
+        if !missing.isEmpty {
+            let shown = missing.prefix(12).joined(separator: ", ") + (missing.count > 12 ? ", …" : "")
+            diagnostics.append(
+                .warning(
+                    "missing-strings", at: file?.location(line: 1) ?? inventory.config?.location(line: 1),
+                    "\(missing.count) interface \(missing.count == 1 ? "string is" : "strings are") not in '\(language)' and will be shown in English: \(shown)",
+                    hint: "add them to i18n/\(language).yml in the content folder"))
+        }
+        return (strings, diagnostics)
     }
 }

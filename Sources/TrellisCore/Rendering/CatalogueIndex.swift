@@ -14,17 +14,18 @@ struct CatalogueIndex: Sendable {
     var tags: [Entry] = []
     var years: [Entry] = []
 
-    init(_ site: Site) {
+    init(_ site: Site, strings: Strings) {
         var countries: [String: Entry] = [:]
         var sectors: [String: Entry] = [:]
         var tags: [String: Entry] = [:]
         var years: [String: Entry] = [:]
         for (index, practice) in site.practices.enumerated() {
             if let country = practice.country {
-                countries[country.code, default: Entry(value: country.code.lowercased(), label: country.name, members: [])].members.append(index)
+                countries[country.code, default: Entry(value: country.code.lowercased(), label: strings.country(country), members: [])].members
+                    .append(index)
             }
             if let sector = practice.sector?.value {
-                sectors[sector, default: Entry(value: sector, label: Vocabularies.label(sector), members: [])].members.append(index)
+                sectors[sector, default: Entry(value: sector, label: strings.term(sector), members: [])].members.append(index)
             }
             for tag in practice.tags {
                 tags[tag, default: Entry(value: tag, label: tag, members: [])].members.append(index)

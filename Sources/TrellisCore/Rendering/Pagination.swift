@@ -16,7 +16,7 @@ enum Pagination {
     /// The page links of page `current` of `count`, or nil when everything
     /// fits on one page: the first and last page, two on each side of the
     /// current one, and a gap (…) for the rest.
-    static func view(current: Int, count: Int, total: Int, label: String, href: (Int) -> String) -> PaginationView? {
+    static func view(current: Int, count: Int, total: Int, label: String, strings: Strings, href: (Int) -> String) -> PaginationView? {
         guard count > 1 else { return nil }
         var numbers: [Int] = []
         for n in 1...count where n == 1 || n == count || abs(n - current) <= 2 { numbers.append(n) }
@@ -27,7 +27,9 @@ enum Pagination {
         }
         let range = slice(total, page: current)
         return PaginationView(
-            label: label, summary: "Page \(current) of \(count)", range: "\(range.lowerBound + 1)–\(range.upperBound) of \(total)",
+            label: label, summary: strings("page_of", ["current": String(current), "count": String(count)]),
+            range: strings("page_range", ["first": String(range.lowerBound + 1), "last": String(range.upperBound), "total": String(total)]),
+            pageCount: count,
             previousHref: current > 1 ? href(current - 1) : nil, nextHref: current < count ? href(current + 1) : nil, pages: pages)
     }
 }

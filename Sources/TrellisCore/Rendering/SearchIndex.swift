@@ -61,7 +61,11 @@ struct SearchIndex: Sendable {
     let postings: [String: (all: [Int], titles: [Int])]
     let shards: [Shard]
 
-    init(_ site: Site) {
+    /// The interface strings the search box shows (kinds, messages).
+    let strings: Strings
+
+    init(_ site: Site, strings: Strings) {
+        self.strings = strings
         documents = Self.documents(site)
         let tokenSets = documents.parallelMap { document -> (all: Set<String>, titles: Set<String>) in
             var folder = CaseFolding()
@@ -176,15 +180,18 @@ struct SearchIndex: Sendable {
         json.int("chunk", Self.chunkSize)
         json.strings("shards", shards.map(\.prefix))
         json.beginObject("kinds")
-        for kind in Kind.allCases { json.string(kind.rawValue, kind.label) }
+        for kind in Kind.allCases { json.string(kind.rawValue, strings("kind_" + kind.rawValue)) }
         json.endObject()
         json.beginObject("messages")
-        json.string("loading", "Loading the search index…")
-        json.string("failed", "The search index could not be loaded.")
-        json.string("none", "No results for {query}.")
-        json.string("one", "1 result.")
-        json.string("many", "{count} results.")
-        json.string("more", "Show more results")
+        json.string("loading", strings("search_loading"))
+        json.string("failed", strings("search_failed"))
+        json.string("none", strings("search_none"))
+        json.string("one", strings.plural("search_results", 1))
+        json.string("many", strings.plural("search_results", 2, ["count": "{count}"]))
+        json.string("more", strings("search_more"))
+        json.beginObject("results")
+        for (category, text) in strings.forms("search_results") { json.string(category, text) }
+        json.endObject()
         json.endObject()
         json.endObject()
         return "TRELLIS_SEARCH.index(" + json.text + ");\n"
@@ -285,8 +292,27 @@ struct SearchIndex: Sendable {
             }
         }
 
+        /// Letters written more than one way in Persian and Arabic text, and
+        /// the marks that join or stretch words without changing them: the
+        /// zero-width non-joiner (می‌شود is one word) and the tatweel.
+        static let scriptFolds: [Unicode.Scalar: String] = [
+            "\u{064A}": "\u{06CC}", "\u{0649}": "\u{06CC}", "\u{0643}": "\u{06A9}",  // Arabic yeh, alef maksura, kaf → Persian
+            "\u{0629}": "\u{0647}",  // teh marbuta → heh
+            "\u{200C}": "", "\u{0640}": "",  // zero-width non-joiner, tatweel
+        ]
+
         mutating func fold(_ scalar: Unicode.Scalar) -> String {
             if let known = cache[scalar] { return known }
+            if let script = Self.scriptFolds[scalar] {
+                cache[scalar] = script
+                return script
+            }
+            // Arabic-Indic and Persian digits (٣, ۳) are the digit 3.
+            if (0x0660...0x0669).contains(scalar.value) || (0x06F0...0x06F9).contains(scalar.value) {
+                let digit = String(scalar.value & 0xF)
+                cache[scalar] = digit
+                return digit
+            }
             var out = ""
             for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
                 if part.properties.generalCategory == .nonspacingMark || part.properties.generalCategory == .spacingMark

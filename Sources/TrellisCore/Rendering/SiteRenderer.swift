@@ -6,6 +6,8 @@
 public struct SiteRenderer: Sendable {
     let site: Site
     let theme: Theme
+    /// The interface in the site's language.
+    let strings: Strings
     let catalogue: CatalogueIndex
     let exports: DataExports
     /// File names of the handbooks (`<module>-participant`, …, `catalogue`).
@@ -25,12 +27,14 @@ public struct SiteRenderer: Sendable {
     let searchIndexCache: Lazy<SearchIndex>
     var searchIndex: SearchIndex { searchIndexCache.get }
 
-    public init(site: Site, theme: Theme, pdf: Bool = false) {
+    public init(site: Site, theme: Theme, pdf: Bool = false, strings: Strings? = nil) {
         self.site = site
         self.theme = theme
-        catalogue = CatalogueIndex(site)
+        let strings = strings ?? site.strings
+        self.strings = strings
+        catalogue = CatalogueIndex(site, strings: strings)
         exports = DataExports(site: site)
-        let builder = HandbookBuilder(site: site, catalogue: catalogue)
+        let builder = HandbookBuilder(site: site, catalogue: catalogue, strings: strings)
         var ids: [String] = []
         var books: [Lazy<Handbook>] = []
         for module in site.modules {
@@ -48,19 +52,19 @@ public struct SiteRenderer: Sendable {
         let facetContext = PageContext(path: Route.facet(.country, "x").path)
         facetCardCache = Lazy {
             site.practices.parallelMap { practice in
-                theme.render(.practiceCard, SiteRenderer.practiceCard(practice, facetContext, site: site))
+                theme.render(.practiceCard, SiteRenderer.practiceCard(practice, facetContext, strings: strings), strings)
             }
         }
         let formats = pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
         handbookFormats = formats
-        searchIndexCache = Lazy { SearchIndex(site) }
+        searchIndexCache = Lazy { SearchIndex(site, strings: strings) }
         var files: [String: Lazy<Result<Artifact, RenderFailure>>] = [:]
         for (index, id) in ids.enumerated() {
             let book = books[index]
             for format in formats {
                 files[Self.handbookPath(id, format)] = Lazy {
                     Result { () throws(RenderFailure) -> Artifact in
-                        try HandbookFiles.make(book.get, format: format, site: site, theme: theme)
+                        try HandbookFiles.make(book.get, format: format, site: site, theme: theme, strings: strings)
                     }
                 }
             }
@@ -165,60 +169,71 @@ public struct SiteRenderer: Sendable {
         // The navigation entry this page belongs to (page 2 of the catalogue is the catalogue).
         let here = current ?? route
         let context = PageContext(path: route.path)
-        let content = theme.render(template, view)
+        let content = theme.render(template, view, strings)
         var nav = [
-            LinkView(title: "Home", href: context.url(.home), current: here == .home),
-            LinkView(title: "Modules", href: context.url(.moduleList), current: here == .moduleList),
-            LinkView(title: "Good practices", href: context.url(.catalogue), current: here == .catalogue),
+            LinkView(title: strings("nav_home"), href: context.url(.home), current: here == .home),
+            LinkView(title: strings("nav_modules"), href: context.url(.moduleList), current: here == .moduleList),
+            LinkView(title: strings("nav_practices"), href: context.url(.catalogue), current: here == .catalogue),
         ]
         nav += site.pages.map { LinkView(title: $0.title, href: context.url($0.route), current: here == $0.route) }
         var layout = LayoutView(
-            lang: site.config.language, siteTitle: site.config.title,
-            pageTitle: route == .home ? site.config.title : "\(title) – \(site.config.title)",
+            lang: site.config.language, rtl: strings.isRightToLeft, siteTitle: site.config.title,
+            pageTitle: route == .home ? site.config.title : strings("page_title", ["title": title, "site": site.config.title]),
             description: description ?? site.config.description, root: context.root,
             stylesheetHref: context.url(.asset("trellis.css")), searchScriptHref: context.url(.asset("search.js")), homeHref: context.url(.home),
-            nav: nav, breadcrumbs: breadcrumbs, contentHTML: content, license: site.config.license, bodyClass: bodyClass
+            nav: nav, breadcrumbs: breadcrumbs, contentHTML: content, license: site.config.license, bodyClass: bodyClass,
+            licenseLine: site.config.license.map { strings("footer_license", ["license": $0]) },
+            offlineHTML: strings.html("footer_offline", ["link": "<a href=\"\(HTML.escape(context.url(.home)))\">index.html</a>"])
         )
         adjust(&layout)
-        return Artifact(path: route.path, content: .text(theme.render(.layout, layout)))
+        return Artifact(path: route.path, content: .text(theme.render(.layout, layout, strings)))
     }
 
     func moduleCard(_ module: Module, _ context: PageContext) -> ModuleCard {
         var facts: [String] = []
         if let duration = module.duration?.value { facts.append(duration) }
-        facts.append(module.tasks.count == 1 ? "1 task" : "\(module.tasks.count) tasks")
-        if !module.audience.isEmpty { facts.append(module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", ")) }
+        facts.append(strings.plural("task_count", module.tasks.count))
+        if !module.audience.isEmpty { facts.append(module.audience.map { strings.term($0.value) }.joined(separator: strings("list_separator"))) }
         return ModuleCard(title: module.title, href: context.url(module.route), summary: module.summary, facts: facts)
     }
 
     func practiceCard(_ practice: Practice, _ context: PageContext) -> PracticeCard {
-        Self.practiceCard(practice, context, site: site)
+        Self.practiceCard(practice, context, strings: strings)
     }
 
-    static func practiceCard(_ practice: Practice, _ context: PageContext, site: Site) -> PracticeCard {
+    static func practiceCard(_ practice: Practice, _ context: PageContext, strings: Strings) -> PracticeCard {
         PracticeCard(
             title: practice.title, href: context.url(practice.route),
-            country: practice.country?.name ?? "", countryCode: practice.country?.code ?? "",
-            sector: practice.sector.map { Vocabularies.label($0.value) }, organisation: practice.organisation,
+            country: practice.country.map { strings.country($0) } ?? "", countryCode: practice.country?.code ?? "",
+            sector: practice.sector.map { strings.term($0.value) }, organisation: practice.organisation,
             year: practice.year.map(String.init), tags: practice.tags,
             sectorValue: practice.sector?.value ?? "", tagValues: practice.tags.joined(separator: " "))
     }
 
     func outcomeViews(_ outcomes: [Outcome]) -> [OutcomeView] {
-        outcomes.map { OutcomeView(id: $0.id, domain: Vocabularies.label($0.domain), text: $0.text) }
+        outcomes.map { OutcomeView(id: $0.id, domain: strings.term($0.domain), text: $0.text) }
     }
 
     func badges(_ task: ModuleTask) -> [BadgeView] {
         var badges: [BadgeView] = []
-        if let type = task.type { badges.append(BadgeView(label: Vocabularies.label(type.value), kind: "type-\(type.value)", meaning: "Task type")) }
-        if let mode = task.mode { badges.append(BadgeView(label: Vocabularies.label(mode.value), kind: "mode-\(mode.value)", meaning: "Mode")) }
-        if let grouping = task.grouping { badges.append(BadgeView(label: Vocabularies.label(grouping.value), kind: "grouping", meaning: "Grouping")) }
+        if let type = task.type {
+            badges.append(BadgeView(label: strings.term(type.value), kind: "type-\(type.value)", meaning: strings("badge_task_type")))
+        }
+        if let mode = task.mode {
+            badges.append(BadgeView(label: strings.term(mode.value), kind: "mode-\(mode.value)", meaning: strings("badge_mode")))
+        }
+        if let grouping = task.grouping {
+            badges.append(BadgeView(label: strings.term(grouping.value), kind: "grouping", meaning: strings("badge_grouping")))
+        }
         if let complexity = task.complexity {
-            badges.append(BadgeView(label: "Complexity \(complexity.value) of 3", kind: "complexity-\(complexity.value)", meaning: "Complexity"))
+            badges.append(
+                BadgeView(
+                    label: strings("complexity_of", ["value": String(complexity.value)]), kind: "complexity-\(complexity.value)",
+                    meaning: strings("badge_complexity")))
         }
         return badges
     }
 
-    static func practiceCount(_ n: Int) -> String { n == 1 ? "1 good practice" : "\(n) good practices" }
+    func practiceCount(_ n: Int) -> String { strings.plural("practice_count", n) }
 
 }

@@ -70,7 +70,7 @@ struct TemplateChecker {
 
     func check(_ template: String, view: any TemplateView.Type) -> [Diagnostic] {
         var findings: [Finding] = []
-        check(template, stack: [view], depth: 0, into: &findings)
+        check(template, stack: [LocalizedFields.self, view], depth: 0, into: &findings)
         var seen: Set<String> = []
         return findings.compactMap { finding in
             guard seen.insert("\(finding.template):\(finding.line):\(finding.column)").inserted else { return nil }

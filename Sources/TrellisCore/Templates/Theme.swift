@@ -121,9 +121,10 @@ public struct Theme: Sendable {
         return (Theme(library: library, styles: styles, overridden: overridden, reservedIDs: reserved), diagnostics)
     }
 
-    /// Renders a template with the view it is made for.
-    public func render<View: TemplateView>(_ template: Template<View>, _ view: View) -> String {
-        library.render(view, withTemplate: template.name) ?? ""
+    /// Renders a template with the view it is made for, and the interface
+    /// strings as `t`.
+    public func render<View: TemplateView>(_ template: Template<View>, _ view: View, _ strings: Strings) -> String {
+        library.render(Localized(view: view, table: StringTable(strings: strings)), withTemplate: template.name) ?? ""
     }
 }
 

@@ -57,6 +57,7 @@ extension LayoutView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
         case "lang": lang
+        case "rtl": rtl
         case "siteTitle": siteTitle
         case "pageTitle": pageTitle
         case "description": description
@@ -71,12 +72,15 @@ extension LayoutView: TemplateView {
         case "contentHTML": contentHTML
         case "license": license
         case "bodyClass": bodyClass
+        case "licenseLine": licenseLine
+        case "offlineHTML": offlineHTML
         default: nil
         }
     }
 
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "lang": nil,
+        "rtl": nil,
         "siteTitle": nil,
         "pageTitle": nil,
         "description": nil,
@@ -91,6 +95,8 @@ extension LayoutView: TemplateView {
         "contentHTML": nil,
         "license": nil,
         "bodyClass": nil,
+        "licenseLine": nil,
+        "offlineHTML": nil,
     ]
 }
 
@@ -186,6 +192,7 @@ extension PaginationView: TemplateView {
         case "label": label
         case "summary": summary
         case "range": range
+        case "pageCount": pageCount
         case "previousHref": previousHref
         case "nextHref": nextHref
         case "pages": pages
@@ -197,6 +204,7 @@ extension PaginationView: TemplateView {
         "label": nil,
         "summary": nil,
         "range": nil,
+        "pageCount": nil,
         "previousHref": nil,
         "nextHref": nil,
         "pages": PageLinkView.self,
@@ -229,6 +237,8 @@ extension FacetPageView: TemplateView {
         case "facetTitle": facetTitle
         case "count": count
         case "countLabel": countLabel
+        case "practicesHeading": practicesHeading
+        case "otherValuesLabel": otherValuesLabel
         case "practices": practices
         case "cardsHTML": cardsHTML
         case "catalogueHref": catalogueHref
@@ -243,6 +253,8 @@ extension FacetPageView: TemplateView {
         "facetTitle": nil,
         "count": nil,
         "countLabel": nil,
+        "practicesHeading": nil,
+        "otherValuesLabel": nil,
         "practices": PracticeCard.self,
         "cardsHTML": nil,
         "catalogueHref": nil,
@@ -264,6 +276,8 @@ extension HomeView: TemplateView {
         case "practiceCount": practiceCount
         case "countryCount": countryCount
         case "hasPractices": hasPractices
+        case "modulesLinkLabel": modulesLinkLabel
+        case "practicesSummary": practicesSummary
         default: nil
         }
     }
@@ -279,6 +293,8 @@ extension HomeView: TemplateView {
         "practiceCount": nil,
         "countryCount": nil,
         "hasPractices": nil,
+        "modulesLinkLabel": nil,
+        "practicesSummary": nil,
     ]
 }
 
@@ -347,6 +363,7 @@ extension PhaseView: TemplateView {
         case "weeks": weeks
         case "tasks": tasks
         case "effort": effort
+        case "effortLine": effortLine
         default: nil
         }
     }
@@ -357,6 +374,7 @@ extension PhaseView: TemplateView {
         "weeks": nil,
         "tasks": TaskCard.self,
         "effort": nil,
+        "effortLine": nil,
     ]
 }
 
@@ -438,6 +456,7 @@ extension ModuleView: TemplateView {
         case "practices": practices
         case "footnotesHTML": footnotesHTML
         case "totalEffort": totalEffort
+        case "totalEffortLine": totalEffortLine
         case "notCounted": notCounted
         case "coverage": coverage
         case "legend": legend
@@ -445,6 +464,7 @@ extension ModuleView: TemplateView {
         case "downloads": downloads
         case "contents": contents
         case "progressSite": progressSite
+        case "progressForms": progressForms
         case "morePractices": morePractices
         case "jsonLD": jsonLD
         default: nil
@@ -461,6 +481,7 @@ extension ModuleView: TemplateView {
         "practices": PracticeCard.self,
         "footnotesHTML": nil,
         "totalEffort": nil,
+        "totalEffortLine": nil,
         "notCounted": nil,
         "coverage": CoverageView.self,
         "legend": BadgeView.self,
@@ -468,8 +489,24 @@ extension ModuleView: TemplateView {
         "downloads": DownloadView.self,
         "contents": ContentsEntryView.self,
         "progressSite": nil,
+        "progressForms": PluralFormView.self,
         "morePractices": LinkView.self,
         "jsonLD": nil,
+    ]
+}
+
+extension PluralFormView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "category": category
+        case "text": text
+        default: nil
+        }
+    }
+
+    public static let templateFields: [String: (any TemplateView.Type)?] = [
+        "category": nil,
+        "text": nil,
     ]
 }
 
@@ -561,6 +598,8 @@ extension TaskView: TemplateView {
         case "previous": previous
         case "next": next
         case "hasNeighbours": hasNeighbours
+        case "taskLabel": taskLabel
+        case "allTasksLabel": allTasksLabel
         case "footnotesHTML": footnotesHTML
         case "jsonLD": jsonLD
         case "progressKey": progressKey
@@ -583,6 +622,8 @@ extension TaskView: TemplateView {
         "previous": LinkView.self,
         "next": LinkView.self,
         "hasNeighbours": nil,
+        "taskLabel": nil,
+        "allTasksLabel": nil,
         "footnotesHTML": nil,
         "jsonLD": nil,
         "progressKey": nil,
@@ -596,6 +637,7 @@ extension CatalogueView: TemplateView {
         case "title": title
         case "count": count
         case "countLabel": countLabel
+        case "lead": lead
         case "practices": practices
         case "facets": facets
         case "pagination": pagination
@@ -615,6 +657,7 @@ extension CatalogueView: TemplateView {
         "title": nil,
         "count": nil,
         "countLabel": nil,
+        "lead": nil,
         "practices": PracticeCard.self,
         "facets": FacetGroupView.self,
         "pagination": PaginationView.self,
@@ -684,6 +727,7 @@ extension RelatedPracticesView: TemplateView {
         case "moduleTitle": moduleTitle
         case "moduleHref": moduleHref
         case "countLabel": countLabel
+        case "heading": heading
         case "practices": practices
         case "pagination": pagination
         default: nil
@@ -695,6 +739,7 @@ extension RelatedPracticesView: TemplateView {
         "moduleTitle": nil,
         "moduleHref": nil,
         "countLabel": nil,
+        "heading": nil,
         "practices": PracticeCard.self,
         "pagination": PaginationView.self,
     ]
@@ -723,6 +768,7 @@ extension PracticeFormView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
         case "title": title
+        case "introHTML": introHTML
         case "siteTitle": siteTitle
         case "fields": fields
         case "sections": sections
@@ -733,6 +779,7 @@ extension PracticeFormView: TemplateView {
 
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
+        "introHTML": nil,
         "siteTitle": nil,
         "fields": PracticeFormView.Field.self,
         "sections": PracticeFormView.Section.self,
@@ -776,6 +823,7 @@ extension HandbookView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
         case "lang": lang
+        case "rtl": rtl
         case "title": title
         case "subtitle": subtitle
         case "summary": summary
@@ -791,6 +839,7 @@ extension HandbookView: TemplateView {
 
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "lang": nil,
+        "rtl": nil,
         "title": nil,
         "subtitle": nil,
         "summary": nil,

@@ -25,6 +25,8 @@ public struct BadgeView: Sendable {
 
 public struct LayoutView: Sendable {
     public var lang: String
+    /// True for a right-to-left language (`dir="rtl"`).
+    public var rtl: Bool
     public var siteTitle: String
     public var pageTitle: String
     public var description: String?
@@ -45,6 +47,10 @@ public struct LayoutView: Sendable {
     public var contentHTML: String
     public var license: String?
     public var bodyClass: String
+    /// "Content licensed under CC BY 4.0", when the site has a licence.
+    public var licenseLine: String?
+    /// The footer's note on offline use, with its link to the home page (HTML).
+    public var offlineHTML: String
 }
 
 public struct ModuleCard: Sendable {
@@ -92,6 +98,8 @@ public struct PaginationView: Sendable {
     public var summary: String
     /// "25–48 of 5000": which cards this page shows.
     public var range: String
+    /// How many pages there are.
+    public var pageCount: Int
     public var previousHref: String?
     public var nextHref: String?
     public var pages: [PageLinkView]
@@ -111,6 +119,10 @@ public struct FacetPageView: Sendable {
     public var count: Int
     /// "1 good practice", "12 good practices".
     public var countLabel: String
+    /// "Good practices: Finland", the list's (hidden) heading.
+    public var practicesHeading: String
+    /// "Other values of Country".
+    public var otherValuesLabel: String
     public var practices: [PracticeCard]
     /// The practices' cards, already rendered with the `practice-card` partial.
     public var cardsHTML: String
@@ -133,6 +145,10 @@ public struct HomeView: Sendable {
     public var practiceCount: Int
     public var countryCount: Int
     public var hasPractices: Bool
+    /// "All modules", or "All 40 modules" when the page shows only the first.
+    public var modulesLinkLabel: String
+    /// "5 good practices from 3 countries."
+    public var practicesSummary: String
 }
 
 public struct ModuleListView: Sendable {
@@ -170,6 +186,8 @@ public struct PhaseView: Sendable {
     /// The effort of the phase's tasks in hours and minutes, e.g. "6 h 30 min";
     /// time windows (days, weeks) are not added up. nil when there is none.
     public var effort: String?
+    /// "6 h 30 min of work".
+    public var effortLine: String?
 }
 
 /// The outcome × task table of a module.
@@ -207,6 +225,8 @@ public struct ModuleView: Sendable {
     public var footnotesHTML: String?
     /// The effort of all tasks in hours and minutes, e.g. "18 h 30 min".
     public var totalEffort: String?
+    /// "The tasks add up to 18 h 30 min of work."
+    public var totalEffortLine: String?
     /// Says how many tasks have a time window instead of hours and so are not in `totalEffort`.
     public var notCounted: String?
     public var coverage: CoverageView?
@@ -220,11 +240,20 @@ public struct ModuleView: Sendable {
     public var contents: [ContentsEntryView]
     /// Names this site in the reader's progress (its `base_url`, or its title).
     public var progressSite: String
+    /// "{done} of {count} tasks done" in each plural form the language has.
+    public var progressForms: [PluralFormView]
     /// When `practices` shows only the first of the related practices: the
     /// page with all of them ("All 250 related good practices").
     public var morePractices: LinkView?
     /// schema.org / LRMI (and AMB with base_url) metadata, as JSON.
     public var jsonLD: String
+}
+
+/// One plural form of an interface string, for a script to choose from.
+public struct PluralFormView: Sendable {
+    /// `one`, `two`, `few`, `many` or `other` (CLDR).
+    public var category: String
+    public var text: String
 }
 
 /// One handbook edition's files.
@@ -277,6 +306,10 @@ public struct TaskView: Sendable {
     public var next: LinkView?
     /// True when there is a previous or a next task (the pager at the top shows them).
     public var hasNeighbours: Bool
+    /// "Task 02".
+    public var taskLabel: String
+    /// "All tasks of Teacher as Mentor".
+    public var allTasksLabel: String
     public var footnotesHTML: String?
     /// schema.org / LRMI (and AMB with base_url) metadata, as JSON.
     public var jsonLD: String
@@ -291,6 +324,8 @@ public struct CatalogueView: Sendable {
     public var count: Int
     /// "1 good practice", "12 good practices".
     public var countLabel: String
+    /// The lead paragraph: "5 good practices. Browse by country, …".
+    public var lead: String
     /// The cards of this page (all of them when they fit on one).
     public var practices: [PracticeCard]
     public var facets: [FacetGroupView]
@@ -336,6 +371,8 @@ public struct RelatedPracticesView: Sendable {
     public var moduleHref: String
     /// "250 good practices".
     public var countLabel: String
+    /// "Good practices related to Teacher as Mentor", the list's (hidden) heading.
+    public var heading: String
     public var practices: [PracticeCard]
     public var pagination: PaginationView?
 }
@@ -363,6 +400,8 @@ public struct PracticeFormView: Sendable {
     }
 
     public var title: String
+    /// What to do with the form (HTML).
+    public var introHTML: String
     public var siteTitle: String
     public var fields: [Field]
     public var sections: [Section]

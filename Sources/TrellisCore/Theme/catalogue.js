@@ -12,6 +12,10 @@
   if (!form || !pages || !window.URLSearchParams) return;
 
   var PAGE = 24;
+  // The interface's words, in the page's language (data-text-* on the form).
+  function say(name, values) {
+    return (form.getAttribute("data-text-" + name) || "").replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
+  }
   var keys = ["country", "sector", "tag", "year"];
   var root = form.getAttribute("data-root") || "";
   var data = null, texts = null, loading = false, shown = PAGE;
@@ -81,7 +85,7 @@
       });
       apply(false);
     };
-    script.onerror = function () { loading = false; status.textContent = "The catalogue data could not be loaded."; };
+    script.onerror = function () { loading = false; status.textContent = say("failed", {}); };
     document.head.appendChild(script);
   }
 
@@ -162,7 +166,7 @@
       status.textContent = "";
       return;
     }
-    if (!data) { status.textContent = "Loading the catalogue…"; load(); return; }
+    if (!data) { status.textContent = say("loading", {}); load(); return; }
     var found = [];
     data.practices.forEach(function (p, i) { if (matches(p, i, state)) found.push(p); });
     results.textContent = "";
@@ -171,9 +175,9 @@
     results.hidden = false;
     var rest = Math.min(PAGE, found.length - shown);
     more.hidden = rest <= 0;
-    more.textContent = "Show " + rest + " more";
-    status.textContent = found.length === 0 ? "No good practice matches these filters." :
-      "Showing " + Math.min(shown, found.length) + " of " + found.length + " matching good practices (" + data.practices.length + " in all).";
+    more.textContent = say("more", { count: rest });
+    status.textContent = found.length === 0 ? say("none", {}) :
+      say("showing", { shown: Math.min(shown, found.length), found: found.length, total: data.practices.length });
   }
 
   function restore() {

@@ -30,7 +30,10 @@ private func load(_ text: String) -> (SiteConfig, [Diagnostic]) {
         #expect(config.unsafeHTML)
         #expect(config.vocabularies.taskTypes == ["debate", "reflection"])
         #expect(config.vocabularies.sectors == Vocabularies.builtIn.sectors)
-        #expect(config.practiceTemplate == .builtIn)
+        // The built-in form in Finnish, its English headings still matching.
+        #expect(config.practiceTemplate == .builtIn(language: "fi"))
+        #expect(config.practiceTemplate.sections.first?.heading == "Kuvaus")
+        #expect(config.practiceTemplate.section(matching: "Description")?.id == "description")
     }
 
     @Test func defaults() {

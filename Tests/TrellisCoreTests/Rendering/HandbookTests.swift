@@ -77,7 +77,7 @@ import ZIPFoundation
             let theme = try #require(result.theme)
             let renderer = SiteRenderer(site: site, theme: theme, pdf: true)
             let index = try #require(renderer.handbookIDs.firstIndex(of: book))
-            return HandbookFiles.printHTML(renderer.books[index].get, forPDF: true, site: site, theme: theme)
+            return HandbookFiles.printHTML(renderer.books[index].get, forPDF: true, site: site, theme: theme, strings: renderer.strings)
         }
     }
 

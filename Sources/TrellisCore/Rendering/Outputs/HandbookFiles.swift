@@ -23,14 +23,14 @@ enum HandbookFiles: OutputKind {
     }
 
     /// One handbook in one format.
-    static func make(_ book: Handbook, format: String, site: Site, theme: Theme) throws(RenderFailure) -> Artifact {
+    static func make(_ book: Handbook, format: String, site: Site, theme: Theme, strings: Strings) throws(RenderFailure) -> Artifact {
         let path = SiteRenderer.handbookPath(book.id, format)
-        func printHTML(forPDF: Bool) -> String { Self.printHTML(book, forPDF: forPDF, site: site, theme: theme) }
+        func printHTML(forPDF: Bool) -> String { Self.printHTML(book, forPDF: forPDF, site: site, theme: theme, strings: strings) }
         switch format {
         case "epub":
             let writer = EPUBWriter(
                 siteTitle: site.config.title, baseURL: site.config.baseURL,
-                contentDirectory: site.contentDirectory, stylesheet: theme.styles["epub.css"] ?? "")
+                contentDirectory: site.contentDirectory, stylesheet: theme.styles["epub.css"] ?? "", strings: strings)
             do {
                 return Artifact(path: path, content: .bytes(try writer.epub(book)))
             } catch {
@@ -51,9 +51,9 @@ enum HandbookFiles: OutputKind {
 
 extension HandbookFiles {
     /// The print edition's HTML: as published, or as WeasyPrint reads it for the PDF.
-    static func printHTML(_ book: Handbook, forPDF: Bool, site: Site, theme: Theme) -> String {
+    static func printHTML(_ book: Handbook, forPDF: Bool, site: Site, theme: Theme, strings: Strings) -> String {
         HandbookRenderer(
-            theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL, contentDirectory: site.contentDirectory
+            theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL, contentDirectory: site.contentDirectory, strings: strings
         ).printHTML(book, forPDF: forPDF)
     }
 }

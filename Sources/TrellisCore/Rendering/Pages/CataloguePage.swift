@@ -15,11 +15,12 @@ extension SiteRenderer {
         let context = PageContext(path: route.path)
         let count = site.practices.count
         let pages = Pagination.pageCount(count)
-        let pagination = Pagination.view(current: n, count: pages, total: count, label: "Pages of good practices") {
+        let pagination = Pagination.view(current: n, count: pages, total: count, label: strings("pages_of_practices"), strings: strings) {
             context.url(.cataloguePage($0))
         }
         let view = CatalogueView(
-            title: "Good practices", count: count, countLabel: Self.practiceCount(count),
+            title: strings("catalogue_title"), count: count, countLabel: practiceCount(count),
+            lead: strings("catalogue_lead", ["count": practiceCount(count)]),
             practices: site.practices[Pagination.slice(count, page: n)].map { practiceCard($0, context) },
             facets: facetGroups(context), pagination: pagination, dataHref: context.url(.asset(CatalogueData.fileName)), root: context.root,
             scriptHref: context.url(.asset("catalogue.js")),
@@ -30,23 +31,24 @@ extension SiteRenderer {
                 : handbookFormats.map {
                     let path = Self.handbookPath("catalogue", $0)
                     let size = handbookSize(path).map { ", " + $0 } ?? ""
-                    return LinkView(title: "Catalogue handbook (\($0.uppercased())\(size))", href: context.url(.file(path)))
+                    return LinkView(title: "\(strings("handbook_catalogue")) (\($0.uppercased())\(size))", href: context.url(.file(path)))
                 })
-        let title = pagination.map { "\(view.title), \($0.summary.lowercased())" } ?? view.title
+        let title =
+            pagination.map { strings("paged_title", ["title": view.title, "current": String(n), "count": String($0.pageCount)]) } ?? view.title
         return page(route, title: title, template: .catalogue, view: view, bodyClass: "catalogue", current: .catalogue)
     }
 
     func facetGroups(_ context: PageContext) -> [FacetGroupView] {
         var groups = Facet.allCases.map { facet in
             FacetGroupView(
-                title: facet.title, key: facet.rawValue,
+                title: strings.facet(facet), key: facet.rawValue,
                 entries: catalogue.entries(facet).map {
                     FacetEntryView(label: $0.label, value: $0.value, count: $0.count, href: context.url(.facet(facet, $0.value)))
                 })
         }
         groups.append(
             FacetGroupView(
-                title: "Year", key: "year",
+                title: strings("facet_year"), key: "year",
                 entries: catalogue.years.map {
                     FacetEntryView(label: $0.label, value: $0.value, count: $0.count, href: nil)
                 }))

@@ -24,17 +24,21 @@ extension SiteRenderer {
                 label: $0.label, value: $0.value, count: $0.count, href: $0.value == entry.value ? nil : context.url(.facet(facet, $0.value)))
         }
         let pagination = Pagination.view(
-            current: n, count: Pagination.pageCount(entry.count), total: entry.count, label: "Pages of \(facet.title.lowercased()): \(entry.label)"
+            current: n, count: Pagination.pageCount(entry.count), total: entry.count,
+            label: strings("pages_of_facet", ["facet": strings.facet(facet), "value": entry.label]), strings: strings
         ) { context.url(.facetPage(facet, entry.value, $0)) }
         let members = entry.members[Pagination.slice(entry.count, page: n)]
         let view = FacetPageView(
-            title: entry.label, facetTitle: facet.title, count: entry.count, countLabel: Self.practiceCount(entry.count),
+            title: entry.label, facetTitle: strings.facet(facet), count: entry.count, countLabel: practiceCount(entry.count),
+            practicesHeading: strings("facet_practices_of", ["value": entry.label]),
+            otherValuesLabel: strings("facet_other_values", ["facet": strings.facet(facet)]),
             practices: members.map { practiceCard(site.practices[$0], context) },
             cardsHTML: members.map { facetCards[$0] }.joined(),
             catalogueHref: context.url(.catalogue), others: others, pagination: pagination)
-        let title = "\(facet.title): \(entry.label)" + (pagination.map { ", \($0.summary.lowercased())" } ?? "")
+        let named = "\(strings.facet(facet)): \(entry.label)"
+        let title = pagination.map { strings("paged_title", ["title": named, "current": String(n), "count": String($0.pageCount)]) } ?? named
         return page(
             route, title: title, template: .facet, view: view, bodyClass: "facet",
-            breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
+            breadcrumbs: [LinkView(title: strings("nav_practices"), href: context.url(.catalogue))])
     }
 }

@@ -19,7 +19,12 @@ extension SiteRenderer {
             moreModules: site.modules.count > Self.homeModules,
             modulesHref: context.url(.moduleList),
             catalogueHref: context.url(.catalogue), practiceCount: site.practices.count,
-            countryCount: countries.count, hasPractices: !site.practices.isEmpty
+            countryCount: countries.count, hasPractices: !site.practices.isEmpty,
+            modulesLinkLabel: site.modules.count > Self.homeModules
+                ? strings("home_all_modules_count", ["count": String(site.modules.count)]) : strings("home_all_modules"),
+            practicesSummary: strings(
+                "home_practices_summary",
+                ["practices": practiceCount(site.practices.count), "countries": strings.plural("country_count", countries.count)])
         )
         return page(.home, title: view.title, template: .home, view: view, bodyClass: "home")
     }

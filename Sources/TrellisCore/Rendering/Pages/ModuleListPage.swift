@@ -12,12 +12,16 @@ extension SiteRenderer {
         let route = Route.moduleListPage(n)
         let context = PageContext(path: route.path)
         let count = site.modules.count
-        let pagination = Pagination.view(current: n, count: Pagination.pageCount(count), total: count, label: "Pages of modules") {
+        let pagination = Pagination.view(
+            current: n, count: Pagination.pageCount(count), total: count, label: strings("pages_of_modules"), strings: strings
+        ) {
             context.url(.moduleListPage($0))
         }
         let view = ModuleListView(
-            title: "Modules", modules: site.modules[Pagination.slice(count, page: n)].map { moduleCard($0, context) }, pagination: pagination)
-        let title = pagination.map { "\(view.title), \($0.summary.lowercased())" } ?? view.title
+            title: strings("modules_title"), modules: site.modules[Pagination.slice(count, page: n)].map { moduleCard($0, context) },
+            pagination: pagination)
+        let title =
+            pagination.map { strings("paged_title", ["title": view.title, "current": String(n), "count": String($0.pageCount)]) } ?? view.title
         return page(route, title: title, template: .modules, view: view, bodyClass: "modules", current: .moduleList)
     }
 }

@@ -18,16 +18,23 @@ extension SiteRenderer {
     func modulePage(_ module: Module) -> Artifact {
         let context = PageContext(path: module.route.path)
         var facts: [FactView] = []
-        if let duration = module.duration?.value { facts.append(FactView(label: "Duration", value: duration)) }
-        if let workload = module.workload?.value { facts.append(FactView(label: "Workload", value: workload)) }
+        if let duration = module.duration?.value { facts.append(FactView(label: strings("fact_duration"), value: duration)) }
+        if let workload = module.workload?.value { facts.append(FactView(label: strings("fact_workload"), value: workload)) }
         if !module.audience.isEmpty {
-            facts.append(FactView(label: "Audience", value: module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", ")))
+            facts.append(
+                FactView(
+                    label: strings("fact_audience"),
+                    value: module.audience.map { strings.term($0.value) }.joined(separator: strings("list_separator"))))
         }
-        if !module.languages.isEmpty { facts.append(FactView(label: "Languages", value: module.languages.joined(separator: ", "))) }
-        if let configuration = module.configuration { facts.append(FactView(label: "Configuration", value: configuration)) }
-        if !module.authors.isEmpty { facts.append(FactView(label: "Authors", value: module.authors.joined(separator: ", "))) }
-        if let updated = module.updated { facts.append(FactView(label: "Updated", value: updated)) }
-        if let license = module.license ?? site.config.license { facts.append(FactView(label: "Licence", value: license)) }
+        if !module.languages.isEmpty {
+            facts.append(FactView(label: strings("fact_languages"), value: module.languages.joined(separator: strings("list_separator"))))
+        }
+        if let configuration = module.configuration { facts.append(FactView(label: strings("fact_configuration"), value: configuration)) }
+        if !module.authors.isEmpty {
+            facts.append(FactView(label: strings("fact_authors"), value: module.authors.joined(separator: strings("list_separator"))))
+        }
+        if let updated = module.updated { facts.append(FactView(label: strings("fact_updated"), value: updated)) }
+        if let license = module.license ?? site.config.license { facts.append(FactView(label: strings("fact_licence"), value: license)) }
 
         func card(_ task: ModuleTask) -> TaskCard {
             TaskCard(
@@ -42,16 +49,13 @@ extension SiteRenderer {
         let phases = module.taskGroups.enumerated().map { n, group in
             PhaseView(
                 title: group.title, anchor: "phase-\(n + 1)-tasks", weeks: group.phase?.weeks.map(PhaseWeeks.label), tasks: group.tasks.map(card),
-                effort: effort(group.tasks))
+                effort: effort(group.tasks), effortLine: effort(group.tasks).map { strings("effort_phase", ["effort": $0]) })
         }
         let totalEffort = effort(module.tasks)
         var notCounted: String?
         let windows = module.tasks.filter { $0.parsedDuration?.window != nil }.count
         if totalEffort != nil && windows > 0 {
-            notCounted =
-                windows == 1
-                ? "One task has a time window instead of hours; it is not counted."
-                : "\(windows) tasks have a time window instead of hours; they are not counted."
+            notCounted = strings.plural("effort_not_counted", windows)
         }
         var coverage: CoverageView?
         if !module.outcomes.isEmpty && !module.tasks.isEmpty {
@@ -61,7 +65,7 @@ extension SiteRenderer {
                 rows: module.outcomes.map { outcome in
                     let cells = sets.map { CoverageView.Cell(covered: $0.contains(outcome.id)) }
                     return .init(
-                        id: outcome.id, domain: Vocabularies.label(outcome.domain), text: outcome.text,
+                        id: outcome.id, domain: strings.term(outcome.domain), text: outcome.text,
                         cells: cells, uncovered: !cells.contains { $0.covered })
                 })
         }
@@ -78,32 +82,35 @@ extension SiteRenderer {
             guard let heading = section.heading, !section.isFacilitatorOnly, !heading.anchor.isEmpty else { return nil }
             return ContentsEntryView(title: heading.text, href: "#" + heading.anchor, entries: [])
         }
-        if !module.outcomes.isEmpty { contents.append(ContentsEntryView(title: "Learning outcomes", href: "#outcomes", entries: [])) }
+        if !module.outcomes.isEmpty { contents.append(ContentsEntryView(title: strings("learning_outcomes"), href: "#outcomes", entries: [])) }
         if !phases.isEmpty {
             let entries = phases.count > 1 ? phases.map { LinkView(title: $0.title, href: "#" + $0.anchor) } : []
-            contents.append(ContentsEntryView(title: "Task sequence", href: "#sequence", entries: entries))
+            contents.append(ContentsEntryView(title: strings("task_sequence"), href: "#sequence", entries: entries))
         }
-        if coverage != nil { contents.append(ContentsEntryView(title: "Which tasks work towards which outcomes", href: "#coverage", entries: [])) }
-        if !practices.isEmpty { contents.append(ContentsEntryView(title: "Related good practices", href: "#practices", entries: [])) }
+        if coverage != nil { contents.append(ContentsEntryView(title: strings("coverage_title"), href: "#coverage", entries: [])) }
+        if !practices.isEmpty { contents.append(ContentsEntryView(title: strings("related_practices"), href: "#practices", entries: [])) }
         let view = ModuleView(
             title: module.title, summary: module.summary, facts: facts, overviewHTML: context.bodyHTML(module.body),
             outcomes: outcomeViews(module.outcomes), phases: phases,
             practices: practices,
-            footnotesHTML: context.footnotes(module.body), totalEffort: totalEffort, notCounted: notCounted,
+            footnotesHTML: context.footnotes(module.body), totalEffort: totalEffort,
+            totalEffortLine: totalEffort.map { strings("effort_total", ["effort": $0]) }, notCounted: notCounted,
             coverage: coverage, legend: legend,
             handbooks: downloads.flatMap { edition in
                 edition.files.map { LinkView(title: "\(edition.title) (\($0.format)\($0.size.map { ", " + $0 } ?? ""))", href: $0.href) }
             },
             downloads: downloads, contents: contents.count > 1 ? contents : [], progressSite: progressSite,
+            progressForms: strings.forms("phase_progress").map { PluralFormView(category: $0.category, text: $0.text) },
             morePractices: practiceIDs.count > Self.modulePracticeCards
                 ? LinkView(
-                    title: "All \(practiceIDs.count) related good practices", href: context.url(.relatedPractices(module: module.id, page: 1)))
+                    title: strings("related_practices_all", ["count": String(practiceIDs.count)]),
+                    href: context.url(.relatedPractices(module: module.id, page: 1)))
                 : nil,
             jsonLD: LearningMetadata(site: site).module(module)
         )
         return page(
             module.route, title: module.title, template: .module, view: view, bodyClass: "module",
-            breadcrumbs: [LinkView(title: "Modules", href: context.url(.moduleList))], description: module.summary
+            breadcrumbs: [LinkView(title: strings("nav_modules"), href: context.url(.moduleList))], description: module.summary
         ) { $0.pageScriptHref = module.tasks.isEmpty ? nil : context.url(.asset("progress.js")) }
     }
 
@@ -111,7 +118,7 @@ extension SiteRenderer {
     /// writes, each with its size.
     func handbookDownloads(for module: Module, _ context: PageContext) -> [DownloadView] {
         Edition.allCases.map { edition in
-            let title = "\(edition.title) handbook"
+            let title = strings.handbook(edition)
             return DownloadView(
                 title: title,
                 files: handbookFormats.map { format in

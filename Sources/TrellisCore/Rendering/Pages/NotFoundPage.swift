@@ -17,7 +17,7 @@ extension SiteRenderer {
         let view = NotFoundView(
             homeHref: context.url(.home), catalogueHref: context.url(.catalogue), modulesHref: context.url(.moduleList),
             findsRoot: base == nil)
-        return page(.notFound, title: "Page not found", template: .notFound, view: view, bodyClass: "not-found") { layout in
+        return page(.notFound, title: strings("not_found_title"), template: .notFound, view: view, bodyClass: "not-found") { layout in
             layout.baseHref = base
             if base == nil { layout.searchScriptHref = nil }
         }

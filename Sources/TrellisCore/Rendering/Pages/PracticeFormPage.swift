@@ -11,24 +11,26 @@ extension SiteRenderer {
     func practiceFormPage() -> Artifact {
         let route = Route.file(Self.practiceFormPath)
         let context = PageContext(path: route.path)
-        let sectors = site.config.vocabularies.sectors.map(Vocabularies.label).joined(separator: " / ")
+        let sectors = site.config.vocabularies.sectors.map(strings.term).joined(separator: " / ")
         let view = PracticeFormView(
-            title: "Good practice collection form", siteTitle: site.config.title,
+            title: strings("form_title"),
+            introHTML: strings.html("form_intro", ["required": "<strong>\(HTML.escape(strings("form_required")))</strong>"]),
+            siteTitle: site.config.title,
             fields: [
-                .init(label: "Name of the good practice", note: nil),
-                .init(label: "Country", note: nil),
-                .init(label: "Organisation", note: nil),
-                .init(label: "Sector", note: sectors),
-                .init(label: "Year", note: nil),
-                .init(label: "Website", note: nil),
-                .init(label: "Keywords (tags)", note: "separate with commas"),
-                .init(label: "Contact person and e-mail", note: nil),
+                .init(label: strings("form_name"), note: nil),
+                .init(label: strings("fact_country"), note: nil),
+                .init(label: strings("fact_organisation"), note: nil),
+                .init(label: strings("fact_sector"), note: sectors),
+                .init(label: strings("fact_year"), note: nil),
+                .init(label: strings("fact_website"), note: nil),
+                .init(label: strings("form_keywords"), note: strings("form_keywords_note")),
+                .init(label: strings("form_contact"), note: nil),
             ],
             sections: site.config.practiceTemplate.sections.map { .init(heading: $0.heading, guidance: $0.guidance, required: $0.required) },
             catalogueHref: context.url(.catalogue)
         )
         return page(
             route, title: view.title, template: .practiceForm, view: view, bodyClass: "form",
-            breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
+            breadcrumbs: [LinkView(title: strings("nav_practices"), href: context.url(.catalogue))])
     }
 }

@@ -20,16 +20,18 @@ extension SiteRenderer {
         let context = PageContext(path: practice.route.path)
         var facts: [FactView] = []
         if let country = practice.country {
-            facts.append(FactView(label: "Country", value: country.name, href: context.url(.facet(.country, country.code.lowercased()))))
+            facts.append(
+                FactView(
+                    label: strings("fact_country"), value: strings.country(country), href: context.url(.facet(.country, country.code.lowercased()))))
         }
-        if let organisation = practice.organisation { facts.append(FactView(label: "Organisation", value: organisation)) }
+        if let organisation = practice.organisation { facts.append(FactView(label: strings("fact_organisation"), value: organisation)) }
         if let sector = practice.sector {
-            facts.append(FactView(label: "Sector", value: Vocabularies.label(sector.value), href: context.url(.facet(.sector, sector.value))))
+            facts.append(FactView(label: strings("fact_sector"), value: strings.term(sector.value), href: context.url(.facet(.sector, sector.value))))
         }
-        if let year = practice.year { facts.append(FactView(label: "Year", value: String(year))) }
-        if let status = practice.status { facts.append(FactView(label: "Status", value: status)) }
-        if let website = practice.website { facts.append(FactView(label: "Website", value: website, href: website)) }
-        if let updated = practice.updated { facts.append(FactView(label: "Updated", value: updated)) }
+        if let year = practice.year { facts.append(FactView(label: strings("fact_year"), value: String(year))) }
+        if let status = practice.status { facts.append(FactView(label: strings("fact_status"), value: status)) }
+        if let website = practice.website { facts.append(FactView(label: strings("fact_website"), value: website, href: website)) }
+        if let updated = practice.updated { facts.append(FactView(label: strings("fact_updated"), value: updated)) }
         var sections: [SectionView] = practice.sections.compactMap { matched in
             guard let content = matched.content else { return nil }
             var view = context.sectionView(content, body: practice.body)
@@ -50,6 +52,6 @@ extension SiteRenderer {
         )
         return page(
             practice.route, title: practice.title, template: .practice, view: view, bodyClass: "practice",
-            breadcrumbs: [LinkView(title: "Good practices", href: context.url(.catalogue))])
+            breadcrumbs: [LinkView(title: strings("nav_practices"), href: context.url(.catalogue))])
     }
 }

@@ -36,18 +36,21 @@ extension SiteRenderer {
         let context = PageContext(path: route.path)
         let ids = relatedPracticeIDs(module)
         let pagination = Pagination.view(
-            current: n, count: Pagination.pageCount(ids.count), total: ids.count, label: "Pages of good practices related to \(module.title)"
+            current: n, count: Pagination.pageCount(ids.count), total: ids.count, label: strings("pages_of_related", ["module": module.title]),
+            strings: strings
         ) { context.url(.relatedPractices(module: module.id, page: $0)) }
         let view = RelatedPracticesView(
-            title: "Related good practices", moduleTitle: module.title, moduleHref: context.url(module.route),
-            countLabel: Self.practiceCount(ids.count),
+            title: strings("related_title"), moduleTitle: module.title, moduleHref: context.url(module.route),
+            countLabel: practiceCount(ids.count), heading: strings("related_heading", ["module": module.title]),
             practices: ids[Pagination.slice(ids.count, page: n)].compactMap { site.practice($0) }.map { practiceCard($0, context) },
             pagination: pagination)
-        let title = "Related good practices – \(module.title)" + (pagination.map { ", \($0.summary.lowercased())" } ?? "")
+        let named = "\(view.title) – \(module.title)"
+        let title = pagination.map { strings("paged_title", ["title": named, "current": String(n), "count": String($0.pageCount)]) } ?? named
         return page(
             route, title: title, template: .related, view: view, bodyClass: "related",
             breadcrumbs: [
-                LinkView(title: "Modules", href: context.url(.moduleList)), LinkView(title: module.title, href: context.url(module.route)),
+                LinkView(title: strings("nav_modules"), href: context.url(.moduleList)),
+                LinkView(title: module.title, href: context.url(module.route)),
             ])
     }
 }

@@ -23,10 +23,12 @@ extension SiteRenderer {
         var facts: [FactView] = []
         if let duration = task.duration?.value {
             // Effort "90 min of work"; a time window "over 1 week"; unreadable text as written.
-            let value = task.parsedDuration?.effort != nil ? "\(duration) of work" : Duration.display(duration)
-            facts.append(FactView(label: "Duration", value: value))
+            let value = task.parsedDuration?.effort != nil ? strings("duration_of_work", ["duration": duration]) : Duration.display(duration)
+            facts.append(FactView(label: strings("fact_duration"), value: value))
         }
-        if !task.tools.isEmpty { facts.append(FactView(label: "Tools", value: task.tools.joined(separator: ", "))) }
+        if !task.tools.isEmpty {
+            facts.append(FactView(label: strings("fact_tools"), value: task.tools.joined(separator: strings("list_separator"))))
+        }
         let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }
         let sections = task.body.sections.map { section in
             context.sectionView(section, body: task.body, facilitator: section.isFacilitatorOnly)
@@ -39,13 +41,15 @@ extension SiteRenderer {
             sections: sections, outcomes: outcomeViews(outcomes),
             previous: index > 0 ? link(module.tasks[index - 1]) : nil,
             next: index + 1 < module.tasks.count ? link(module.tasks[index + 1]) : nil, hasNeighbours: module.tasks.count > 1,
+            taskLabel: strings("task_kicker", ["number": task.displayNumber]),
+            allTasksLabel: strings("task_all", ["module": module.title]),
             footnotesHTML: context.footnotes(task.body), jsonLD: LearningMetadata(site: site).task(task, in: module),
             progressKey: Self.progressKey(module, task), progressSite: progressSite
         )
         return page(
             task.route, title: task.title, template: .task, view: view, bodyClass: "task",
             breadcrumbs: [
-                LinkView(title: "Modules", href: context.url(.moduleList)),
+                LinkView(title: strings("nav_modules"), href: context.url(.moduleList)),
                 LinkView(title: module.title, href: context.url(module.route)),
             ]
         ) { $0.pageScriptHref = context.url(.asset("progress.js")) }

@@ -50,7 +50,7 @@
       requested[file.src] = true;
       var script = document.createElement("script");
       script.src = root + "assets/search/" + file.src;
-      script.onerror = function () { status.textContent = manifest ? manifest.messages.failed : "The search index could not be loaded."; };
+      script.onerror = function () { status.textContent = manifest ? manifest.messages.failed : form.getAttribute("data-failed"); };
       document.head.appendChild(script);
     });
     waiting.push(function () { need(files, then); });
@@ -62,8 +62,14 @@
   }
   function chunkFile(n) { return { src: "d-" + n + ".js", loaded: function () { return !!chunks[n]; } }; }
 
+  // As the index was made: accents off, lower case, final ς = σ, Persian and
+  // Arabic letter variants as one, Arabic-Indic digits as 0–9, the
+  // zero-width non-joiner and tatweel dropped (می‌شود is one word).
   function fold(text) {
-    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ");
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ")
+      .replace(/[\u064A\u0649]/g, "\u06CC").replace(/\u0643/g, "\u06A9").replace(/\u0629/g, "\u0647")
+      .replace(/[\u200C\u0640]/g, "")
+      .replace(/[\u0660-\u0669\u06F0-\u06F9]/g, function (d) { return String(d.charCodeAt(0) & 15); });
   }
   function tokens(text) {
     var out = [];
@@ -139,6 +145,14 @@
     return manifest.messages[key].replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
   }
 
+  // "1 result.", "12 results.": the form the page's language uses for the number.
+  function counted(n) {
+    var forms = manifest.messages.results;
+    if (!forms) return n === 1 ? message("one", {}) : message("many", { count: n });
+    var category = "other";
+    try { category = new Intl.PluralRules(document.documentElement.lang || "en").select(n); } catch (e) { /* old browser */ }
+    return (forms[category] || forms.other || "").replace(/\{count\}/g, String(n));
+  }
   function search(query) {
     var mine = ++generation;
     list.textContent = "";
@@ -146,7 +160,7 @@
     remember(query);
     var words = tokens(query);
     if (!words.length) { status.textContent = ""; current = { query: query, hits: [], words: [], shown: 0 }; return; }
-    if (!manifest) status.textContent = "Loading the search index…";
+    if (!manifest) status.textContent = form.getAttribute("data-loading");
     need([manifestFile()], function () {
       if (mine !== generation) return;
       var needed = [];
@@ -169,7 +183,7 @@
   function show(mine, query, words, hits) {
     current = { query: query, hits: hits, words: words, shown: 0 };
     status.textContent = hits.length === 0 ? message("none", { query: query }) :
-      hits.length === 1 ? message("one", {}) : message("many", { count: hits.length });
+      counted(hits.length);
     showMore(mine, false);
   }
   function showMore(mine, focus) {

@@ -48,12 +48,15 @@
         done++;
         var mark = document.createElement("span");
         mark.className = "done-mark";
-        mark.textContent = "Done";
+        mark.textContent = timeline.getAttribute("data-done") || "Done";
         card.querySelector("a").insertAdjacentElement("afterend", mark);
       });
       var line = phase.querySelector(".phase-progress");
       if (!line || !cards.length) return;
-      line.textContent = done + " of " + cards.length + (cards.length === 1 ? " task" : " tasks") + " done";
+      var category = "other";
+      try { category = new Intl.PluralRules(document.documentElement.lang || "en").select(cards.length); } catch (e) { /* old browser */ }
+      var text = timeline.getAttribute("data-progress-" + category) || timeline.getAttribute("data-progress-other") || "{done} / {count}";
+      line.textContent = text.replace(/\{done\}/g, String(done)).replace(/\{count\}/g, String(cards.length));
       line.hidden = false;
     });
   }

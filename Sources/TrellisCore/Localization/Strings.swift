@@ -1,0 +1,220 @@
+import Foundation
+import Mustache
+import Yams
+
+/// The interface in one language: every word Trellis writes around the
+/// authors' text (navigation, labels, badges, notices, search messages,
+/// handbook covers), from a string table.
+///
+/// Built in: `Sources/TrellisCore/Strings/<lang>.yml` for English and the
+/// languages listed in ``builtInLanguages``; a site overrides or adds
+/// strings, and whole languages, in `i18n/<lang>.yml` in its content folder.
+/// A key a table lacks falls back to English. `{name}` in a value is filled
+/// in; a value with plural forms is a mapping (`one`, `other`, and `two`,
+/// `few`, `many` where the language has them, chosen by ``Plural``).
+public struct Strings: Sendable {
+    public enum Entry: Sendable, Equatable {
+        case text(String)
+        case plural([String: String])
+    }
+
+    /// The language's code (BCP 47), as `site.yml` gives it.
+    public let language: String
+    let table: [String: Entry]
+
+    /// Languages with a built-in table, English first.
+    public static let builtInLanguages = ["en", "es", "fr", "de", "it", "pt", "nl", "fi", "sv", "sl", "el", "fa"]
+
+    /// Languages written right to left (the page gets `dir="rtl"`).
+    static let rightToLeft: Set<String> = ["fa", "ar", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"]
+
+    public var isRightToLeft: Bool { Self.rightToLeft.contains(Self.primary(language)) }
+    public var direction: String { isRightToLeft ? "rtl" : "ltr" }
+
+    /// `pt-BR` → `pt`.
+    static func primary(_ code: String) -> String {
+        String(code.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? Substring(code)).lowercased()
+    }
+
+    init(language: String, table: [String: Entry]) {
+        self.language = language
+        self.table = table
+    }
+
+    /// The built-in English table: every key there is.
+    public static let english: Strings = Strings(language: "en", table: (try? parse(text(of: "en") ?? "")) ?? [:])
+
+    /// The interface for `language`: the built-in table for it (or for its
+    /// primary language: `pt-BR` → `pt`), then `overrides` on top, with every
+    /// missing key from English. nil when neither exists.
+    public static func forLanguage(_ language: String, overrides: [String: Entry] = [:]) -> (strings: Strings, missing: [String]) {
+        var table = english.table
+        var own: [String: Entry] = [:]
+        if let builtIn = builtIn(language) { own = builtIn }
+        own.merge(overrides) { _, new in new }
+        let missing = Self.primary(language) == "en" ? [] : english.table.keys.filter { own[$0] == nil }.sorted()
+        table.merge(own) { _, new in new }
+        return (Strings(language: language, table: table), missing)
+    }
+
+    static func builtIn(_ language: String) -> [String: Entry]? {
+        for code in [language, primary(language)] {
+            if let text = text(of: code), let table = try? parse(text) { return table }
+        }
+        return nil
+    }
+
+    static func text(of language: String) -> String? {
+        let bytes: [UInt8]? =
+            switch language {
+            case "en": PackageResources.en_yml
+            case "es": PackageResources.es_yml
+            case "fr": PackageResources.fr_yml
+            case "de": PackageResources.de_yml
+            case "it": PackageResources.it_yml
+            case "pt": PackageResources.pt_yml
+            case "nl": PackageResources.nl_yml
+            case "fi": PackageResources.fi_yml
+            case "sv": PackageResources.sv_yml
+            case "sl": PackageResources.sl_yml
+            case "el": PackageResources.el_yml
+            case "fa": PackageResources.fa_yml
+            default: nil
+            }
+        return bytes.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A table from YAML: `key: text` or `key: {one: …, other: …}`.
+    static func parse(_ yaml: String) throws -> [String: Entry] {
+        guard let object = try Yams.load(yaml: yaml) else { return [:] }
+        guard let mapping = object as? [String: Any] else { throw StringsError.notAMapping }
+        var table: [String: Entry] = [:]
+        for (key, value) in mapping {
+            if let forms = value as? [String: Any] {
+                table[key] = .plural(forms.mapValues { "\($0)" })
+            } else if let text = value as? String {
+                table[key] = .text(text)
+            } else {
+                table[key] = .text("\(value)")
+            }
+        }
+        return table
+    }
+
+    enum StringsError: Error { case notAMapping }
+
+    // MARK: Looking up
+
+    /// The text for `key`, with `{name}` filled in from `values`. A key
+    /// with plural forms gives its `other` form; a key no table has gives
+    /// the key itself (a template checker warns about those).
+    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        switch table[key] {
+        case .text(let text): Self.fill(text, values)
+        case .plural(let forms): Self.fill(forms["other"] ?? forms.values.first ?? key, values)
+        case nil: key
+        }
+    }
+
+    /// The form of `key` for `count` (`{count}` is filled in with it).
+    public func plural(_ key: String, _ count: Int, _ values: [String: String] = [:]) -> String {
+        var values = values
+        values["count"] = values["count"] ?? String(count)
+        guard case .plural(let forms) = table[key] else { return callAsFunction(key, values) }
+        let category = Plural.category(count, language: language)
+        return Self.fill(forms[category] ?? forms["other"] ?? forms.values.first ?? key, values)
+    }
+
+    /// The text for `key` as HTML: the text escaped, then `{name}` filled
+    /// in with `html` values as they are (links, emphasis).
+    public func html(_ key: String, _ html: [String: String]) -> String {
+        Self.fill(HTML.escape(callAsFunction(key)), html)
+    }
+
+    /// The plural forms of `key` by category (only `other` for plain text),
+    /// for scripts that choose one with `Intl.PluralRules`.
+    public func forms(_ key: String) -> [(category: String, text: String)] {
+        switch table[key] {
+        case .plural(let forms): forms.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        case .text(let text): [("other", text)]
+        case nil: []
+        }
+    }
+
+    /// A vocabulary term's label: `term_<term>` from the table, else the term made readable.
+    public func term(_ term: String) -> String {
+        if case .text(let text) = table["term_" + term] { return text }
+        return Vocabularies.label(term)
+    }
+
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, text.contains("{") else { return text }
+        var out = text
+        for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+        return out
+    }
+
+    /// A country's name in this language: CLDR's, through Foundation, for
+    /// any language but English (whose names are the project's own table).
+    public func country(_ country: Country) -> String {
+        guard Self.primary(language) != "en" else { return country.name }
+        return Locale(identifier: language).localizedString(forRegionCode: country.code) ?? country.name
+    }
+
+    /// A facet's name: "Country", "Sector", "Tag".
+    public func facet(_ facet: Facet) -> String { callAsFunction("facet_" + facet.rawValue) }
+
+    /// A handbook edition's name: "Participant handbook".
+    public func handbook(_ edition: Edition) -> String { callAsFunction("handbook_" + edition.rawValue) }
+
+    /// Every key, for the template checker.
+    var keys: Dictionary<String, Entry>.Keys { table.keys }
+}
+
+/// CLDR plural categories for the built-in languages (integers only).
+enum Plural {
+    static func category(_ n: Int, language: String) -> String {
+        // Brazilian Portuguese counts 0 as one; European Portuguese (pt, the built-in table) does not.
+        if language.lowercased() == "pt-br" { return n == 0 || n == 1 ? "one" : "other" }
+        switch Strings.primary(language) {
+        case "fr", "fa", "hi": return n == 0 || n == 1 ? "one" : "other"
+        case "sl":
+            switch n % 100 {
+            case 1: return "one"
+            case 2: return "two"
+            case 3, 4: return "few"
+            default: return "other"
+            }
+        case "ja", "zh", "ko", "tr", "id", "vi", "th": return "other"
+        default: return n == 1 ? "one" : "other"
+        }
+    }
+}
+
+/// What templates see as `t`: `{{t.nav_home}}` is the string `nav_home` in
+/// the page's language.
+struct StringTable: MustacheParent, Sendable {
+    let strings: Strings
+    func child(named name: String) -> Any? { strings.table[name] == nil ? nil : strings(name) }
+}
+
+/// A view with the string table beside it, so every template, section and
+/// partial can name `t`.
+struct Localized<View: TemplateView>: MustacheParent, Sendable {
+    let view: View
+    let table: StringTable
+    func child(named name: String) -> Any? { name == "t" ? table : view.child(named: name) }
+}
+
+/// The template checker's view of `t`: every key of the English table.
+struct StringTableFields: TemplateView {
+    func child(named name: String) -> Any? { nil }
+    static let templateFields: [String: (any TemplateView.Type)?] = Dictionary(
+        uniqueKeysWithValues: Strings.english.keys.map { ($0, nil) })
+}
+
+/// The checker's outermost frame: `t`, around every template's own view.
+struct LocalizedFields: TemplateView {
+    func child(named name: String) -> Any? { nil }
+    static let templateFields: [String: (any TemplateView.Type)?] = ["t": StringTableFields.self]
+}
