@@ -51,6 +51,8 @@ public enum Discovery {
                             hint: "rename site.yaml to site.yml"))
                 case ("index.md", false):
                     add(.home, path)
+                case (_, false) where translation(path, in: ""):
+                    continue
                 case ("modules", true):
                     walkModules()
                 case ("practices", true):
@@ -79,6 +81,15 @@ public enum Discovery {
                         "missing-config", at: source("site.yml").location(), "the content folder has no site.yml",
                         hint: "create site.yml with at least 'title: Name of your site'"))
             }
+        }
+
+        /// Records `name` in `folder` as a translation when it is one (`<name>.<lang>.md`).
+        mutating func translation(_ name: String, in folder: String) -> Bool {
+            guard let (original, language) = TranslationSource.split(name) else { return false }
+            let path = folder.isEmpty ? name : "\(folder)/\(name)"
+            inventory.translations.append(
+                TranslationSource(language: language, file: source(path), originalPath: folder.isEmpty ? original : "\(folder)/\(original)"))
+            return true
         }
 
         mutating func add(_ kind: DocumentKind, _ path: String) {
@@ -126,6 +137,7 @@ public enum Discovery {
                     if entry.name == "media" { walkMedia(path) } else { stray(path, true, expected: "module.md, numbered task files and media/") }
                     continue
                 }
+                if translation(entry.name, in: "modules/\(module)") { continue }
                 if entry.name == "module.md" {
                     hasDefinition = true
                     add(.module(module), path)
@@ -193,6 +205,7 @@ public enum Discovery {
                     stray(path, false, expected: "Markdown files (.md) and media/")
                     continue
                 }
+                if translation(entry.name, in: folder) { continue }
                 let id = String(entry.name.dropLast(3))
                 guard checkID(id, path) else { continue }
                 if folder == "practices", id == "index" {

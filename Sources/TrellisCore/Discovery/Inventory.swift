@@ -39,4 +39,25 @@ public struct Inventory: Sendable {
     public var allFiles: Set<String>
     /// The site's interface strings, `i18n/<lang>.yml`, by language code.
     public var interfaceFiles: [String: SourceFile] = [:]
+    /// Translations beside their originals (`module.es.md`, `01-intro.es.md`).
+    public var translations: [TranslationSource] = []
+}
+
+/// A translation of a document: `<name>.<lang>.md` beside `<name>.md`.
+public struct TranslationSource: Sendable, Hashable {
+    public var language: String
+    public var file: SourceFile
+    /// The original's content-relative path (`modules/m/01-intro.md`).
+    public var originalPath: String
+
+    /// `01-intro.es.md` → (`01-intro.md`, `es`); nil for a name without a language suffix.
+    public static func split(_ name: String) -> (original: String, language: String)? {
+        guard name.hasSuffix(".md") else { return nil }
+        let stem = name.dropLast(3)
+        guard let dot = stem.lastIndex(of: ".") else { return nil }
+        let base = stem[..<dot]
+        let language = String(stem[stem.index(after: dot)...])
+        guard !base.isEmpty, !base.contains("."), SiteConfig.isLanguageTag(language) else { return nil }
+        return (base + ".md", language)
+    }
 }

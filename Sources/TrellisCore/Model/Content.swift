@@ -186,9 +186,19 @@ public struct ModuleTask: Sendable, Hashable {
 
     public enum HeadingMatch: Sendable { case exact, near, none }
 
+    /// "## Facilitator notes" in every built-in language (a translation's
+    /// facilitator notes stay as private as the original's).
+    static let facilitatorHeadings: Set<String> = Set(
+        Strings.builtInLanguages.compactMap {
+            Strings.builtIn($0).flatMap { table -> String? in
+                if case .text(let heading)? = table["facilitator_notes_heading"] { return PracticeTemplate.normalize(heading) }
+                return nil
+            }
+        })
+
     public static func facilitatorHeadingMatch(_ text: String) -> HeadingMatch {
         let normal = PracticeTemplate.normalize(text)
-        if normal == "facilitator notes" { return .exact }
+        if normal == "facilitator notes" || facilitatorHeadings.contains(normal) { return .exact }
         guard normal.hasPrefix("facilitator"), abs(normal.count - 17) <= 2 else { return .none }
         return Suggestion.editDistance(Array(normal), Array("facilitator notes")) <= 2 ? .near : .none
     }

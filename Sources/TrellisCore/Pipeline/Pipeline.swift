@@ -191,7 +191,14 @@ public enum Pipeline {
         // 6. plan: every output path, with its sources and how it is made;
         // two outputs on one path stop the build before anything is written.
         let (renderer, plan) = stage("plan") { () -> ((SiteRenderer, OutputPlan), String) in
-            let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf)
+            var (translations, found) = Translations.build(site, inventory: inventory, config: config, reservedAnchors: reservedAnchors)
+            diagnostics += found
+            for index in translations.indices {
+                let (strings, interfaceDiagnostics) = Self.interface(translations[index].language, inventory: inventory)
+                translations[index].site.strings = strings
+                diagnostics += interfaceDiagnostics
+            }
+            let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf, translations: translations)
             let plan = renderer.plan()
             diagnostics += plan.collisions
             return ((renderer, plan), "\(plan.outputs.count) files planned")

@@ -64,9 +64,12 @@ struct SearchIndex: Sendable {
     /// The interface strings the search box shows (kinds, messages).
     let strings: Strings
 
-    init(_ site: Site, strings: Strings) {
+    /// - Parameter include: whether a page belongs in this index (a page
+    ///   shown untranslated in another language does not).
+    init(_ site: Site, strings: Strings, include: (Route) -> Bool = { _ in true }) {
         self.strings = strings
-        documents = Self.documents(site)
+        let routes = Self.routes(site)
+        documents = Self.documents(site).filter { routes[$0.path].map(include) ?? true }
         let tokenSets = documents.parallelMap { document -> (all: Set<String>, titles: Set<String>) in
             var folder = CaseFolding()
             var titles = Set<String>()
@@ -113,6 +116,18 @@ struct SearchIndex: Sendable {
             }
         }
         return shards.sorted { $0.prefix.utf16.lexicographicallyPrecedes($1.prefix.utf16) }
+    }
+
+    /// Every searchable page's route by its path.
+    static func routes(_ site: Site) -> [String: Route] {
+        var routes: [String: Route] = [:]
+        for module in site.modules {
+            routes[module.route.path] = module.route
+            for task in module.tasks { routes[task.route.path] = task.route }
+        }
+        for practice in site.practices { routes[practice.route.path] = practice.route }
+        for page in site.pages { routes[page.route.path] = page.route }
+        return routes
     }
 
     static func documents(_ site: Site) -> [Document] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stage 5, render: the checked site → the files of the website.
 ///
 /// In: a ``Site`` without errors and a ``Theme``. Out: ``Artifact``s, one per
@@ -8,6 +10,10 @@ public struct SiteRenderer: Sendable {
     let theme: Theme
     /// The interface in the site's language.
     let strings: Strings
+    /// This renderer's language among the site's; the default's renderer
+    /// also holds one renderer per other language (`others`).
+    let languages: LanguageContext
+    let others: [SiteRenderer]
     let catalogue: CatalogueIndex
     let exports: DataExports
     /// File names of the handbooks (`<module>-participant`, …, `catalogue`).
@@ -27,23 +33,32 @@ public struct SiteRenderer: Sendable {
     let searchIndexCache: Lazy<SearchIndex>
     var searchIndex: SearchIndex { searchIndexCache.get }
 
-    public init(site: Site, theme: Theme, pdf: Bool = false, strings: Strings? = nil) {
+    public init(
+        site: Site, theme: Theme, pdf: Bool = false, strings: Strings? = nil, translations: [TranslatedSite] = [],
+        languages: LanguageContext? = nil, handbooks: Bool = true
+    ) {
         self.site = site
         self.theme = theme
         let strings = strings ?? site.strings
         self.strings = strings
+        let languages = languages ?? LanguageContext.make(site.config, site: site, translations: translations)
+        self.languages = languages
+        // Each other language: the whole site under <code>/, without handbooks and packages for now.
+        others = translations.map {
+            SiteRenderer(site: $0.site, theme: theme, strings: $0.site.strings, languages: languages.viewed(from: $0.language), handbooks: false)
+        }
         catalogue = CatalogueIndex(site, strings: strings)
         exports = DataExports(site: site)
         let builder = HandbookBuilder(site: site, catalogue: catalogue, strings: strings)
         var ids: [String] = []
         var books: [Lazy<Handbook>] = []
-        for module in site.modules {
+        for module in site.modules where handbooks {
             for edition in Edition.allCases {
                 ids.append("\(module.id)-\(edition.rawValue)")
                 books.append(Lazy { builder.moduleBook(module, edition) })
             }
         }
-        if !site.practices.isEmpty {
+        if handbooks && !site.practices.isEmpty {
             ids.append("catalogue")
             books.append(Lazy { builder.catalogueBook() })
         }
@@ -55,9 +70,11 @@ public struct SiteRenderer: Sendable {
                 theme.render(.practiceCard, SiteRenderer.practiceCard(practice, facetContext, strings: strings), strings)
             }
         }
-        let formats = pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
+        let formats = !handbooks ? [] : pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
         handbookFormats = formats
-        searchIndexCache = Lazy { SearchIndex(site, strings: strings) }
+        searchIndexCache = Lazy {
+            SearchIndex(site, strings: strings) { languages.isTranslated($0, into: languages.current) }
+        }
         var files: [String: Lazy<Result<Artifact, RenderFailure>>] = [:]
         for (index, id) in ids.enumerated() {
             let book = books[index]
@@ -107,7 +124,28 @@ public struct SiteRenderer: Sendable {
     /// The plan of every file this site's build writes; collisions are in
     /// ``OutputPlan/collisions``.
     public func plan() -> OutputPlan {
-        OutputPlan(Self.kinds.flatMap { $0.outputs(of: self) } + Sitemap.outputs(of: self))
+        OutputPlan(Self.kinds.flatMap { $0.outputs(of: self) } + Sitemap.outputs(of: self) + others.flatMap(\.languageOutputs))
+    }
+
+    /// This language's outputs under its folder (`es/…`): every page, the
+    /// data files, the search index and the assets, but no sitemap (the
+    /// root's lists every language) and, for now, no handbooks or packages.
+    var languageOutputs: [PlannedOutput] {
+        let prefix = languages.prefix
+        return Self.kinds.filter { $0 != HandbookFiles.self && $0 != CartridgeFiles.self }.flatMap { $0.outputs(of: self) }.map { output in
+            let make: PlannedOutput.Make
+            switch output.make {
+            case .render(let render):
+                make = .render { _ throws(RenderFailure) in
+                    var artifact = try render(self)
+                    artifact.path = prefix + artifact.path
+                    return artifact
+                }
+            case .file(let artifact): make = .file(Artifact(path: prefix + artifact.path, content: artifact.content))
+            case .sitemap: make = .sitemap
+            }
+            return PlannedOutput(prefix + output.path, output.what, sources: output.sources, origin: output.origin, make: make)
+        }
     }
 
     /// The file at `path`, made now (the preview renders on request).
@@ -177,7 +215,7 @@ public struct SiteRenderer: Sendable {
         ]
         nav += site.pages.map { LinkView(title: $0.title, href: context.url($0.route), current: here == $0.route) }
         var layout = LayoutView(
-            lang: site.config.language, rtl: strings.isRightToLeft, siteTitle: site.config.title,
+            lang: languages.current, rtl: strings.isRightToLeft, siteTitle: site.config.title,
             pageTitle: route == .home ? site.config.title : strings("page_title", ["title": title, "site": site.config.title]),
             description: description ?? site.config.description, root: context.root,
             stylesheetHref: context.url(.asset("trellis.css")), searchScriptHref: context.url(.asset("search.js")), homeHref: context.url(.home),
@@ -185,8 +223,40 @@ public struct SiteRenderer: Sendable {
             licenseLine: site.config.license.map { strings("footer_license", ["license": $0]) },
             offlineHTML: strings.html("footer_offline", ["link": "<a href=\"\(HTML.escape(context.url(.home)))\">index.html</a>"])
         )
+        localize(&layout, route: route)
         adjust(&layout)
         return Artifact(path: route.path, content: .text(theme.render(.layout, layout, strings)))
+    }
+
+    /// The page among the site's languages: the switcher, the alternates,
+    /// and, for a page not translated yet, its content marked with the
+    /// default language and a notice in the reader's.
+    func localize(_ layout: inout LayoutView, route: Route) {
+        guard languages.entries.count > 1 else { return }
+        let here = languages.prefix + route.path
+        func url(_ entry: LanguageContext.Entry) -> String {
+            if let base = site.config.baseURL { return base + entry.prefix + route.path }
+            return RelativeURL.from(here, to: entry.prefix + route.path)
+        }
+        layout.languages = languages.entries.map {
+            LanguageLinkView(
+                name: $0.name, code: $0.code, href: RelativeURL.from(here, to: $0.prefix + route.path), current: $0.code == languages.current)
+        }
+        layout.alternates = languages.entries.filter { languages.isTranslated(route, into: $0.code) }.map {
+            AlternateView(hreflang: $0.code, href: url($0))
+        }
+        if let first = languages.entry(languages.defaultLanguage) { layout.alternates.append(AlternateView(hreflang: "x-default", href: url(first))) }
+        if !languages.isTranslated(route, into: languages.current) {
+            let original = languages.defaultLanguage
+            layout.contentLang = original
+            let originalRTL = Strings.rightToLeft.contains(Strings.primary(original))
+            if originalRTL != strings.isRightToLeft { layout.contentDir = originalRTL ? "rtl" : "ltr" }
+            // The original's language named in the reader's ("inglés"), from CLDR.
+            let name =
+                Foundation.Locale(identifier: languages.current).localizedString(forLanguageCode: original) ?? languages.entry(original)?.name
+                ?? original
+            layout.untranslatedNotice = strings("untranslated_notice", ["language": name])
+        }
     }
 
     func moduleCard(_ module: Module, _ context: PageContext) -> ModuleCard {

@@ -74,6 +74,11 @@ extension LayoutView: TemplateView {
         case "bodyClass": bodyClass
         case "licenseLine": licenseLine
         case "offlineHTML": offlineHTML
+        case "languages": languages
+        case "alternates": alternates
+        case "contentLang": contentLang
+        case "contentDir": contentDir
+        case "untranslatedNotice": untranslatedNotice
         default: nil
         }
     }
@@ -97,6 +102,45 @@ extension LayoutView: TemplateView {
         "bodyClass": nil,
         "licenseLine": nil,
         "offlineHTML": nil,
+        "languages": LanguageLinkView.self,
+        "alternates": AlternateView.self,
+        "contentLang": nil,
+        "contentDir": nil,
+        "untranslatedNotice": nil,
+    ]
+}
+
+extension LanguageLinkView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "code": code
+        case "href": href
+        case "current": current
+        default: nil
+        }
+    }
+
+    public static let templateFields: [String: (any TemplateView.Type)?] = [
+        "name": nil,
+        "code": nil,
+        "href": nil,
+        "current": nil,
+    ]
+}
+
+extension AlternateView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "hreflang": hreflang
+        case "href": href
+        default: nil
+        }
+    }
+
+    public static let templateFields: [String: (any TemplateView.Type)?] = [
+        "hreflang": nil,
+        "href": nil,
     ]
 }
 

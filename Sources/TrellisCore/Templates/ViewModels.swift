@@ -51,6 +51,33 @@ public struct LayoutView: Sendable {
     public var licenseLine: String?
     /// The footer's note on offline use, with its link to the home page (HTML).
     public var offlineHTML: String
+    /// The language switcher: the same page in every language (empty for a one-language site).
+    public var languages: [LanguageLinkView] = []
+    /// `<link rel="alternate" hreflang>`: the real translations of this page, and `x-default`.
+    public var alternates: [AlternateView] = []
+    /// The language of the content when it is not the page's (a page not
+    /// translated yet, shown in the default language).
+    public var contentLang: String?
+    /// The content's direction when it differs from the page's (`ltr` text on an `rtl` page).
+    public var contentDir: String?
+    /// "This page has not been translated yet…", in the reader's language.
+    public var untranslatedNotice: String?
+}
+
+/// One language in the switcher.
+public struct LanguageLinkView: Sendable {
+    /// The language's own name: "Español".
+    public var name: String
+    /// BCP 47 code, for `lang` and `hreflang`.
+    public var code: String
+    public var href: String
+    public var current: Bool
+}
+
+/// One `<link rel="alternate" hreflang="…">`.
+public struct AlternateView: Sendable {
+    public var hreflang: String
+    public var href: String
 }
 
 public struct ModuleCard: Sendable {

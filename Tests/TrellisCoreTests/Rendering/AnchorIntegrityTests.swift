@@ -17,7 +17,7 @@ func elementIDs(in html: String) -> [String] {
 }
 
 @Suite struct AnchorIntegrityTests {
-    @Test(arguments: ["minimal", "rich"])
+    @Test(arguments: ["minimal", "rich", "multilingual"])
     func idsAreUniqueOnEveryPage(fixture: String) throws {
         let site = BuiltSite(fixture)
         #expect(!site.htmlFiles.isEmpty)
@@ -28,7 +28,7 @@ func elementIDs(in html: String) -> [String] {
         }
     }
 
-    @Test(arguments: ["minimal", "rich"])
+    @Test(arguments: ["minimal", "rich", "multilingual"])
     func fragmentsPointToExistingIDs(fixture: String) throws {
         let site = BuiltSite(fixture)
         var idsByPage: [String: Set<String>] = [:]

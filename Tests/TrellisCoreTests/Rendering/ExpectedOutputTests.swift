@@ -20,7 +20,7 @@ import ZIPFoundation
 
     static var recording: Bool { ProcessInfo.processInfo.environment["TRELLIS_RECORD_EXPECTED"] == "1" }
 
-    @Test(arguments: ["minimal", "rich"])
+    @Test(arguments: ["minimal", "rich", "multilingual"])
     func outputMatchesTheRecordedTree(fixture: String) throws {
         let directory = TemporaryDirectory()
         let output = directory.sub("output")

@@ -90,7 +90,7 @@ func pathPart(_ url: String) -> String {
         #expect(site.data("modules/intro-module/media/diagram.svg") == original)
     }
 
-    @Test(arguments: ["minimal", "rich"])
+    @Test(arguments: ["minimal", "rich", "multilingual"])
     func relativeLinksEndInAFileName(fixture: String) throws {
         let site = BuiltSite(fixture)
         #expect(site.result.succeeded, "\(summary(site.result.diagnostics))")
@@ -116,7 +116,7 @@ func pathPart(_ url: String) -> String {
         #expect(checked > 50)
     }
 
-    @Test(arguments: ["minimal", "rich"])
+    @Test(arguments: ["minimal", "rich", "multilingual"])
     func relativeLinksPointToGeneratedFiles(fixture: String) throws {
         let site = BuiltSite(fixture)
         #expect(!site.htmlFiles.isEmpty)
@@ -132,7 +132,7 @@ func pathPart(_ url: String) -> String {
         }
     }
 
-    @Test(arguments: ["minimal", "rich"])
+    @Test(arguments: ["minimal", "rich", "multilingual"])
     func nothingIsFetchedFromAnotherHost(fixture: String) throws {
         let site = BuiltSite(fixture)
         for file in site.htmlFiles {
@@ -147,7 +147,7 @@ func pathPart(_ url: String) -> String {
         }
     }
 
-    @Test(arguments: ["minimal", "rich"])
+    @Test(arguments: ["minimal", "rich", "multilingual"])
     func noPlaceholdersOrMarkdownLinksLeft(fixture: String) throws {
         let site = BuiltSite(fixture)
         #expect(!site.htmlFiles.isEmpty)

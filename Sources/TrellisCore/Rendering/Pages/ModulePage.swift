@@ -117,7 +117,8 @@ extension SiteRenderer {
     /// The module's handbooks by edition, in every format this build
     /// writes, each with its size.
     func handbookDownloads(for module: Module, _ context: PageContext) -> [DownloadView] {
-        Edition.allCases.map { edition in
+        guard !handbookFormats.isEmpty else { return [] }
+        return Edition.allCases.map { edition in
             let title = strings.handbook(edition)
             return DownloadView(
                 title: title,

@@ -1,0 +1,220 @@
+import Foundation
+import Markdown
+import Yams
+
+/// The site in one of its other languages: every document, translated where
+/// a translation exists, the original's otherwise.
+public struct TranslatedSite: Sendable {
+    public var language: String
+    public var site: Site
+    /// The documents that have a translation into `language`.
+    public var translated: Set<Route>
+}
+
+/// Translations beside their originals (`module.es.md`, `01-intro.es.md`,
+/// `practices/sammtalk.fa.md`): what a translation may change is text
+/// (title, summary, body, outcome `text`, phase `title`); structure comes from
+/// the original. Each translation is read once and laid over a copy of its
+/// original.
+enum Translations {
+    /// Front-matter keys a translation may set, by kind of document.
+    static func textKeys(_ kind: DocumentKind) -> Set<String> {
+        switch kind {
+        case .module: ["title", "summary", "outcomes", "phases", "translated_from"]
+        default: ["title", "translated_from"]
+        }
+    }
+
+    static func build(
+        _ site: Site, inventory: Inventory, config: SiteConfig, reservedAnchors: Set<String>
+    ) -> ([TranslatedSite], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let others = config.otherLanguages
+        var kinds: [String: DocumentKind] = [:]
+        for document in inventory.documents { kinds[document.file.relativePath] = document.kind }
+        var sites = others.map { TranslatedSite(language: $0, site: site, translated: []) }
+        var moduleIndex: [String: Int] = [:]
+        for (index, module) in site.modules.enumerated() { moduleIndex[module.id] = index }
+
+        for translation in inventory.translations {
+            let file = translation.file
+            guard let slot = others.firstIndex(of: translation.language) else {
+                diagnostics.append(
+                    .error(
+                        "unknown-translation-language", at: file.location(line: 1),
+                        translation.language == config.language
+                            ? "'\(translation.language)' is the site's own language, so this file cannot be a translation"
+                            : "'\(translation.language)' is not one of the site's languages",
+                        hint: translation.language == config.language
+                            ? "write it in '\(translation.originalPath)' itself"
+                            : "add '\(translation.language)' to 'languages' in site.yml, or rename the file"))
+                continue
+            }
+            guard let kind = kinds[translation.originalPath] else {
+                diagnostics.append(
+                    .error(
+                        "translation-without-original", at: file.location(line: 1),
+                        "this translation has no original: '\(translation.originalPath)' does not exist",
+                        hint: "a translation sits beside its original and has its name with the language before '.md'"))
+                continue
+            }
+            var languageConfig = config
+            if config.practiceTemplate == .builtIn(language: config.language) {
+                languageConfig.practiceTemplate = .builtIn(language: translation.language)
+            }
+            let parser = DocumentParser(
+                config: languageConfig, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
+                contentDirectory: inventory.contentDirectory, reservedAnchors: reservedAnchors)
+            guard let read = Self.read(translation, kind: kind, parser: parser, inventory: inventory, diagnostics: &diagnostics) else { continue }
+            var fields = read.fields
+            let body = read.body
+            var translatedSite = sites[slot].site
+            let title = fields.string("title")
+            switch kind {
+            case .home:
+                guard var home = translatedSite.home else { continue }
+                home.title = title ?? home.title
+                home.body = body
+                translatedSite.home = home
+            case .page(let id):
+                guard let index = translatedSite.pages.firstIndex(where: { $0.id == id }) else { continue }
+                translatedSite.pages[index].title = title ?? translatedSite.pages[index].title
+                translatedSite.pages[index].body = body
+            case .practice(let id):
+                guard let index = translatedSite.practiceIndex[id] else { continue }
+                var practice = translatedSite.practices[index]
+                practice.title = title ?? practice.title
+                practice.body = body
+                practice.sections = []
+                practice.extraSections = []
+                translatedSite.practices[index] = SectionMatching.matchSections(
+                    practice, template: languageConfig.practiceTemplate, diagnostics: &fields.diagnostics)
+            case .module(let id):
+                guard let index = moduleIndex[id] else { continue }
+                var module = translatedSite.modules[index]
+                module.title = title ?? module.title
+                module.summary = fields.string("summary") ?? module.summary
+                module.body = body
+                for var item in fields.mappings("outcomes", itemContext: "an outcome") {
+                    if let outcomeID = item.string("id", required: true), let text = item.string("text") {
+                        if let at = module.outcomes.firstIndex(where: { $0.id == outcomeID }) {
+                            module.outcomes[at].text = text
+                        } else {
+                            item.diagnostics.append(Self.unknownID("outcome", outcomeID, item, in: module.outcomes.map(\.id)))
+                        }
+                    }
+                    item.finish(known: ["id", "text", "domain"])
+                    fields.diagnostics += item.diagnostics
+                }
+                for var item in fields.mappings("phases", itemContext: "a phase") {
+                    if let phaseID = item.string("id", required: true), let phaseTitle = item.string("title") {
+                        if let at = module.phases.firstIndex(where: { $0.id == phaseID }) {
+                            module.phases[at].title = phaseTitle
+                        } else {
+                            item.diagnostics.append(Self.unknownID("phase", phaseID, item, in: module.phases.map(\.id)))
+                        }
+                    }
+                    item.finish(known: ["id", "title", "weeks"])
+                    fields.diagnostics += item.diagnostics
+                }
+                translatedSite.modules[index] = module
+            case .task(let moduleID, let taskID, _):
+                guard let index = moduleIndex[moduleID],
+                    let at = translatedSite.modules[index].tasks.firstIndex(where: { $0.id == taskID })
+                else { continue }
+                translatedSite.modules[index].tasks[at].title = title ?? translatedSite.modules[index].tasks[at].title
+                translatedSite.modules[index].tasks[at].body = body
+            }
+            diagnostics += fields.diagnostics
+            sites[slot].site = translatedSite
+            sites[slot].translated.insert(kind.route)
+        }
+        for index in sites.indices {
+            sites[index].site.strings = Strings.forLanguage(sites[index].language).strings
+        }
+        return (sites, diagnostics)
+    }
+
+    static func unknownID(_ what: String, _ id: String, _ item: FieldReader, in ids: [String]) -> Diagnostic {
+        .error(
+            "translation-unknown-id", at: item.value("id").map { item.location(of: $0) } ?? item.origin,
+            "the original has no \(what) '\(id)'",
+            hint: Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" } ?? "give the id of one of the original's \(what)s")
+    }
+
+    /// The translation's front matter (checked against its original's: a
+    /// structural key set differently is a warning naming both lines) and body.
+    static func read(
+        _ translation: TranslationSource, kind: DocumentKind, parser: DocumentParser, inventory: Inventory, diagnostics: inout [Diagnostic]
+    ) -> (fields: FieldReader, body: Body)? {
+        func frontMatter(_ file: SourceFile) -> (Node.Mapping, FrontMatterSplit)? {
+            guard let data = FileManager.default.contents(atPath: "\(inventory.contentDirectory)/\(file.relativePath)") else {
+                diagnostics.append(.error("unreadable", at: file.location(), "cannot read the file"))
+                return nil
+            }
+            let text: String
+            switch SourceText.decode([UInt8](data), file: file, warnings: &diagnostics) {
+            case .success(let value): text = value
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+            let split: FrontMatterSplit
+            switch FrontMatterSplit.split(text, file: file) {
+            case .success(let value): split = value
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+            guard let yaml = split.yaml else { return (Node.Mapping([]), split) }
+            switch YAMLLoader.mapping(yaml, file: file, lineOffset: 1, what: "the front matter") {
+            case .success(let mapping): return (mapping, split)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+        }
+        guard let (mapping, split) = frontMatter(translation.file) else { return nil }
+        let original = SourceFile(
+            relativePath: translation.originalPath,
+            displayPath: String(translation.file.displayPath.dropLast(translation.file.relativePath.count)) + translation.originalPath)
+        var structural: [String: Node] = [:]
+        if let (originalMapping, _) = frontMatter(original) {
+            for (key, value) in originalMapping { if let name = key.string { structural[name] = value } }
+        }
+        let fields = FieldReader(
+            mapping: mapping, file: translation.file, lineOffset: 1, origin: translation.file.location(), context: "the front matter")
+        let text = textKeys(kind)
+        for (key, value) in mapping {
+            guard let name = key.string, !text.contains(name) else { continue }
+            let line = (value.mark?.line ?? 0) + 1
+            if let theirs = structural[name] {
+                if Self.describe(theirs) != Self.describe(value) {
+                    diagnostics.append(
+                        .warning(
+                            "translation-structure", at: translation.file.location(line: line),
+                            "'\(name)' differs from the original's (\(original.displayPath):\((theirs.mark?.line ?? 0) + 1)); a translation takes it from the original",
+                            hint:
+                                "remove '\(name)' from the translation: only text (title, summary, the body, outcome text, phase titles) is translated"
+                        ))
+                }
+            } else {
+                diagnostics.append(
+                    .warning(
+                        "translation-structure", at: translation.file.location(line: line),
+                        "'\(name)' is not in the original (\(original.displayPath)); a translation takes its structure from the original",
+                        hint: "set '\(name)' in the original, or remove it from the translation"))
+            }
+        }
+        let body = parser.parseBody(split.body, lineOffset: split.bodyLineOffset, file: translation.file, diagnostics: &diagnostics)
+        return (fields, body)
+    }
+
+    /// A node's value for comparing: scalars as written, lists and mappings item by item.
+    static func describe(_ node: Node) -> String {
+        if let scalar = node.scalar { return scalar.string }
+        if let sequence = node.sequence { return "[" + sequence.map(describe).joined(separator: ",") + "]" }
+        if let mapping = node.mapping { return "{" + mapping.map { describe($0.key) + ":" + describe($0.value) }.joined(separator: ",") + "}" }
+        return ""
+    }
+}

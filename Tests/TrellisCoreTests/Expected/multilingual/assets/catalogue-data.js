@@ -1,0 +1,1 @@
+window.TRELLIS_CATALOGUE={"v":1,"facets":{"country":[["fi","Finland"],["es","Spain"]],"sector":[["school","School"],["vet","VET"]],"tag":[["video","video"],["writing","writing"]],"year":[["2024","2024"],["2023","2023"]]},"organisations":["Escuela Rural","Example College"],"practices":[["other","Shared diary",0,1,0,2023,"1"],["video","Video exchange",1,0,1,2024,"0"]]};

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("g",{"terms":"going","docs":["2"],"titles":[""]});

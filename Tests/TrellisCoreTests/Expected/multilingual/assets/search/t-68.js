@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("h",{"terms":"how","docs":["211"],"titles":[""]});

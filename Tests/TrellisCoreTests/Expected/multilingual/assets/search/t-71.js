@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("q",{"terms":"questions","docs":["1"],"titles":[""]});

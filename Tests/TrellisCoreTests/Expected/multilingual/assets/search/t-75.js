@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("u",{"terms":"use","docs":["0"],"titles":[""]});

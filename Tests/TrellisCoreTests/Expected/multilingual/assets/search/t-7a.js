@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("z",{"terms":"zones","docs":["3"],"titles":[""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("v",{"terms":"vez\nvideo","docs":["2","011"],"titles":["","2"]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("y",{"terms":"y","docs":["11"],"titles":[""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("خ",{"terms":"خود","docs":["0"],"titles":[""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("c",{"terms":"college","docs":["0"],"titles":[""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("ر",{"terms":"را","docs":["0"],"titles":[""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("ش",{"terms":"شرح","docs":["0"],"titles":[""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("ص",{"terms":"صبحها","docs":["0"],"titles":[""]});

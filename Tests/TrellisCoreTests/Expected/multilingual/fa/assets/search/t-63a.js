@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("غ",{"terms":"غلبه","docs":["0"],"titles":[""]});

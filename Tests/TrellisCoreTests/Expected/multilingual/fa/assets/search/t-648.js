@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("و",{"terms":"و","docs":["0"],"titles":[""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("e",{"terms":"example","docs":["0"],"titles":[""]});

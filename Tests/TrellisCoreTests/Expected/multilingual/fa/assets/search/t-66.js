@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("f",{"terms":"finland","docs":["0"],"titles":[""]});

@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("پ",{"terms":"پیدا","docs":["0"],"titles":[""]});

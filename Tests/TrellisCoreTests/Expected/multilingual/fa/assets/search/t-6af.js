@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("گ",{"terms":"گامبهگام","docs":["0"],"titles":[""]});

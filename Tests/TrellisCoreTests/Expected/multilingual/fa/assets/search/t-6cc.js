@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("ی",{"terms":"یک","docs":["0"],"titles":[""]});

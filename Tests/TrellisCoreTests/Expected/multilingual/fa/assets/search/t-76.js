@@ -1,0 +1,1 @@
+TRELLIS_SEARCH.shard("v",{"terms":"video","docs":["0"],"titles":[""]});

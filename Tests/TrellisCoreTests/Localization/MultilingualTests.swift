@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@testable import TrellisCore
+
+/// One site in several languages: translations beside their originals, the
+/// whole site under <lang>/ for each other language, a switcher between
+/// them, and pages not translated yet shown in the default language.
+@Suite struct MultilingualTests {
+    static let practice =
+        "---\ntitle: Video exchange\ncountry: FI\nsector: vet\ntags: [video]\nyear: 2024\n---\n\n## Description\n\nPartner classes meet by video.\n\n"
+        + "## Who is involved\n\nTeachers.\n\n## Benefits\n\nMany.\n\n## Challenges and how they were overcome\n\nSome.\n\n"
+        + "## Step by step implementation\n\n1. Start.\n"
+    static let module =
+        "---\ntitle: Mentoring\nsummary: A short module.\noutcomes:\n  - {id: lo1, domain: digital, text: Use video tools.}\n"
+        + "phases:\n  - {id: start, title: Getting started}\n---\n\n## Overview\n\nAn overview.\n"
+    static let task =
+        "---\ntitle: Meet\ntype: information-exchange\nphase: start\noutcomes: [lo1]\n---\n\n## Instructions\n\nSay hello.\n\n"
+        + "## Facilitator notes\n\nWatch the time.\n"
+
+    static func site(_ extra: [String: String], into directory: TemporaryDirectory) throws -> String {
+        var files = [
+            "site.yml": "title: Exchange\nlanguage: en\nlanguages: [en, es, fa]\n",
+            "practices/video.md": practice,
+            "practices/other.md": practice.replacingOccurrences(of: "Video exchange", with: "Other exchange"),
+            "modules/mentoring/module.md": module,
+            "modules/mentoring/01-meet.md": task,
+        ]
+        files.merge(extra) { _, new in new }
+        try writeSite(directory.sub("content"), files)
+        return directory.sub("content")
+    }
+
+    static let spanishPractice =
+        "---\ntitle: Intercambio por vídeo\n---\n\n## Descripción\n\nLas clases se encuentran por vídeo.\n\n## ¿Quién participa?\n\nDocentes.\n\n"
+        + "## Beneficios\n\nMuchos.\n\n## Retos y cómo se superaron\n\nAlgunos.\n\n## Implementación paso a paso\n\n1. Empezar.\n"
+
+    @Test func everyLanguageHasTheWholeSite() throws {
+        let directory = TemporaryDirectory()
+        let content = try Self.site(
+            [
+                "practices/video.es.md": Self.spanishPractice,
+                "modules/mentoring/module.es.md":
+                    "---\ntitle: Mentoría\nsummary: Un módulo corto.\noutcomes:\n  - {id: lo1, text: Usar herramientas de vídeo.}\nphases:\n  - {id: start, title: Para empezar}\n---\n\n## Presentación\n\nUna presentación.\n",
+                "modules/mentoring/01-meet.es.md":
+                    "---\ntitle: Conocerse\n---\n\n## Instrucciones\n\nSaludad.\n\n## Notas para facilitadores\n\nCuidado con el tiempo secreto.\n",
+            ], into: directory)
+        let result = build(content, output: directory.sub("out"))
+        try #require(result.succeeded, "\n\(summary(result.diagnostics))")
+        #expect(result.diagnostics.isEmpty, "\(summary(result.diagnostics))")
+        let out = directory.sub("out")
+        // Every page in every language: the default at the root, the others under their code.
+        for path in ["index.html", "practices/index.html", "practices/video.html", "practices/other.html", "modules/mentoring/index.html"] {
+            for prefix in ["", "es/", "fa/"] {
+                #expect(FileManager.default.fileExists(atPath: "\(out)/\(prefix)\(path)"), "\(prefix)\(path)")
+            }
+        }
+        let spanish = try readText("\(out)/es/practices/video.html")
+        #expect(spanish.hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
+        #expect(spanish.contains("<h1>Intercambio por vídeo</h1>"))
+        #expect(spanish.contains(">¿Quién participa?</a></h2>"))
+        // The switcher: each language by its own name, marked with its language; the current one marked.
+        #expect(spanish.contains("<li><a href=\"../../practices/video.html\" lang=\"en\" hreflang=\"en\">English</a></li>"))
+        #expect(spanish.contains("<li><a href=\"video.html\" lang=\"es\" hreflang=\"es\" aria-current=\"true\">Español</a></li>"))
+        #expect(spanish.contains("<li><a href=\"../../fa/practices/video.html\" lang=\"fa\" hreflang=\"fa\">فارسی</a></li>"))
+        // Alternates: the real translations and x-default; Persian has none of this page.
+        #expect(spanish.contains("<link rel=\"alternate\" hreflang=\"es\" href=\"video.html\">"))
+        #expect(spanish.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"../../practices/video.html\">"))
+        #expect(!spanish.contains("hreflang=\"fa\" href="))
+        #expect(!spanish.contains("untranslated-notice"))
+
+        // A page not translated: the default's text, marked as such, with a notice in the reader's language.
+        let untranslated = try readText("\(out)/es/practices/other.html")
+        #expect(untranslated.contains("<main id=\"main\" class=\"wrap\" tabindex=\"-1\" lang=\"en\">"))
+        #expect(untranslated.contains("<p class=\"untranslated-notice\" lang=\"es\">"))
+        #expect(untranslated.contains("inglés"))
+        #expect(untranslated.contains("<h1>Other exchange</h1>"))
+        let persian = try readText("\(out)/fa/practices/other.html")
+        #expect(persian.hasPrefix("<!DOCTYPE html>\n<html lang=\"fa\" dir=\"rtl\">"))
+        #expect(persian.contains("lang=\"en\" dir=\"ltr\">"))
+
+        // The module: translated outcome and phase, structure from the original.
+        let module = try readText("\(out)/es/modules/mentoring/index.html")
+        #expect(module.contains("Usar herramientas de vídeo."))
+        #expect(module.contains("Para empezar"))
+        #expect(module.contains("href=\"meet.html\">Conocerse</a>"))
+
+        // Search per language: the Spanish index has the Spanish text and not the untranslated pages;
+        // Spanish facilitator notes are as private as English ones.
+        let spanishIndex = try Self.indexText("\(out)/es/assets/search")
+        #expect(spanishIndex.contains("Intercambio por vídeo"))
+        #expect(!spanishIndex.contains("Other exchange"))
+        #expect(!spanishIndex.contains("secreto"))
+        let englishIndex = try Self.indexText("\(out)/assets/search")
+        #expect(englishIndex.contains("Other exchange") && !englishIndex.contains("Intercambio"))
+    }
+
+    static func indexText(_ folder: String) throws -> String {
+        try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { try readText("\(folder)/\($0)") }.joined()
+    }
+
+    @Test func translationsThatBreakTheRulesAreReported() throws {
+        let directory = TemporaryDirectory()
+        let content = try Self.site(
+            [
+                // A language the site does not publish, a translation without original,
+                // a structural key set differently, an outcome the original lacks.
+                "practices/video.de.md": "---\ntitle: Videoaustausch\n---\n\nText.\n",
+                "practices/missing.es.md": "---\ntitle: Falta\n---\n\nTexto.\n",
+                "practices/video.es.md": Self.spanishPractice.replacingOccurrences(
+                    of: "title: Intercambio por vídeo\n", with: "title: Intercambio\ncountry: ES\n"),
+                "modules/mentoring/module.es.md": "---\ntitle: Mentoría\noutcomes:\n  - {id: lo9, text: Nada.}\n---\n\nTexto.\n",
+            ], into: directory)
+        let result = build(content, output: directory.sub("out"))
+        #expect(!result.succeeded)
+        func find(_ id: Diagnostic.ID, _ path: String) -> Diagnostic? {
+            result.diagnostics.first { $0.id == id && $0.location?.path.hasSuffix(path) == true }
+        }
+        let language = try #require(find("unknown-translation-language", "practices/video.de.md"))
+        #expect(language.severity == .error && language.location?.line == 1)
+        #expect(language.hint == "add 'de' to 'languages' in site.yml, or rename the file")
+        #expect(find("translation-without-original", "practices/missing.es.md")?.severity == .error)
+        let structure = try #require(find("translation-structure", "practices/video.es.md"))
+        #expect(structure.severity == .warning && structure.location?.line == 3)
+        #expect(structure.message.contains("practices/video.md:3"))
+        let outcome = try #require(find("translation-unknown-id", "modules/mentoring/module.es.md"))
+        #expect(outcome.severity == .error && outcome.hint == "did you mean 'lo1'?")
+        // Nothing was written.
+        #expect(!FileManager.default.fileExists(atPath: directory.sub("out/index.html")))
+    }
+
+    @Test func theLanguagesListIsChecked() throws {
+        let (config, diagnostics) = SiteConfig.load(
+            text: "title: T\nlanguage: en\nlanguages: [es, \"no good\"]\n", file: SourceFile(relativePath: "site.yml", displayPath: "site.yml"))
+        #expect(Set(diagnostics.map { "\($0.id)" }) == ["bad-language", "default-language-missing"])
+        #expect(diagnostics.allSatisfy { $0.location?.line == 3 })
+        #expect(config.languages == ["en", "es"])
+        let (single, none) = SiteConfig.load(text: "title: T\nlanguage: fi\n", file: SourceFile(relativePath: "site.yml", displayPath: "site.yml"))
+        #expect(none.isEmpty && single.languages == ["fi"] && single.otherLanguages.isEmpty)
+    }
+}
