@@ -4,6 +4,8 @@ import Markdown
 struct PageContext {
     /// The page's path inside `output/`.
     let path: String
+    /// The page's interface strings (labels Trellis adds to authors' text).
+    var strings: Strings = .english
 
     func url(_ route: Route) -> String { RelativeURL.from(path, to: route.path) }
 
@@ -32,7 +34,7 @@ struct PageContext {
             switch block.kind {
             case .facilitator:
                 html +=
-                    "<details class=\"facilitator\">\n<summary>Facilitator note <span class=\"audience\">(for facilitators only)</span></summary>\n"
+                    "<details class=\"facilitator\">\n<summary>\(HTML.escape(strings("facilitator_note"))) <span class=\"audience\">\(HTML.escape(strings("for_facilitators_only")))</span></summary>\n"
                 writer.write(block.segments, into: &html)
                 html += "</details>\n"
             case .heading(let heading) where heading.level == 1:
@@ -53,7 +55,7 @@ struct PageContext {
             let inner = writer(body.links).write(heading.inner)
             if section.isFacilitatorOnly {
                 html +=
-                    "<details class=\"facilitator\">\n<summary><h2 id=\"\(heading.anchor)\">\(inner) <span class=\"audience\">(for facilitators only)</span></h2></summary>\n"
+                    "<details class=\"facilitator\">\n<summary><h2 id=\"\(heading.anchor)\">\(inner) <span class=\"audience\">\(HTML.escape(strings("for_facilitators_only")))</span></h2></summary>\n"
                 html += blocksHTML(section.blocks, body) + "</details>\n"
             } else {
                 html += "<h2 id=\"\(heading.anchor)\">\(Self.selfLinked(inner, anchor: heading.anchor))</h2>\n" + blocksHTML(section.blocks, body)

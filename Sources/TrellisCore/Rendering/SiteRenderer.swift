@@ -206,7 +206,7 @@ public struct SiteRenderer: Sendable {
     ) -> Artifact {
         // The navigation entry this page belongs to (page 2 of the catalogue is the catalogue).
         let here = current ?? route
-        let context = PageContext(path: route.path)
+        let context = PageContext(path: route.path, strings: strings)
         let content = theme.render(template, view, strings)
         var nav = [
             LinkView(title: strings("nav_home"), href: context.url(.home), current: here == .home),

@@ -12,7 +12,7 @@ enum CataloguePage: OutputKind {
 extension SiteRenderer {
     func cataloguePage(_ n: Int = 1) -> Artifact {
         let route = Route.cataloguePage(n)
-        let context = PageContext(path: route.path)
+        let context = PageContext(path: route.path, strings: strings)
         let count = site.practices.count
         let pages = Pagination.pageCount(count)
         let pagination = Pagination.view(current: n, count: pages, total: count, label: strings("pages_of_practices"), strings: strings) {

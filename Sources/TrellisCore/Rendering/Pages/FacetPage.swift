@@ -18,7 +18,7 @@ enum FacetPage: OutputKind {
 extension SiteRenderer {
     func facetPage(_ facet: Facet, _ entry: CatalogueIndex.Entry, page n: Int = 1) -> Artifact {
         let route = Route.facetPage(facet, entry.value, n)
-        let context = PageContext(path: route.path)
+        let context = PageContext(path: route.path, strings: strings)
         let others = catalogue.entries(facet).map {
             FacetEntryView(
                 label: $0.label, value: $0.value, count: $0.count, href: $0.value == entry.value ? nil : context.url(.facet(facet, $0.value)))

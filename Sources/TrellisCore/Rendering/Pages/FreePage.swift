@@ -10,7 +10,7 @@ enum FreePage: OutputKind {
 
 extension SiteRenderer {
     func freePage(_ free: Page) -> Artifact {
-        let context = PageContext(path: free.route.path)
+        let context = PageContext(path: free.route.path, strings: strings)
         let view = PageView(title: free.title, html: context.bodyHTML(free.body), footnotesHTML: context.footnotes(free.body))
         return page(free.route, title: free.title, template: .page, view: view, bodyClass: "page")
     }

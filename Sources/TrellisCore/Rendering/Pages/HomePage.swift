@@ -10,7 +10,7 @@ extension SiteRenderer {
     static let homeModules = 12
 
     func homePage() -> Artifact {
-        let context = PageContext(path: Route.home.path)
+        let context = PageContext(path: Route.home.path, strings: strings)
         let countries = Set(site.practices.compactMap { $0.country?.code })
         let view = HomeView(
             title: site.home?.title ?? site.config.title,

@@ -10,7 +10,7 @@ enum ModuleListPage: OutputKind {
 extension SiteRenderer {
     func moduleListPage(_ n: Int = 1) -> Artifact {
         let route = Route.moduleListPage(n)
-        let context = PageContext(path: route.path)
+        let context = PageContext(path: route.path, strings: strings)
         let count = site.modules.count
         let pagination = Pagination.view(
             current: n, count: Pagination.pageCount(count), total: count, label: strings("pages_of_modules"), strings: strings

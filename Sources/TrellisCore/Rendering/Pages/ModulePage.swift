@@ -16,7 +16,7 @@ enum ModulePage: OutputKind {
 
 extension SiteRenderer {
     func modulePage(_ module: Module) -> Artifact {
-        let context = PageContext(path: module.route.path)
+        let context = PageContext(path: module.route.path, strings: strings)
         var facts: [FactView] = []
         if let duration = module.duration?.value { facts.append(FactView(label: strings("fact_duration"), value: duration)) }
         if let workload = module.workload?.value { facts.append(FactView(label: strings("fact_workload"), value: workload)) }

@@ -12,7 +12,7 @@ enum NotFoundPage: OutputKind {
 
 extension SiteRenderer {
     func notFoundPage() -> Artifact {
-        let context = PageContext(path: Route.notFound.path)
+        let context = PageContext(path: Route.notFound.path, strings: strings)
         let base = site.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         let view = NotFoundView(
             homeHref: context.url(.home), catalogueHref: context.url(.catalogue), modulesHref: context.url(.moduleList),

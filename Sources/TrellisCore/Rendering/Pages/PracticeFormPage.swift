@@ -10,7 +10,7 @@ extension SiteRenderer {
 
     func practiceFormPage() -> Artifact {
         let route = Route.file(Self.practiceFormPath)
-        let context = PageContext(path: route.path)
+        let context = PageContext(path: route.path, strings: strings)
         let sectors = site.config.vocabularies.sectors.map(strings.term).joined(separator: " / ")
         let view = PracticeFormView(
             title: strings("form_title"),

@@ -17,7 +17,7 @@ enum PracticePage: OutputKind {
 
 extension SiteRenderer {
     func practicePage(_ practice: Practice) -> Artifact {
-        let context = PageContext(path: practice.route.path)
+        let context = PageContext(path: practice.route.path, strings: strings)
         var facts: [FactView] = []
         if let country = practice.country {
             facts.append(

@@ -33,7 +33,7 @@ extension SiteRenderer {
 
     func relatedPracticesPage(_ module: Module, page n: Int) -> Artifact {
         let route = Route.relatedPractices(module: module.id, page: n)
-        let context = PageContext(path: route.path)
+        let context = PageContext(path: route.path, strings: strings)
         let ids = relatedPracticeIDs(module)
         let pagination = Pagination.view(
             current: n, count: Pagination.pageCount(ids.count), total: ids.count, label: strings("pages_of_related", ["module": module.title]),

@@ -19,7 +19,7 @@ enum TaskPage: OutputKind {
 extension SiteRenderer {
     func taskPage(_ module: Module, _ index: Int) -> Artifact {
         let task = module.tasks[index]
-        let context = PageContext(path: task.route.path)
+        let context = PageContext(path: task.route.path, strings: strings)
         var facts: [FactView] = []
         if let duration = task.duration?.value {
             // Effort "90 min of work"; a time window "over 1 week"; unreadable text as written.
