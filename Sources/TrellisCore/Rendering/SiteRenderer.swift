@@ -144,7 +144,8 @@ public struct SiteRenderer: Sendable {
             case .file(let artifact): make = .file(Artifact(path: prefix + artifact.path, content: artifact.content))
             case .sitemap: make = .sitemap
             }
-            return PlannedOutput(prefix + output.path, output.what, sources: output.sources, origin: output.origin, make: make)
+            // A translation file is no original's source: any edit renders the language's pages again (preview).
+            return PlannedOutput(prefix + output.path, output.what, sources: nil, origin: output.origin, make: make)
         }
     }
 
