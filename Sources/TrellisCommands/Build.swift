@@ -57,11 +57,28 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print each stage's time and counts.")
     var verbose = false
 
+    @Flag(name: .long, help: "List, per language, each page not translated yet and each translation whose original has changed.")
+    var translations = false
+
     func run() throws {
         let options = BuildOptions(content: site.content, templates: site.templates, write: false)
         let result = Pipeline.run(options)
         Report.diagnostics(result.diagnostics)
         if verbose { Report.stages(result.stages) }
+        for status in result.translations {
+            if translations {
+                for path in status.missing {
+                    let version = result.site.flatMap { Translations.version(ofFile: path, in: $0.contentDirectory) } ?? "?"
+                    Report.line("\(status.language): missing \(path) (translated_from: \(version))")
+                }
+                for stale in status.stale {
+                    Report.line("\(status.language): stale \(stale.path): made from \(stale.recorded), \(stale.original) is now \(stale.current)")
+                }
+            }
+            Report.line(
+                "\(status.language): \(status.translated) of \(status.total) pages translated\(status.stale.isEmpty ? "" : ", \(status.stale.count) stale")"
+            )
+        }
         Report.line("checked \(site.content)/: \(Report.counts(result.diagnostics))")
         if result.diagnostics.hasErrors { throw ExitCode(1) }
     }

@@ -54,7 +54,7 @@ struct Import: ParsableCommand {
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a new practice, module or task file with the sections and keys to fill in (see docs/authoring.md).",
-        subcommands: [NewPractice.self, NewModule.self, NewTask.self]
+        subcommands: [NewPractice.self, NewModule.self, NewTask.self, NewTranslation.self]
     )
 }
 
@@ -120,6 +120,33 @@ struct NewTask: ParsableCommand {
         if let inferred = chosen.phase, phase == nil {
             print("in phase '\(inferred)'; the module's phases are \(chosen.phases.joined(separator: ", ")) (choose with --phase)")
         }
+    }
+}
+
+struct NewTranslation: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "translation",
+        abstract: "Write <name>.<lang>.md beside an original: its text to translate, the headings in that language, translated_from set.")
+
+    @Argument(help: "The original: a module.md, task, practice, page or index.md in the content folder.") var file: String
+    @Argument(help: "The language to translate into (BCP 47: es, fa, pt-BR).") var language: String
+    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir")) var content: String = "content"
+
+    func run() throws {
+        let root = URL(fileURLWithPath: content).standardizedFileURL.path
+        let original = URL(fileURLWithPath: file).standardizedFileURL.path
+        guard original.hasPrefix(root + "/") else {
+            throw ValidationError("'\(file)' is not inside the content folder '\(content)' (choose it with --content)")
+        }
+        guard let data = FileManager.default.contents(atPath: original) else { throw ValidationError("cannot read '\(file)'") }
+        let made: (path: String, text: String)
+        do {
+            made = try Scaffold.translation(
+                of: String(original.dropFirst(root.count + 1)), text: String(decoding: data, as: UTF8.self), language: language)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        try write("\(content)/\(made.path)", made.text)
     }
 }
 

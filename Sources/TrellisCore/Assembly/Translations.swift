@@ -11,12 +11,33 @@ public struct TranslatedSite: Sendable {
     public var translated: Set<Route>
 }
 
+/// How far one language's translation has come, for `trellis check`.
+public struct TranslationStatus: Sendable {
+    public var language: String
+    /// Documents of the site (home, modules, tasks, practices, pages).
+    public var total: Int
+    public var translated: Int
+    /// Originals with no translation into this language (content-relative paths).
+    public var missing: [String]
+    /// Translations whose original changed after the version they record.
+    public var stale: [StaleTranslation]
+}
+
+public struct StaleTranslation: Sendable {
+    /// The translation's content-relative path.
+    public var path: String
+    public var original: String
+    /// `translated_from` as the translation records it, and the original's version now.
+    public var recorded: String
+    public var current: String
+}
+
 /// Translations beside their originals (`module.es.md`, `01-intro.es.md`,
 /// `practices/sammtalk.fa.md`): what a translation may change is text
 /// (title, summary, body, outcome `text`, phase `title`); structure comes from
 /// the original. Each translation is read once and laid over a copy of its
 /// original.
-enum Translations {
+public enum Translations {
     /// Front-matter keys a translation may set, by kind of document.
     static func textKeys(_ kind: DocumentKind) -> Set<String> {
         switch kind {
@@ -25,14 +46,38 @@ enum Translations {
         }
     }
 
+    /// The version of an original a translation records in `translated_from`:
+    /// the first 12 hex digits of the SHA-256 of its text, normalised (line
+    /// ends as LF, spaces at the ends of lines and blank lines at the ends
+    /// dropped), so saving a file again does not make its translations stale.
+    public static func version(of text: String) -> String {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> Substring in
+                var line = line
+                while let last = line.last, last == " " || last == "\t" { line.removeLast() }
+                return line
+            }
+        let normal = lines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
+        return String(SHA256.hex(SHA256.digest(Array(normal.utf8))).prefix(12))
+    }
+
+    /// The version of the file at `path` (content-relative), or nil when it cannot be read.
+    public static func version(ofFile path: String, in contentDirectory: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: "\(contentDirectory)/\(path)") else { return nil }
+        return version(of: String(decoding: data, as: UTF8.self))
+    }
+
     static func build(
         _ site: Site, inventory: Inventory, config: SiteConfig, reservedAnchors: Set<String>
-    ) -> ([TranslatedSite], [Diagnostic]) {
+    ) -> ([TranslatedSite], [TranslationStatus], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let others = config.otherLanguages
         var kinds: [String: DocumentKind] = [:]
         for document in inventory.documents { kinds[document.file.relativePath] = document.kind }
         var sites = others.map { TranslatedSite(language: $0, site: site, translated: []) }
+        var translatedPaths: [String: Set<String>] = [:]
+        var stale: [String: [StaleTranslation]] = [:]
         var moduleIndex: [String: Int] = [:]
         for (index, module) in site.modules.enumerated() { moduleIndex[module.id] = index }
 
@@ -66,6 +111,8 @@ enum Translations {
                 config: languageConfig, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
                 contentDirectory: inventory.contentDirectory, reservedAnchors: reservedAnchors)
             guard let read = Self.read(translation, kind: kind, parser: parser, inventory: inventory, diagnostics: &diagnostics) else { continue }
+            translatedPaths[translation.language, default: []].insert(translation.originalPath)
+            if let outdated = read.stale { stale[translation.language, default: []].append(outdated) }
             var fields = read.fields
             let body = read.body
             var translatedSite = sites[slot].site
@@ -130,9 +177,22 @@ enum Translations {
             sites[slot].translated.insert(kind.route)
         }
         for index in sites.indices {
-            sites[index].site.strings = Strings.forLanguage(sites[index].language).strings
+            let language = sites[index].language
+            sites[index].site.strings = Strings.forLanguage(language).strings
+            // The site in that language: its data files and metadata say so, its form speaks it.
+            sites[index].site.config.language = language
+            if config.practiceTemplate == .builtIn(language: config.language) {
+                sites[index].site.config.practiceTemplate = .builtIn(language: language)
+            }
         }
-        return (sites, diagnostics)
+        let originals = inventory.documents.map(\.file.relativePath)
+        let statuses = others.map { language in
+            let done = translatedPaths[language] ?? []
+            return TranslationStatus(
+                language: language, total: originals.count, translated: done.count,
+                missing: originals.filter { !done.contains($0) }, stale: stale[language] ?? [])
+        }
+        return (sites, statuses, diagnostics)
     }
 
     static func unknownID(_ what: String, _ id: String, _ item: FieldReader, in ids: [String]) -> Diagnostic {
@@ -146,7 +206,8 @@ enum Translations {
     /// structural key set differently is a warning naming both lines) and body.
     static func read(
         _ translation: TranslationSource, kind: DocumentKind, parser: DocumentParser, inventory: Inventory, diagnostics: inout [Diagnostic]
-    ) -> (fields: FieldReader, body: Body)? {
+    ) -> (fields: FieldReader, body: Body, stale: StaleTranslation?)? {
+        var originalText = ""
         func frontMatter(_ file: SourceFile) -> (Node.Mapping, FrontMatterSplit)? {
             guard let data = FileManager.default.contents(atPath: "\(inventory.contentDirectory)/\(file.relativePath)") else {
                 diagnostics.append(.error("unreadable", at: file.location(), "cannot read the file"))
@@ -159,6 +220,7 @@ enum Translations {
                 diagnostics.append(diagnostic)
                 return nil
             }
+            if file.relativePath == translation.originalPath { originalText = text }
             let split: FrontMatterSplit
             switch FrontMatterSplit.split(text, file: file) {
             case .success(let value): split = value
@@ -182,8 +244,22 @@ enum Translations {
         if let (originalMapping, _) = frontMatter(original) {
             for (key, value) in originalMapping { if let name = key.string { structural[name] = value } }
         }
-        let fields = FieldReader(
+        var fields = FieldReader(
             mapping: mapping, file: translation.file, lineOffset: 1, origin: translation.file.location(), context: "the front matter")
+        // translated_from: the original's version this translation was made from.
+        var stale: StaleTranslation?
+        if let recorded = fields.string("translated_from") {
+            let current = version(of: originalText)
+            if recorded != current {
+                stale = StaleTranslation(
+                    path: translation.file.relativePath, original: translation.originalPath, recorded: recorded, current: current)
+                diagnostics.append(
+                    .warning(
+                        "translation-stale", at: fields.value("translated_from").map { fields.location(of: $0) } ?? translation.file.location(),
+                        "the original (\(original.displayPath)) has changed since this translation was made from it (\(recorded); now \(current))",
+                        hint: "bring the translation up to date, then set 'translated_from: \(current)'"))
+            }
+        }
         let text = textKeys(kind)
         for (key, value) in mapping {
             guard let name = key.string, !text.contains(name) else { continue }
@@ -207,7 +283,7 @@ enum Translations {
             }
         }
         let body = parser.parseBody(split.body, lineOffset: split.bodyLineOffset, file: translation.file, diagnostics: &diagnostics)
-        return (fields, body)
+        return (fields, body, stale)
     }
 
     /// A node's value for comparing: scalars as written, lists and mappings item by item.

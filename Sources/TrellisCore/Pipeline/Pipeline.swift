@@ -54,6 +54,8 @@ public struct BuildResult: Sendable {
     public var theme: Theme?
     /// What the parse cache did (the preview's incremental rebuilds).
     public var parse = ParseFigures()
+    /// Per other language, how much is translated (for `trellis check`).
+    public var translations: [TranslationStatus] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors && outputError == nil }
 }
@@ -85,10 +87,11 @@ public enum Pipeline {
         }
         var loadedTheme: Theme?
         var figures = ParseFigures()
+        var translationStatus: [TranslationStatus] = []
         func finish(_ site: Site? = nil, outputError: OutputError? = nil, written: Int = 0) -> BuildResult {
             BuildResult(
                 diagnostics: diagnostics.sortedForDisplay(), stages: stages, outputError: outputError, filesWritten: written,
-                site: site, theme: loadedTheme, parse: figures)
+                site: site, theme: loadedTheme, parse: figures, translations: translationStatus)
         }
 
         let contentDirectory = OutputWriter.absolute(options.content)
@@ -191,8 +194,9 @@ public enum Pipeline {
         // 6. plan: every output path, with its sources and how it is made;
         // two outputs on one path stop the build before anything is written.
         let (renderer, plan) = stage("plan") { () -> ((SiteRenderer, OutputPlan), String) in
-            var (translations, found) = Translations.build(site, inventory: inventory, config: config, reservedAnchors: reservedAnchors)
+            var (translations, statuses, found) = Translations.build(site, inventory: inventory, config: config, reservedAnchors: reservedAnchors)
             diagnostics += found
+            translationStatus = statuses
             for index in translations.indices {
                 let (strings, interfaceDiagnostics) = Self.interface(translations[index].language, inventory: inventory)
                 translations[index].site.strings = strings

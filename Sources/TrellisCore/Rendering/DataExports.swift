@@ -6,6 +6,8 @@ import Markdown
 /// deterministic: same content, same bytes.
 struct DataExports {
     let site: Site
+    /// With several languages: per practice id, the languages it can be read in.
+    var availability: [String: [String]] = [:]
 
     /// Version of the catalogue.json format; raised when keys change meaning.
     static let formatVersion = 1
@@ -45,6 +47,7 @@ struct DataExports {
             json.strings("cited_by_modules", practice.citedBy)
             json.string("status", practice.status)
             json.string("updated", practice.updated)
+            if let languages = availability[practice.id] { json.strings("languages", languages) }
             json.string("url", url(practice.route))
             json.beginArray("sections")
             for section in practice.sections {
@@ -237,9 +240,26 @@ struct DataExports {
     }
 
     /// sitemap.xml with absolute URLs; only when base_url is set.
-    func sitemap(paths: [String]) -> String? {
+    /// - Parameter languages: with several languages, each page lists its
+    ///   real translations as `xhtml:link` alternates (and `x-default`).
+    func sitemap(paths: [String], languages: LanguageContext = .single("en")) -> String? {
         guard let base = site.config.baseURL else { return nil }
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        let multilingual = languages.entries.count > 1
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        xml += multilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
+        // Which paths each language really has translated (the rest are the default's text).
+        var routes: [String: Route] = [:]
+        for route in languages.documents { routes[route.path] = route }
+        func unprefixed(_ path: String) -> (String, LanguageContext.Entry?) {
+            for entry in languages.entries where !entry.prefix.isEmpty && path.hasPrefix(entry.prefix) {
+                return (String(path.dropFirst(entry.prefix.count)), entry)
+            }
+            return (path, languages.entry(languages.defaultLanguage))
+        }
+        func translated(_ path: String, into code: String) -> Bool {
+            guard let route = routes[path] else { return true }
+            return languages.isTranslated(route, into: code)
+        }
         // The date a page last changed, where its content says (`updated`).
         var modified: [String: String] = [:]
         func day(_ text: String?) -> String? {
@@ -253,8 +273,20 @@ struct DataExports {
         }
         for practice in site.practices { modified[practice.route.path] = day(practice.updated) }
         for path in paths.sorted() where path.hasSuffix(".html") && path != Route.notFound.path && !path.hasSuffix(".pdf.html") {
-            let lastmod = modified[path].map { "<lastmod>\($0)</lastmod>" } ?? ""
-            xml += "<url><loc>\(HTML.escape(base + Self.percentEncodePath(path)))</loc>\(lastmod)</url>\n"
+            let (page, language) = unprefixed(path)
+            if page == Route.notFound.path { continue }
+            // A page shown untranslated in another language is the default's: it is not listed twice.
+            if multilingual, let language, !translated(page, into: language.code) { continue }
+            let lastmod = modified[page].map { "<lastmod>\($0)</lastmod>" } ?? ""
+            var alternates = ""
+            if multilingual {
+                for entry in languages.entries where translated(page, into: entry.code) {
+                    alternates +=
+                        "<xhtml:link rel=\"alternate\" hreflang=\"\(entry.code)\" href=\"\(HTML.escape(base + Self.percentEncodePath(entry.prefix + page)))\"/>"
+                }
+                alternates += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(HTML.escape(base + Self.percentEncodePath(page)))\"/>"
+            }
+            xml += "<url><loc>\(HTML.escape(base + Self.percentEncodePath(path)))</loc>\(lastmod)\(alternates)</url>\n"
         }
         return xml + "</urlset>\n"
     }

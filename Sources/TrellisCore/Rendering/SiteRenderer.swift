@@ -48,7 +48,13 @@ public struct SiteRenderer: Sendable {
             SiteRenderer(site: $0.site, theme: theme, strings: $0.site.strings, languages: languages.viewed(from: $0.language), handbooks: false)
         }
         catalogue = CatalogueIndex(site, strings: strings)
-        exports = DataExports(site: site)
+        var exports = DataExports(site: site)
+        if languages.entries.count > 1 {
+            for practice in site.practices {
+                exports.availability[practice.id] = languages.entries.filter { languages.isTranslated(practice.route, into: $0.code) }.map(\.code)
+            }
+        }
+        self.exports = exports
         let builder = HandbookBuilder(site: site, catalogue: catalogue, strings: strings)
         var ids: [String] = []
         var books: [Lazy<Handbook>] = []
@@ -159,7 +165,7 @@ public struct SiteRenderer: Sendable {
         switch output.make {
         case .render(let render): return try render(self)
         case .file(let artifact): return artifact
-        case .sitemap: return exports.sitemap(paths: plan.paths).map { Artifact(path: output.path, content: .text($0)) }
+        case .sitemap: return exports.sitemap(paths: plan.paths, languages: languages).map { Artifact(path: output.path, content: .text($0)) }
         }
     }
 

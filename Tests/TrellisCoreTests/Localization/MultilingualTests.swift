@@ -129,6 +129,61 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.sub("out/index.html")))
     }
 
+    /// translated_from records the original's version; when the original
+    /// changes afterwards, the translation is stale. check counts per language.
+    @Test func staleTranslationsAndCoverage() throws {
+        let version = Translations.version(of: Self.practice)
+        #expect(version.count == 12 && version.allSatisfy(\.isHexDigit))
+        // Line ends and trailing spaces do not change the version.
+        #expect(Translations.version(of: Self.practice.replacingOccurrences(of: "\n", with: "  \r\n")) == version)
+        let directory = TemporaryDirectory()
+        let current = Self.spanishPractice.replacingOccurrences(of: "---\ntitle:", with: "---\ntranslated_from: \(version)\ntitle:")
+        let old = Self.spanishPractice.replacingOccurrences(of: "---\ntitle:", with: "---\ntranslated_from: 000000000000\ntitle:")
+        let content = try Self.site(["practices/video.es.md": current, "practices/other.es.md": old], into: directory)
+        let result = build(content, output: directory.sub("out"), write: false)
+        try #require(result.succeeded, "\n\(summary(result.diagnostics))")
+        let stale = try #require(result.diagnostics.first { $0.id == "translation-stale" })
+        #expect(stale.location?.path.hasSuffix("practices/other.es.md") == true && stale.location?.line == 2)
+        #expect(
+            stale.message.contains(
+                "000000000000; now \(Translations.version(of: Self.practice.replacingOccurrences(of: "Video exchange", with: "Other exchange")))"))
+        #expect(result.diagnostics.filter { $0.id == "translation-stale" }.count == 1)
+        let spanish = try #require(result.translations.first { $0.language == "es" })
+        #expect(spanish.total == 4 && spanish.translated == 2 && spanish.stale.map(\.path) == ["practices/other.es.md"])
+        #expect(
+            spanish.missing == ["modules/mentoring/01-meet.md", "modules/mentoring/module.md"].sorted()
+                || Set(spanish.missing) == ["modules/mentoring/01-meet.md", "modules/mentoring/module.md"])
+        let persian = try #require(result.translations.first { $0.language == "fa" })
+        #expect(persian.translated == 0 && persian.missing.count == 4)
+    }
+
+    /// `trellis new translation`: the text to translate, the headings Trellis
+    /// reads in the language, and translated_from.
+    @Test func aNewTranslationStartsFromTheOriginal() throws {
+        let practice = try Scaffold.translation(of: "practices/video.md", text: Self.practice, language: "es")
+        #expect(practice.path == "practices/video.es.md")
+        #expect(practice.text.hasPrefix("---\ntitle: \"Video exchange\"\ntranslated_from: \(Translations.version(of: Self.practice))\n---\n"))
+        #expect(
+            practice.text.contains("## Descripción\n\nPartner classes meet by video once a week.")
+                || practice.text.contains("## Descripción\n\nPartner classes meet by video."))
+        #expect(practice.text.contains("## ¿Quién participa?\n"))
+        let task = try Scaffold.translation(of: "modules/mentoring/01-meet.md", text: Self.task, language: "fa")
+        #expect(task.path == "modules/mentoring/01-meet.fa.md")
+        #expect(task.text.contains("## یادداشت‌های تسهیلگر\n") && task.text.contains("## دستورالعمل\n"))
+        let module = try Scaffold.translation(of: "modules/mentoring/module.md", text: Self.module, language: "es")
+        #expect(module.text.contains("outcomes:\n  - {id: \"lo1\", text: \"Use video tools.\"}\n"))
+        #expect(module.text.contains("phases:\n  - {id: \"start\", title: \"Getting started\"}\n"))
+        #expect(throws: Scaffold.TranslationError.self) { try Scaffold.translation(of: "practices/video.es.md", text: "", language: "fa") }
+        #expect(throws: Scaffold.TranslationError.self) {
+            try Scaffold.translation(of: "practices/video.md", text: Self.practice, language: "not a tag")
+        }
+        // What it writes builds: the translation of the practice is taken as it is.
+        let directory = TemporaryDirectory()
+        let content = try Self.site(["practices/video.es.md": practice.text], into: directory)
+        let result = build(content, output: directory.sub("out"), write: false)
+        #expect(result.succeeded && result.diagnostics.isEmpty, "\(summary(result.diagnostics))")
+    }
+
     @Test func theLanguagesListIsChecked() throws {
         let (config, diagnostics) = SiteConfig.load(
             text: "title: T\nlanguage: en\nlanguages: [es, \"no good\"]\n", file: SourceFile(relativePath: "site.yml", displayPath: "site.yml"))

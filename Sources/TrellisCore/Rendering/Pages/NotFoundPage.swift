@@ -13,7 +13,8 @@ enum NotFoundPage: OutputKind {
 extension SiteRenderer {
     func notFoundPage() -> Artifact {
         let context = PageContext(path: Route.notFound.path, strings: strings)
-        let base = site.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        // Another language's 404 page leads into that language's pages.
+        let base = site.config.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + languages.prefix }
         let view = NotFoundView(
             homeHref: context.url(.home), catalogueHref: context.url(.catalogue), modulesHref: context.url(.moduleList),
             findsRoot: base == nil)
