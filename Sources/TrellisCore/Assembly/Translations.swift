@@ -104,9 +104,9 @@ public enum Translations {
                 continue
             }
             var languageConfig = config
-            if config.practiceTemplate == .builtIn(language: config.language) {
-                languageConfig.practiceTemplate = .builtIn(language: translation.language)
-            }
+            languageConfig.practiceTemplate =
+                config.practiceTemplate == .builtIn(language: config.language)
+                ? .builtIn(language: translation.language) : config.practiceTemplate.localized(translation.language)
             let parser = DocumentParser(
                 config: languageConfig, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
                 contentDirectory: inventory.contentDirectory, reservedAnchors: reservedAnchors)
@@ -181,9 +181,9 @@ public enum Translations {
             sites[index].site.strings = Strings.forLanguage(language).strings
             // The site in that language: its data files and metadata say so, its form speaks it.
             sites[index].site.config.language = language
-            if config.practiceTemplate == .builtIn(language: config.language) {
-                sites[index].site.config.practiceTemplate = .builtIn(language: language)
-            }
+            sites[index].site.config.practiceTemplate =
+                config.practiceTemplate == .builtIn(language: config.language)
+                ? .builtIn(language: language) : config.practiceTemplate.localized(language)
         }
         let originals = inventory.documents.map(\.file.relativePath)
         let statuses = others.map { language in

@@ -73,7 +73,7 @@ extension SiteConfig {
         var customTemplate = false
         if var templates = reader.mapping("templates", context: "templates") {
             if var practice = templates.mapping("practice", context: "the practice template") {
-                if let template = loadTemplate(&practice) {
+                if let template = loadTemplate(&practice, language: config.language) {
                     config.practiceTemplate = template
                     customTemplate = true
                 }
@@ -126,13 +126,40 @@ extension SiteConfig {
         return kept
     }
 
-    private static func loadTemplate(_ reader: inout FieldReader) -> PracticeTemplate? {
+    /// `heading` and `aliases` are text, or one per language:
+    /// `heading: {en: Summary, es: Resumen}`, `aliases: {en: [Abstract], es: [Sinopsis]}`;
+    /// the site's language's is the section's heading, the others are used
+    /// for translations into their languages.
+    private static func loadTemplate(_ reader: inout FieldReader, language: String) -> PracticeTemplate? {
         var sections: [PracticeTemplate.Section] = []
         var seen: Set<String> = []
         for var item in reader.mappings("sections", itemContext: "a template section") {
             let id = item.string("id", required: true)
-            let heading = item.string("heading", required: true)
-            let aliases = item.strings("aliases")
+            var headings: [String: String] = [:]
+            var aliasesByLanguage: [String: [String]] = [:]
+            var heading: String?
+            if let node = item.value("heading"), let mapping = node.mapping {
+                for (key, value) in mapping { if let code = key.string, let text = value.string { headings[code] = text } }
+                heading = headings[language] ?? mapping.first?.value.string
+                if heading == nil {
+                    item.diagnostics.append(
+                        .error(
+                            "missing-key", at: item.location(of: node), "the section's 'heading' gives no heading",
+                            hint: "write 'heading: Summary', or one per language"))
+                }
+            } else {
+                heading = item.string("heading", required: true)
+            }
+            var aliases: [String] = []
+            if let node = item.value("aliases"), let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let code = key.string else { continue }
+                    aliasesByLanguage[code] = value.sequence?.compactMap(\.string) ?? value.string.map { [$0] } ?? []
+                }
+                aliases = aliasesByLanguage[language] ?? []
+            } else {
+                aliases = item.strings("aliases")
+            }
             let required = item.bool("required") ?? true
             let guidance = item.string("guidance")
             item.finish(known: ["id", "heading", "aliases", "required", "guidance"])
@@ -150,7 +177,10 @@ extension SiteConfig {
                     .error("duplicate-id", at: item.origin, "template section id '\(id)' is used twice", hint: "give each section its own id"))
                 continue
             }
-            sections.append(.init(id: id, heading: heading, aliases: aliases, required: required, guidance: guidance))
+            var section = PracticeTemplate.Section(id: id, heading: heading, aliases: aliases, required: required, guidance: guidance)
+            section.headings = headings
+            section.aliasesByLanguage = aliasesByLanguage
+            sections.append(section)
         }
         if sections.isEmpty {
             reader.diagnostics.append(

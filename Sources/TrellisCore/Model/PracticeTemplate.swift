@@ -7,6 +7,9 @@ public struct PracticeTemplate: Sendable, Hashable {
         public var required: Bool
         /// Advice for whoever fills in the form.
         public var guidance: String?
+        /// A custom template's heading and aliases per language (for translations).
+        public var headings: [String: String] = [:]
+        public var aliasesByLanguage: [String: [String]] = [:]
 
         public init(id: String, heading: String, aliases: [String] = [], required: Bool = true, guidance: String? = nil) {
             self.id = id
@@ -65,6 +68,22 @@ public struct PracticeTemplate: Sendable, Hashable {
                 localized.heading = strings("practice_section_" + section.id)
                 localized.aliases = [section.heading] + section.aliases
                 localized.guidance = strings("practice_guidance_" + section.id)
+                return localized
+            })
+    }
+
+    /// This (custom) template as a translation into `language` reads it: each
+    /// section's heading in that language where the template gives one, with
+    /// its aliases in that language, and the site's heading and aliases still
+    /// matching.
+    public func localized(_ language: String) -> PracticeTemplate {
+        PracticeTemplate(
+            sections: sections.map { section in
+                var localized = section
+                if let heading = section.headings[language] {
+                    localized.heading = heading
+                    localized.aliases = (section.aliasesByLanguage[language] ?? []) + [section.heading] + section.aliases
+                }
                 return localized
             })
     }

@@ -43,9 +43,9 @@ public struct SiteRenderer: Sendable {
         self.strings = strings
         let languages = languages ?? LanguageContext.make(site.config, site: site, translations: translations)
         self.languages = languages
-        // Each other language: the whole site under <code>/, without handbooks and packages for now.
+        // Each other language: the whole site under <code>/, with the handbooks of the modules it has translated.
         others = translations.map {
-            SiteRenderer(site: $0.site, theme: theme, strings: $0.site.strings, languages: languages.viewed(from: $0.language), handbooks: false)
+            SiteRenderer(site: $0.site, theme: theme, pdf: pdf, strings: $0.site.strings, languages: languages.viewed(from: $0.language))
         }
         catalogue = CatalogueIndex(site, strings: strings)
         var exports = DataExports(site: site)
@@ -58,13 +58,15 @@ public struct SiteRenderer: Sendable {
         let builder = HandbookBuilder(site: site, catalogue: catalogue, strings: strings)
         var ids: [String] = []
         var books: [Lazy<Handbook>] = []
-        for module in site.modules where handbooks {
+        // In another language, only the modules translated into it have handbooks (and no catalogue book yet).
+        let isDefault = languages.current == languages.defaultLanguage
+        for module in site.modules where handbooks && (isDefault || languages.isTranslated(module.route, into: languages.current)) {
             for edition in Edition.allCases {
                 ids.append("\(module.id)-\(edition.rawValue)")
                 books.append(Lazy { builder.moduleBook(module, edition) })
             }
         }
-        if handbooks && !site.practices.isEmpty {
+        if handbooks && isDefault && !site.practices.isEmpty {
             ids.append("catalogue")
             books.append(Lazy { builder.catalogueBook() })
         }
@@ -134,11 +136,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// This language's outputs under its folder (`es/…`): every page, the
-    /// data files, the search index and the assets, but no sitemap (the
-    /// root's lists every language) and, for now, no handbooks or packages.
+    /// data files, the search index, the assets and the handbooks of the
+    /// modules translated into it, but no sitemap (the root's lists every
+    /// language) and, for now, no learning-platform packages.
     var languageOutputs: [PlannedOutput] {
         let prefix = languages.prefix
-        return Self.kinds.filter { $0 != HandbookFiles.self && $0 != CartridgeFiles.self }.flatMap { $0.outputs(of: self) }.map { output in
+        return Self.kinds.filter { $0 != CartridgeFiles.self }.flatMap { $0.outputs(of: self) }.map { output in
             let make: PlannedOutput.Make
             switch output.make {
             case .render(let render):

@@ -184,6 +184,29 @@ import Testing
         #expect(result.succeeded && result.diagnostics.isEmpty, "\(summary(result.diagnostics))")
     }
 
+    /// A custom practice template gives headings (and aliases) per language;
+    /// translations are matched with their language's.
+    @Test func aCustomTemplateSpeaksEveryLanguage() throws {
+        let directory = TemporaryDirectory()
+        let site =
+            "title: T\nlanguage: en\nlanguages: [en, es]\ntemplates:\n  practice:\n    sections:\n"
+            + "      - {id: summary, heading: {en: Summary, es: Resumen}, aliases: {es: [Sinopsis]}}\n"
+            + "      - {id: results, heading: Results}\n"
+        try writeSite(
+            directory.sub("content"),
+            [
+                "site.yml": site,
+                "practices/p.md": "---\ntitle: P\ncountry: FI\n---\n\n## Summary\n\nText.\n\n## Results\n\nGood.\n",
+                "practices/p.es.md": "---\ntitle: P es\n---\n\n## Sinopsis\n\nTexto.\n\n## Results\n\nBien.\n",
+            ])
+        let result = build(directory.sub("content"), output: directory.sub("out"))
+        try #require(result.succeeded, "\n\(summary(result.diagnostics))")
+        #expect(result.diagnostics.isEmpty, "\(summary(result.diagnostics))")
+        let page = try readText(directory.sub("out/es/practices/p.html"))
+        #expect(page.contains(">Resumen</a></h2>") && page.contains("Texto.") && page.contains(">Results</a></h2>"))
+        #expect(try readText(directory.sub("out/practices/p.html")).contains(">Summary</a></h2>"))
+    }
+
     @Test func theLanguagesListIsChecked() throws {
         let (config, diagnostics) = SiteConfig.load(
             text: "title: T\nlanguage: en\nlanguages: [es, \"no good\"]\n", file: SourceFile(relativePath: "site.yml", displayPath: "site.yml"))

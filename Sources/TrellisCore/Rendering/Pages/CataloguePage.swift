@@ -30,8 +30,11 @@ extension SiteRenderer {
                 ? []
                 : handbookFormats.map {
                     let path = Self.handbookPath("catalogue", $0)
-                    let size = handbookSize(path).map { ", " + $0 } ?? ""
-                    return LinkView(title: "\(strings("handbook_catalogue")) (\($0.uppercased())\(size))", href: context.url(.file(path)))
+                    // Another language links to the default language's catalogue book, at the root.
+                    let own = handbookFiles[path] != nil
+                    let size = (own ? handbookSize(path) : nil).map { ", " + $0 } ?? ""
+                    let href = own ? context.url(.file(path)) : RelativeURL.from(languages.prefix + context.path, to: path)
+                    return LinkView(title: "\(strings("handbook_catalogue")) (\($0.uppercased())\(size))", href: href)
                 })
         let title =
             pagination.map { strings("paged_title", ["title": view.title, "current": String(n), "count": String($0.pageCount)]) } ?? view.title

@@ -118,13 +118,16 @@ extension SiteRenderer {
     /// writes, each with its size.
     func handbookDownloads(for module: Module, _ context: PageContext) -> [DownloadView] {
         guard !handbookFormats.isEmpty else { return [] }
+        // A module not translated into this language: the default language's handbooks, at the root.
+        let own = handbookFiles[Self.handbookPath("\(module.id)-\(Edition.participant.rawValue)", handbookFormats[0])] != nil
         return Edition.allCases.map { edition in
             let title = strings.handbook(edition)
             return DownloadView(
                 title: title,
                 files: handbookFormats.map { format in
                     let path = Self.handbookPath("\(module.id)-\(edition.rawValue)", format)
-                    return FileLinkView(title: title, format: format.uppercased(), size: handbookSize(path), href: context.url(.file(path)))
+                    let href = own ? context.url(.file(path)) : RelativeURL.from(languages.prefix + context.path, to: path)
+                    return FileLinkView(title: title, format: format.uppercased(), size: own ? handbookSize(path) : nil, href: href)
                 })
         }
     }
