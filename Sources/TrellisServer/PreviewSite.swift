@@ -56,7 +56,7 @@ public final class PreviewSite: @unchecked Sendable {
         defer { lock.unlock() }
         let ok = !result.diagnostics.hasErrors
         if ok, let site = result.site, let theme = result.theme {
-            let newRenderer = SiteRenderer(site: site, theme: theme)
+            let newRenderer = SiteRenderer(site: site, theme: theme, translations: result.translatedSites)
             let newPlan = newRenderer.plan()
             let sameShape = plan.map { $0.paths == newPlan.paths } ?? false
             if result.parse.full || !sameShape || stamp != templateStamp {

@@ -25,15 +25,15 @@ import Testing
         }
     }
 
-    static func fixture() -> URL {
+    static func fixture(_ name: String = "minimal") -> URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("TrellisCoreTests/Fixtures/minimal/content")
+            .appendingPathComponent("TrellisCoreTests/Fixtures/\(name)/content")
     }
 
-    func start(limits: PreviewServer.Limits = PreviewServer.Limits()) async throws -> Running {
+    func start(limits: PreviewServer.Limits = PreviewServer.Limits(), fixture: String = "minimal") async throws -> Running {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trellis-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.fixture(), to: directory.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: Self.fixture(fixture), to: directory.appendingPathComponent("content"))
         let site = PreviewSite(
             content: directory.appendingPathComponent("content").path, templates: directory.appendingPathComponent("templates").path)
         let status = site.rebuild()
@@ -142,6 +142,22 @@ import Testing
         #expect(frame.contains("\"build\":\(status.build)"))
         #expect(frame.contains("\"ok\":true"))
         socket.close()
+        await running.stop()
+    }
+
+    /// Every language is served, and an edit of a translation shows at once.
+    @Test func everyLanguageIsServedAndTranslationsReload() async throws {
+        let running = try await start(fixture: "multilingual")
+        let before = try Self.request(running.port, "/es/practices/video.html")
+        #expect(before.status == 200 && before.body.contains("<h1>Intercambio por vídeo</h1>"))
+        #expect(try Self.request(running.port, "/fa/index.html").body.contains("<html lang=\"fa\" dir=\"rtl\">"))
+        let path = "\(running.content)/practices/video.es.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: Intercambio por vídeo", with: "title: Intercambio por videollamada")
+            .write(toFile: path, atomically: false, encoding: .utf8)
+        let status = running.server.site.rebuild()
+        #expect(status.ok)
+        #expect(try Self.request(running.port, "/es/practices/video.html").body.contains("<h1>Intercambio por videollamada</h1>"))
         await running.stop()
     }
 

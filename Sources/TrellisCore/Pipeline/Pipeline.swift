@@ -56,6 +56,8 @@ public struct BuildResult: Sendable {
     public var parse = ParseFigures()
     /// Per other language, how much is translated (for `trellis check`).
     public var translations: [TranslationStatus] = []
+    /// The site in each other language (for the preview's renderer).
+    public var translatedSites: [TranslatedSite] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors && outputError == nil }
 }
@@ -88,10 +90,11 @@ public enum Pipeline {
         var loadedTheme: Theme?
         var figures = ParseFigures()
         var translationStatus: [TranslationStatus] = []
+        var translatedSites: [TranslatedSite] = []
         func finish(_ site: Site? = nil, outputError: OutputError? = nil, written: Int = 0) -> BuildResult {
             BuildResult(
                 diagnostics: diagnostics.sortedForDisplay(), stages: stages, outputError: outputError, filesWritten: written,
-                site: site, theme: loadedTheme, parse: figures, translations: translationStatus)
+                site: site, theme: loadedTheme, parse: figures, translations: translationStatus, translatedSites: translatedSites)
         }
 
         let contentDirectory = OutputWriter.absolute(options.content)
@@ -202,6 +205,7 @@ public enum Pipeline {
                 translations[index].site.strings = strings
                 diagnostics += interfaceDiagnostics
             }
+            translatedSites = translations
             let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf, translations: translations)
             let plan = renderer.plan()
             diagnostics += plan.collisions
