@@ -23,9 +23,56 @@ enum BuiltinTheme {
     ]
 
     /// Progressive enhancement of the catalogue page: combinable filters.
-    static let catalogueScript: [UInt8] = PackageResources.catalogue_js
+    static let catalogueScript: [UInt8] = Published.script(PackageResources.catalogue_js)
     /// The search box: loads the index on first use.
-    static let searchScript: [UInt8] = PackageResources.search_js
+    static let searchScript: [UInt8] = Published.script(PackageResources.search_js)
     /// The "done" control of task pages and the progress on module pages.
-    static let progressScript: [UInt8] = PackageResources.progress_js
+    static let progressScript: [UInt8] = Published.script(PackageResources.progress_js)
+}
+
+/// The built-in stylesheet and scripts as sites publish them: without the
+/// comments, which are for whoever reads the source (every page loads them,
+/// so on a phone every byte counts).
+enum Published {
+    /// A script without its whole-line `//` comments.
+    static func script(_ bytes: [UInt8]) -> [UInt8] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+            !$0.drop(while: { $0 == " " }).hasPrefix("//")
+        }
+        return Array(lines.joined(separator: "\n").utf8)
+    }
+
+    /// A stylesheet without its `/* … */` comments (a comment's line goes
+    /// with it when nothing else is on it); text in quotes is kept as it is.
+    static func stylesheet(_ css: String) -> String {
+        var out = ""
+        var quote: Character?
+        var index = css.startIndex
+        while index < css.endIndex {
+            let character = css[index]
+            if let open = quote {
+                out.append(character)
+                if character == "\\", css.index(after: index) < css.endIndex {
+                    index = css.index(after: index)
+                    out.append(css[index])
+                } else if character == open {
+                    quote = nil
+                }
+            } else if character == "\"" || character == "'" {
+                quote = character
+                out.append(character)
+            } else if character == "/", css[index...].hasPrefix("/*") {
+                guard let end = css[index...].range(of: "*/") else { break }
+                index = end.upperBound
+                // A comment alone on its line takes its line break with it.
+                if out.last == "\n" || out.isEmpty, index < css.endIndex, css[index] == "\n" { index = css.index(after: index) }
+                continue
+            } else {
+                out.append(character)
+            }
+            index = css.index(after: index)
+        }
+        return out
+    }
 }

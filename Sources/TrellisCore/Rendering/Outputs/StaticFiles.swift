@@ -7,7 +7,10 @@ enum StaticFiles: OutputKind {
             PlannedOutput(path, what, sources: sources, make: .file(Artifact(path: path, content: content)))
         }
         var outputs = [
-            file(Route.asset("trellis.css").path, "the stylesheet", .text(theme.stylesheet)),
+            // The built-in stylesheet without its comments; a site's own as it wrote it.
+            file(
+                Route.asset("trellis.css").path, "the stylesheet",
+                .text(theme.overridden.contains("trellis.css") ? theme.stylesheet : Published.stylesheet(theme.stylesheet))),
             file(Route.asset("catalogue.js").path, "the catalogue script", .bytes(BuiltinTheme.catalogueScript)),
             file(Route.asset("search.js").path, "the search script", .bytes(BuiltinTheme.searchScript)),
             file(Route.asset("progress.js").path, "the progress script", .bytes(BuiltinTheme.progressScript)),

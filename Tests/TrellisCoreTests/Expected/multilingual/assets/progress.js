@@ -1,7 +1,3 @@
-// Trellis progress: a "done" box on each task page and, on the module page,
-// how many tasks of each phase are done. Kept in this browser only
-// (localStorage; from file:// too), never sent anywhere. Without JavaScript,
-// or where the browser keeps nothing, the box is not shown.
 (function () {
   "use strict";
   var KEY = "trellis-progress";
@@ -21,7 +17,6 @@
   }
   function name(site, task) { return site + "\n" + task; }
 
-  // A task page.
   var control = document.querySelector(".progress-control[data-task]");
   if (control) {
     var box = control.querySelector("input");
@@ -35,7 +30,6 @@
     control.hidden = false;
   }
 
-  // A module page.
   var timeline = document.querySelector(".timeline[data-progress-site]");
   if (timeline) {
     var site = timeline.getAttribute("data-progress-site");

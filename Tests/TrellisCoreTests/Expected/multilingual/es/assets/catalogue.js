@@ -1,9 +1,3 @@
-// Trellis catalogue filters: progressive enhancement of the catalogue page.
-// Without JavaScript the numbered pages and the facet pages do the same job.
-// The filters are built from the page's "Browse" lists; the first time one is
-// used, the compact catalogue data (assets/catalogue-data.js) is loaded with
-// a <script> element, so it works from file:// too. No request goes to any
-// other host; the filter state lives in the URL's #fragment.
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -12,7 +6,6 @@
   if (!form || !pages || !window.URLSearchParams) return;
 
   var PAGE = 24;
-  // The interface's words, in the page's language (data-text-* on the form).
   function say(name, values) {
     return (form.getAttribute("data-text-" + name) || "").replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
   }
@@ -34,7 +27,6 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   };
 
-  // One fieldset of checkboxes per "Browse" list.
   var groups = form.querySelector(".filter-groups");
   document.querySelectorAll(".facet-group").forEach(function (section) {
     var key = section.getAttribute("data-facet");
@@ -109,7 +101,6 @@
     return words.every(function (word) { return texts[i].indexOf(word) !== -1; });
   }
 
-  // A card like the practice-card template's.
   function card(p) {
     var facets = data.facets;
     var item = document.createElement("li");

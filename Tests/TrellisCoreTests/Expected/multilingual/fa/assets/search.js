@@ -1,11 +1,3 @@
-// Trellis offline search. The index is in small scripts under
-// assets/search/, loaded with <script> elements only when a query needs them
-// (so it works from file:// and a USB stick; nothing is requested from any
-// other host): index.js when the search field is first used, then the shard
-// of each word's first letter(s), then the documents of the results shown.
-// A word of five letters or more also finds words one edit away
-// ("simulaton" finds "simulation"). "/" focuses the field; the query is kept
-// in the address (?q=…), so a search can be shared.
 (function () {
   "use strict";
   var form = document.getElementById("site-search");
@@ -27,7 +19,6 @@
   list.parentNode.insertBefore(more, list.nextSibling);
   form.hidden = false;
 
-  // The loaded scripts call these.
   window.TRELLIS_SEARCH = {
     index: function (data) { manifest = data; ready(); },
     shard: function (prefix, data) {
@@ -62,9 +53,6 @@
   }
   function chunkFile(n) { return { src: "d-" + n + ".js", loaded: function () { return !!chunks[n]; } }; }
 
-  // As the index was made: accents off, lower case, final ς = σ, Persian and
-  // Arabic letter variants as one, Arabic-Indic digits as 0–9, the
-  // zero-width non-joiner and tatweel dropped (می‌شود is one word).
   function fold(text) {
     return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ")
       .replace(/[\u064A\u0649]/g, "\u06CC").replace(/\u0643/g, "\u06A9").replace(/\u0629/g, "\u0647")
@@ -84,8 +72,6 @@
     return out;
   }
   function starts(text, prefix) { return text.lastIndexOf(prefix, 0) === 0; }
-  // The shards a word's matches can be in: those under it ("c" → "ca",
-  // "ch") and the longest one it is under ("col" → "co").
   function shardsFor(word) {
     var out = [], longest = null;
     manifest.shards.forEach(function (prefix) {
@@ -104,7 +90,6 @@
     }
     return out;
   }
-  // At most one edit (insert, delete, replace, swap two neighbours) apart.
   function oneEdit(a, b) {
     if (a === b) return true;
     var la = a.length, lb = b.length;
@@ -114,8 +99,6 @@
     if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
-  // A word of five letters or more is near a term when the term, or its
-  // start one letter shorter, as long or one longer, is one edit away.
   function near(word, term) {
     var n = Array.from(word).length, t = Array.from(term);
     if (n < 5) return false;
@@ -124,8 +107,6 @@
     }
     return false;
   }
-  // For each document, how well it matches `word`: 3 in its title, 2 in
-  // its text, 1 one edit away; and the words that matched, to highlight.
   function matches(word, seen) {
     var quality = {};
     shardsFor(word).forEach(function (prefix) {
@@ -145,7 +126,6 @@
     return manifest.messages[key].replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
   }
 
-  // "1 result.", "12 results.": the form the page's language uses for the number.
   function counted(n) {
     var forms = manifest.messages.results;
     if (!forms) return n === 1 ? message("one", {}) : message("many", { count: n });
@@ -241,7 +221,6 @@
     var end = start + 200 >= text.length ? text.length : text.lastIndexOf(" ", start + 200);
     return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
   }
-  // The query in the address, so the search can be shared or bookmarked.
   function remember(query) {
     if (!window.URLSearchParams) return;
     var params = new URLSearchParams(location.search);
