@@ -28,7 +28,10 @@ public struct Strings: Sendable {
     /// Languages written right to left (the page gets `dir="rtl"`).
     static let rightToLeft: Set<String> = ["fa", "ar", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"]
 
-    public var isRightToLeft: Bool { Self.rightToLeft.contains(Self.primary(language)) }
+    public var isRightToLeft: Bool { Self.isRightToLeft(language) }
+
+    /// Whether `language` is written right to left.
+    static func isRightToLeft(_ language: String) -> Bool { rightToLeft.contains(primary(language)) }
     public var direction: String { isRightToLeft ? "rtl" : "ltr" }
 
     /// `pt-BR` → `pt`.
@@ -42,7 +45,7 @@ public struct Strings: Sendable {
     }
 
     /// The built-in English table: every key there is.
-    public static let english: Strings = Strings(language: "en", table: (try? parse(text(of: "en") ?? "")) ?? [:])
+    public static let english: Strings = Strings(language: "en", table: builtInTables["en"] ?? [:])
 
     /// The interface for `language`: the built-in table for it (or for its
     /// primary language: `pt-BR` → `pt`), then `overrides` on top, with every
@@ -58,11 +61,15 @@ public struct Strings: Sendable {
     }
 
     static func builtIn(_ language: String) -> [String: Entry]? {
-        for code in [language, primary(language)] {
-            if let text = text(of: code), let table = try? parse(text) { return table }
-        }
-        return nil
+        builtInTables[language] ?? builtInTables[primary(language)]
     }
+
+    /// Every built-in table, read once (every site, translation and
+    /// template asks for one).
+    static let builtInTables: [String: [String: Entry]] = Dictionary(
+        uniqueKeysWithValues: builtInLanguages.compactMap { code in
+            text(of: code).flatMap { try? parse($0) }.map { (code, $0) }
+        })
 
     static func text(of language: String) -> String? {
         let bytes: [UInt8]? =

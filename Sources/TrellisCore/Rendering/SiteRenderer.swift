@@ -259,7 +259,7 @@ public struct SiteRenderer: Sendable {
         if !languages.isTranslated(route, into: languages.current) {
             let original = languages.defaultLanguage
             layout.contentLang = original
-            let originalRTL = Strings.rightToLeft.contains(Strings.primary(original))
+            let originalRTL = Strings.isRightToLeft(original)
             if originalRTL != strings.isRightToLeft { layout.contentDir = originalRTL ? "rtl" : "ltr" }
             // The original's language named in the reader's ("inglés"), from CLDR.
             let name =

@@ -5,9 +5,9 @@ import Mustache
 extension LinkView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "href": href
-        case "current": current
+        case "title": self.title
+        case "href": self.href
+        case "current": self.current
         default: nil
         }
     }
@@ -22,9 +22,9 @@ extension LinkView: TemplateView {
 extension FactView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "value": value
-        case "href": href
+        case "label": self.label
+        case "value": self.value
+        case "href": self.href
         default: nil
         }
     }
@@ -39,9 +39,9 @@ extension FactView: TemplateView {
 extension BadgeView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "kind": kind
-        case "meaning": meaning
+        case "label": self.label
+        case "kind": self.kind
+        case "meaning": self.meaning
         default: nil
         }
     }
@@ -56,29 +56,29 @@ extension BadgeView: TemplateView {
 extension LayoutView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "lang": lang
-        case "rtl": rtl
-        case "siteTitle": siteTitle
-        case "pageTitle": pageTitle
-        case "description": description
-        case "root": root
-        case "baseHref": baseHref
-        case "stylesheetHref": stylesheetHref
-        case "searchScriptHref": searchScriptHref
-        case "pageScriptHref": pageScriptHref
-        case "homeHref": homeHref
-        case "nav": nav
-        case "breadcrumbs": breadcrumbs
-        case "contentHTML": contentHTML
-        case "license": license
-        case "bodyClass": bodyClass
-        case "licenseLine": licenseLine
-        case "offlineHTML": offlineHTML
-        case "languages": languages
-        case "alternates": alternates
-        case "contentLang": contentLang
-        case "contentDir": contentDir
-        case "untranslatedNotice": untranslatedNotice
+        case "lang": self.lang
+        case "rtl": self.rtl
+        case "siteTitle": self.siteTitle
+        case "pageTitle": self.pageTitle
+        case "description": self.description
+        case "root": self.root
+        case "baseHref": self.baseHref
+        case "stylesheetHref": self.stylesheetHref
+        case "searchScriptHref": self.searchScriptHref
+        case "pageScriptHref": self.pageScriptHref
+        case "homeHref": self.homeHref
+        case "nav": self.nav
+        case "breadcrumbs": self.breadcrumbs
+        case "contentHTML": self.contentHTML
+        case "license": self.license
+        case "bodyClass": self.bodyClass
+        case "licenseLine": self.licenseLine
+        case "offlineHTML": self.offlineHTML
+        case "languages": self.languages
+        case "alternates": self.alternates
+        case "contentLang": self.contentLang
+        case "contentDir": self.contentDir
+        case "untranslatedNotice": self.untranslatedNotice
         default: nil
         }
     }
@@ -114,9 +114,9 @@ extension LanguageLinkView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
-        case "code": code
-        case "href": href
-        case "current": current
+        case "code": self.code
+        case "href": self.href
+        case "current": self.current
         default: nil
         }
     }
@@ -132,8 +132,8 @@ extension LanguageLinkView: TemplateView {
 extension AlternateView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "hreflang": hreflang
-        case "href": href
+        case "hreflang": self.hreflang
+        case "href": self.href
         default: nil
         }
     }
@@ -147,10 +147,10 @@ extension AlternateView: TemplateView {
 extension ModuleCard: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "href": href
-        case "summary": summary
-        case "facts": facts
+        case "title": self.title
+        case "href": self.href
+        case "summary": self.summary
+        case "facts": self.facts
         default: nil
         }
     }
@@ -166,16 +166,16 @@ extension ModuleCard: TemplateView {
 extension PracticeCard: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "href": href
-        case "country": country
-        case "countryCode": countryCode
-        case "sector": sector
-        case "organisation": organisation
-        case "year": year
-        case "tags": tags
-        case "sectorValue": sectorValue
-        case "tagValues": tagValues
+        case "title": self.title
+        case "href": self.href
+        case "country": self.country
+        case "countryCode": self.countryCode
+        case "sector": self.sector
+        case "organisation": self.organisation
+        case "year": self.year
+        case "tags": self.tags
+        case "sectorValue": self.sectorValue
+        case "tagValues": self.tagValues
         default: nil
         }
     }
@@ -197,10 +197,10 @@ extension PracticeCard: TemplateView {
 extension FacetEntryView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "value": value
-        case "count": count
-        case "href": href
+        case "label": self.label
+        case "value": self.value
+        case "count": self.count
+        case "href": self.href
         default: nil
         }
     }
@@ -216,9 +216,9 @@ extension FacetEntryView: TemplateView {
 extension FacetGroupView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "key": key
-        case "entries": entries
+        case "title": self.title
+        case "key": self.key
+        case "entries": self.entries
         default: nil
         }
     }
@@ -233,13 +233,13 @@ extension FacetGroupView: TemplateView {
 extension PaginationView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "summary": summary
-        case "range": range
-        case "pageCount": pageCount
-        case "previousHref": previousHref
-        case "nextHref": nextHref
-        case "pages": pages
+        case "label": self.label
+        case "summary": self.summary
+        case "range": self.range
+        case "pageCount": self.pageCount
+        case "previousHref": self.previousHref
+        case "nextHref": self.nextHref
+        case "pages": self.pages
         default: nil
         }
     }
@@ -258,10 +258,10 @@ extension PaginationView: TemplateView {
 extension PageLinkView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "number": number
-        case "href": href
-        case "current": current
-        case "gap": gap
+        case "number": self.number
+        case "href": self.href
+        case "current": self.current
+        case "gap": self.gap
         default: nil
         }
     }
@@ -277,17 +277,17 @@ extension PageLinkView: TemplateView {
 extension FacetPageView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "facetTitle": facetTitle
-        case "count": count
-        case "countLabel": countLabel
-        case "practicesHeading": practicesHeading
-        case "otherValuesLabel": otherValuesLabel
-        case "practices": practices
-        case "cardsHTML": cardsHTML
-        case "catalogueHref": catalogueHref
-        case "others": others
-        case "pagination": pagination
+        case "title": self.title
+        case "facetTitle": self.facetTitle
+        case "count": self.count
+        case "countLabel": self.countLabel
+        case "practicesHeading": self.practicesHeading
+        case "otherValuesLabel": self.otherValuesLabel
+        case "practices": self.practices
+        case "cardsHTML": self.cardsHTML
+        case "catalogueHref": self.catalogueHref
+        case "others": self.others
+        case "pagination": self.pagination
         default: nil
         }
     }
@@ -310,18 +310,18 @@ extension FacetPageView: TemplateView {
 extension HomeView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "introHTML": introHTML
-        case "modules": modules
-        case "moduleCount": moduleCount
-        case "moreModules": moreModules
-        case "modulesHref": modulesHref
-        case "catalogueHref": catalogueHref
-        case "practiceCount": practiceCount
-        case "countryCount": countryCount
-        case "hasPractices": hasPractices
-        case "modulesLinkLabel": modulesLinkLabel
-        case "practicesSummary": practicesSummary
+        case "title": self.title
+        case "introHTML": self.introHTML
+        case "modules": self.modules
+        case "moduleCount": self.moduleCount
+        case "moreModules": self.moreModules
+        case "modulesHref": self.modulesHref
+        case "catalogueHref": self.catalogueHref
+        case "practiceCount": self.practiceCount
+        case "countryCount": self.countryCount
+        case "hasPractices": self.hasPractices
+        case "modulesLinkLabel": self.modulesLinkLabel
+        case "practicesSummary": self.practicesSummary
         default: nil
         }
     }
@@ -345,9 +345,9 @@ extension HomeView: TemplateView {
 extension ModuleListView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "modules": modules
-        case "pagination": pagination
+        case "title": self.title
+        case "modules": self.modules
+        case "pagination": self.pagination
         default: nil
         }
     }
@@ -362,9 +362,9 @@ extension ModuleListView: TemplateView {
 extension OutcomeView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "domain": domain
-        case "text": text
+        case "id": self.id
+        case "domain": self.domain
+        case "text": self.text
         default: nil
         }
     }
@@ -379,12 +379,12 @@ extension OutcomeView: TemplateView {
 extension TaskCard: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "number": number
-        case "title": title
-        case "href": href
-        case "badges": badges
-        case "duration": duration
-        case "progressKey": progressKey
+        case "number": self.number
+        case "title": self.title
+        case "href": self.href
+        case "badges": self.badges
+        case "duration": self.duration
+        case "progressKey": self.progressKey
         default: nil
         }
     }
@@ -402,12 +402,12 @@ extension TaskCard: TemplateView {
 extension PhaseView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "anchor": anchor
-        case "weeks": weeks
-        case "tasks": tasks
-        case "effort": effort
-        case "effortLine": effortLine
+        case "title": self.title
+        case "anchor": self.anchor
+        case "weeks": self.weeks
+        case "tasks": self.tasks
+        case "effort": self.effort
+        case "effortLine": self.effortLine
         default: nil
         }
     }
@@ -425,8 +425,8 @@ extension PhaseView: TemplateView {
 extension CoverageView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "columns": columns
-        case "rows": rows
+        case "columns": self.columns
+        case "rows": self.rows
         default: nil
         }
     }
@@ -440,9 +440,9 @@ extension CoverageView: TemplateView {
 extension CoverageView.Column: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "number": number
-        case "title": title
-        case "href": href
+        case "number": self.number
+        case "title": self.title
+        case "href": self.href
         default: nil
         }
     }
@@ -457,11 +457,11 @@ extension CoverageView.Column: TemplateView {
 extension CoverageView.Row: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "domain": domain
-        case "text": text
-        case "cells": cells
-        case "uncovered": uncovered
+        case "id": self.id
+        case "domain": self.domain
+        case "text": self.text
+        case "cells": self.cells
+        case "uncovered": self.uncovered
         default: nil
         }
     }
@@ -478,7 +478,7 @@ extension CoverageView.Row: TemplateView {
 extension CoverageView.Cell: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "covered": covered
+        case "covered": self.covered
         default: nil
         }
     }
@@ -491,26 +491,26 @@ extension CoverageView.Cell: TemplateView {
 extension ModuleView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "summary": summary
-        case "facts": facts
-        case "overviewHTML": overviewHTML
-        case "outcomes": outcomes
-        case "phases": phases
-        case "practices": practices
-        case "footnotesHTML": footnotesHTML
-        case "totalEffort": totalEffort
-        case "totalEffortLine": totalEffortLine
-        case "notCounted": notCounted
-        case "coverage": coverage
-        case "legend": legend
-        case "handbooks": handbooks
-        case "downloads": downloads
-        case "contents": contents
-        case "progressSite": progressSite
-        case "progressForms": progressForms
-        case "morePractices": morePractices
-        case "jsonLD": jsonLD
+        case "title": self.title
+        case "summary": self.summary
+        case "facts": self.facts
+        case "overviewHTML": self.overviewHTML
+        case "outcomes": self.outcomes
+        case "phases": self.phases
+        case "practices": self.practices
+        case "footnotesHTML": self.footnotesHTML
+        case "totalEffort": self.totalEffort
+        case "totalEffortLine": self.totalEffortLine
+        case "notCounted": self.notCounted
+        case "coverage": self.coverage
+        case "legend": self.legend
+        case "handbooks": self.handbooks
+        case "downloads": self.downloads
+        case "contents": self.contents
+        case "progressSite": self.progressSite
+        case "progressForms": self.progressForms
+        case "morePractices": self.morePractices
+        case "jsonLD": self.jsonLD
         default: nil
         }
     }
@@ -542,8 +542,8 @@ extension ModuleView: TemplateView {
 extension PluralFormView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "category": category
-        case "text": text
+        case "category": self.category
+        case "text": self.text
         default: nil
         }
     }
@@ -557,8 +557,8 @@ extension PluralFormView: TemplateView {
 extension DownloadView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "files": files
+        case "title": self.title
+        case "files": self.files
         default: nil
         }
     }
@@ -572,10 +572,10 @@ extension DownloadView: TemplateView {
 extension FileLinkView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "format": format
-        case "size": size
-        case "href": href
+        case "title": self.title
+        case "format": self.format
+        case "size": self.size
+        case "href": self.href
         default: nil
         }
     }
@@ -591,9 +591,9 @@ extension FileLinkView: TemplateView {
 extension ContentsEntryView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "href": href
-        case "entries": entries
+        case "title": self.title
+        case "href": self.href
+        case "entries": self.entries
         default: nil
         }
     }
@@ -608,11 +608,11 @@ extension ContentsEntryView: TemplateView {
 extension SectionView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "headingHTML": headingHTML
-        case "anchor": anchor
-        case "selfLinked": selfLinked
-        case "html": html
-        case "facilitator": facilitator
+        case "headingHTML": self.headingHTML
+        case "anchor": self.anchor
+        case "selfLinked": self.selfLinked
+        case "html": self.html
+        case "facilitator": self.facilitator
         default: nil
         }
     }
@@ -629,25 +629,25 @@ extension SectionView: TemplateView {
 extension TaskView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "number": number
-        case "moduleTitle": moduleTitle
-        case "moduleHref": moduleHref
-        case "phase": phase
-        case "facts": facts
-        case "badges": badges
-        case "introHTML": introHTML
-        case "sections": sections
-        case "outcomes": outcomes
-        case "previous": previous
-        case "next": next
-        case "hasNeighbours": hasNeighbours
-        case "taskLabel": taskLabel
-        case "allTasksLabel": allTasksLabel
-        case "footnotesHTML": footnotesHTML
-        case "jsonLD": jsonLD
-        case "progressKey": progressKey
-        case "progressSite": progressSite
+        case "title": self.title
+        case "number": self.number
+        case "moduleTitle": self.moduleTitle
+        case "moduleHref": self.moduleHref
+        case "phase": self.phase
+        case "facts": self.facts
+        case "badges": self.badges
+        case "introHTML": self.introHTML
+        case "sections": self.sections
+        case "outcomes": self.outcomes
+        case "previous": self.previous
+        case "next": self.next
+        case "hasNeighbours": self.hasNeighbours
+        case "taskLabel": self.taskLabel
+        case "allTasksLabel": self.allTasksLabel
+        case "footnotesHTML": self.footnotesHTML
+        case "jsonLD": self.jsonLD
+        case "progressKey": self.progressKey
+        case "progressSite": self.progressSite
         default: nil
         }
     }
@@ -678,21 +678,21 @@ extension TaskView: TemplateView {
 extension CatalogueView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "count": count
-        case "countLabel": countLabel
-        case "lead": lead
-        case "practices": practices
-        case "facets": facets
-        case "pagination": pagination
-        case "dataHref": dataHref
-        case "root": root
-        case "scriptHref": scriptHref
-        case "jsonHref": jsonHref
-        case "csvHref": csvHref
-        case "feedHref": feedHref
-        case "formHref": formHref
-        case "handbooks": handbooks
+        case "title": self.title
+        case "count": self.count
+        case "countLabel": self.countLabel
+        case "lead": self.lead
+        case "practices": self.practices
+        case "facets": self.facets
+        case "pagination": self.pagination
+        case "dataHref": self.dataHref
+        case "root": self.root
+        case "scriptHref": self.scriptHref
+        case "jsonHref": self.jsonHref
+        case "csvHref": self.csvHref
+        case "feedHref": self.feedHref
+        case "formHref": self.formHref
+        case "handbooks": self.handbooks
         default: nil
         }
     }
@@ -719,16 +719,16 @@ extension CatalogueView: TemplateView {
 extension PracticeView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "facts": facts
-        case "tags": tags
-        case "introHTML": introHTML
-        case "sections": sections
-        case "modules": modules
-        case "footnotesHTML": footnotesHTML
-        case "catalogueHref": catalogueHref
-        case "jsonLD": jsonLD
-        case "countryHref": countryHref
+        case "title": self.title
+        case "facts": self.facts
+        case "tags": self.tags
+        case "introHTML": self.introHTML
+        case "sections": self.sections
+        case "modules": self.modules
+        case "footnotesHTML": self.footnotesHTML
+        case "catalogueHref": self.catalogueHref
+        case "jsonLD": self.jsonLD
+        case "countryHref": self.countryHref
         default: nil
         }
     }
@@ -750,9 +750,9 @@ extension PracticeView: TemplateView {
 extension PageView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "html": html
-        case "footnotesHTML": footnotesHTML
+        case "title": self.title
+        case "html": self.html
+        case "footnotesHTML": self.footnotesHTML
         default: nil
         }
     }
@@ -767,13 +767,13 @@ extension PageView: TemplateView {
 extension RelatedPracticesView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "moduleTitle": moduleTitle
-        case "moduleHref": moduleHref
-        case "countLabel": countLabel
-        case "heading": heading
-        case "practices": practices
-        case "pagination": pagination
+        case "title": self.title
+        case "moduleTitle": self.moduleTitle
+        case "moduleHref": self.moduleHref
+        case "countLabel": self.countLabel
+        case "heading": self.heading
+        case "practices": self.practices
+        case "pagination": self.pagination
         default: nil
         }
     }
@@ -792,10 +792,10 @@ extension RelatedPracticesView: TemplateView {
 extension NotFoundView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "homeHref": homeHref
-        case "catalogueHref": catalogueHref
-        case "modulesHref": modulesHref
-        case "findsRoot": findsRoot
+        case "homeHref": self.homeHref
+        case "catalogueHref": self.catalogueHref
+        case "modulesHref": self.modulesHref
+        case "findsRoot": self.findsRoot
         default: nil
         }
     }
@@ -811,12 +811,12 @@ extension NotFoundView: TemplateView {
 extension PracticeFormView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "introHTML": introHTML
-        case "siteTitle": siteTitle
-        case "fields": fields
-        case "sections": sections
-        case "catalogueHref": catalogueHref
+        case "title": self.title
+        case "introHTML": self.introHTML
+        case "siteTitle": self.siteTitle
+        case "fields": self.fields
+        case "sections": self.sections
+        case "catalogueHref": self.catalogueHref
         default: nil
         }
     }
@@ -834,8 +834,8 @@ extension PracticeFormView: TemplateView {
 extension PracticeFormView.Field: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "note": note
+        case "label": self.label
+        case "note": self.note
         default: nil
         }
     }
@@ -849,9 +849,9 @@ extension PracticeFormView.Field: TemplateView {
 extension PracticeFormView.Section: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "heading": heading
-        case "guidance": guidance
-        case "required": required
+        case "heading": self.heading
+        case "guidance": self.guidance
+        case "required": self.required
         default: nil
         }
     }
@@ -866,17 +866,17 @@ extension PracticeFormView.Section: TemplateView {
 extension HandbookView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "lang": lang
-        case "rtl": rtl
-        case "title": title
-        case "subtitle": subtitle
-        case "summary": summary
-        case "siteTitle": siteTitle
-        case "facts": facts
-        case "license": license
-        case "stylesheetHref": stylesheetHref
-        case "contents": contents
-        case "chapters": chapters
+        case "lang": self.lang
+        case "rtl": self.rtl
+        case "title": self.title
+        case "subtitle": self.subtitle
+        case "summary": self.summary
+        case "siteTitle": self.siteTitle
+        case "facts": self.facts
+        case "license": self.license
+        case "stylesheetHref": self.stylesheetHref
+        case "contents": self.contents
+        case "chapters": self.chapters
         default: nil
         }
     }
@@ -899,9 +899,9 @@ extension HandbookView: TemplateView {
 extension HandbookView.Entry: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "anchor": anchor
-        case "title": title
-        case "part": part
+        case "anchor": self.anchor
+        case "title": self.title
+        case "part": self.part
         default: nil
         }
     }
@@ -916,12 +916,12 @@ extension HandbookView.Entry: TemplateView {
 extension HandbookView.Chapter: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "anchor": anchor
-        case "title": title
-        case "kicker": kicker
-        case "part": part
-        case "bodyHTML": bodyHTML
-        case "startsPage": startsPage
+        case "anchor": self.anchor
+        case "title": self.title
+        case "kicker": self.kicker
+        case "part": self.part
+        case "bodyHTML": self.bodyHTML
+        case "startsPage": self.startsPage
         default: nil
         }
     }
