@@ -7,11 +7,15 @@ public struct MarkdownOptions: Sendable {
     public var lineOffset: Int
     /// Anchors already taken on the page (ids used by the theme).
     public var reservedAnchors: Set<String>
+    /// The label above each kind of callout in the document's language, by
+    /// kind (`note` → "Nota"); a kind not given gets its English ``AlertKind/title``.
+    public var alertTitles: [AlertKind: String]
 
-    public init(unsafeHTML: Bool = false, lineOffset: Int = 0, reservedAnchors: Set<String> = []) {
+    public init(unsafeHTML: Bool = false, lineOffset: Int = 0, reservedAnchors: Set<String> = [], alertTitles: [AlertKind: String] = [:]) {
         self.unsafeHTML = unsafeHTML
         self.lineOffset = lineOffset
         self.reservedAnchors = reservedAnchors
+        self.alertTitles = alertTitles
     }
 }
 
@@ -19,7 +23,7 @@ public struct MarkdownOptions: Sendable {
 public enum AlertKind: String, Sendable, CaseIterable {
     case note, tip, important, warning, caution, facilitator
 
-    /// The label shown above the callout.
+    /// The label shown above the callout, in English.
     public var title: String {
         switch self {
         case .note: "Note"

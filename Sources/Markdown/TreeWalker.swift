@@ -147,8 +147,8 @@ struct TreeWalker {
             }
             guard let callout = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             let name = alert.kind.rawValue
-            _ = cmark_node_set_on_enter(
-                callout, "<div class=\"callout callout-\(name)\" role=\"note\">\n<p class=\"callout-title\">\(alert.kind.title)</p>\n")
+            let title = HTMLWriter.escape(options.alertTitles[alert.kind] ?? alert.kind.title)
+            _ = cmark_node_set_on_enter(callout, "<div class=\"callout callout-\(name)\" role=\"note\">\n<p class=\"callout-title\">\(title)</p>\n")
             _ = cmark_node_set_on_exit(callout, "</div>\n")
             while let child = cmark_node_first_child(alert.node) {
                 cmark_node_unlink(child)

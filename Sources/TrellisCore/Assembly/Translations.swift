@@ -69,10 +69,17 @@ public enum Translations {
     }
 
     static func build(
-        _ site: Site, inventory: Inventory, config: SiteConfig, reservedAnchors: Set<String>
+        _ site: Site, inventory: Inventory, config: SiteConfig, reservedAnchors: Set<String>, interfaces: [String: Strings] = [:]
     ) -> ([TranslatedSite], [TranslationStatus], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let others = config.otherLanguages
+        // The practice form in another language: the built-in one in that language's strings (a site's
+        // i18n file included), or the site's own template with the headings it gives for that language.
+        let builtInTemplate = config.practiceTemplate == .builtIn(strings: interfaces[config.language] ?? site.strings)
+        func template(_ language: String) -> PracticeTemplate {
+            builtInTemplate
+                ? .builtIn(strings: interfaces[language] ?? Strings.forLanguage(language).strings) : config.practiceTemplate.localized(language)
+        }
         var kinds: [String: DocumentKind] = [:]
         for document in inventory.documents { kinds[document.file.relativePath] = document.kind }
         var sites = others.map { TranslatedSite(language: $0, site: site, translated: []) }
@@ -104,12 +111,11 @@ public enum Translations {
                 continue
             }
             var languageConfig = config
-            languageConfig.practiceTemplate =
-                config.practiceTemplate == .builtIn(language: config.language)
-                ? .builtIn(language: translation.language) : config.practiceTemplate.localized(translation.language)
+            languageConfig.practiceTemplate = template(translation.language)
             let parser = DocumentParser(
                 config: languageConfig, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
-                contentDirectory: inventory.contentDirectory, reservedAnchors: reservedAnchors)
+                contentDirectory: inventory.contentDirectory, reservedAnchors: reservedAnchors,
+                alertTitles: (interfaces[translation.language] ?? Strings.forLanguage(translation.language).strings).alertTitles)
             guard let read = Self.read(translation, kind: kind, parser: parser, inventory: inventory, diagnostics: &diagnostics) else { continue }
             translatedPaths[translation.language, default: []].insert(translation.originalPath)
             if let outdated = read.stale { stale[translation.language, default: []].append(outdated) }
@@ -181,9 +187,7 @@ public enum Translations {
             sites[index].site.strings = Strings.forLanguage(language).strings
             // The site in that language: its data files and metadata say so, its form speaks it.
             sites[index].site.config.language = language
-            sites[index].site.config.practiceTemplate =
-                config.practiceTemplate == .builtIn(language: config.language)
-                ? .builtIn(language: language) : config.practiceTemplate.localized(language)
+            sites[index].site.config.practiceTemplate = template(language)
         }
         let originals = inventory.documents.map(\.file.relativePath)
         let statuses = others.map { language in

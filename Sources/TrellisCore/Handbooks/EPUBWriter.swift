@@ -44,7 +44,12 @@ struct EPUBWriter: Sendable {
             var body = ""
             for chapter in chapters {
                 if let part = chapter.part { body += "<h1 class=\"part\">\(HTML.escape(part))</h1>\n" }
-                body += "<section class=\"chapter\" id=\"\(chapter.anchor)\" aria-labelledby=\"\(chapter.anchor)-title\">\n"
+                var language = ""
+                if let code = chapter.language {
+                    language = " lang=\"\(HTML.escape(code))\" xml:lang=\"\(HTML.escape(code))\""
+                    if Strings.isRightToLeft(code) != Strings.isRightToLeft(book.language) { language += " dir=\"\(Strings.direction(code))\"" }
+                }
+                body += "<section class=\"chapter\" id=\"\(chapter.anchor)\"\(language) aria-labelledby=\"\(chapter.anchor)-title\">\n"
                 if let kicker = chapter.kicker { body += "<p class=\"chapter-kicker\">\(HTML.escape(kicker))</p>\n" }
                 body += "<h2 class=\"chapter-title\" id=\"\(chapter.anchor)-title\">\(HTML.escape(chapter.title))</h2>\n"
                 body += links.write(chapter) + "</section>\n"

@@ -66,6 +66,10 @@ struct Handbook: Sendable {
         /// Ids of entries inside this chapter that links may lead to (a
         /// related practice), so the EPUB knows their file.
         var entries: [String] = []
+        /// The language of the chapter's text when it is not the book's: a
+        /// document with no translation into the book's language, shown as
+        /// written (its section gets `lang`, and `dir` where that differs).
+        var language: String?
     }
 }
 

@@ -7,6 +7,9 @@ struct HandbookBuilder: Sendable {
     let site: Site
     let catalogue: CatalogueIndex
     let strings: Strings
+    /// For a book in another language: the language a document is shown in
+    /// when it has no translation into the book's (nil when it has one).
+    var untranslated: @Sendable (Route) -> String? = { _ in nil }
 
     static func newest(_ dates: [String?]) -> String {
         dates.compactMap { $0 }.filter { DataExports.timestamp($0) != nil }.max().map { String($0.prefix(10)) } ?? "2000-01-01"
@@ -30,7 +33,7 @@ struct HandbookBuilder: Sendable {
             .init(
                 anchor: "about", title: strings("book_about_module"), kicker: nil, part: nil,
                 body: about, links: module.body.links, isContent: true,
-                file: "about", startsPage: true))
+                file: "about", startsPage: true, language: untranslated(module.route)))
 
         var lastPhase: String?
         for task in module.tasks {
@@ -43,8 +46,8 @@ struct HandbookBuilder: Sendable {
             if let type = task.type { facts.append(strings.term(type.value)) }
             if let mode = task.mode { facts.append(strings.term(mode.value)) }
             if let grouping = task.grouping { facts.append(strings.term(grouping.value)) }
-            if let duration = task.duration { facts.append(Duration.display(duration.value)) }
-            if let complexity = task.complexity { facts.append("complexity \(complexity.value) of 3") }
+            if let duration = task.duration { facts.append(strings.duration(duration.value)) }
+            if let complexity = task.complexity { facts.append(strings("complexity_of", ["value": String(complexity.value)])) }
             var head = "<p class=\"task-facts\">\(HTML.escape(facts.joined(separator: " · ")))</p>\n"
             if !task.tools.isEmpty {
                 head +=
@@ -54,7 +57,7 @@ struct HandbookBuilder: Sendable {
             body.append(html.sections(task.body))
             let outcomes = module.outcomes.filter { outcome in task.outcomes.contains { $0.value == outcome.id } }
             if !outcomes.isEmpty {
-                var list = "<h2 id=\"task-outcomes\">Outcomes</h2>\n<ul class=\"outcomes\">\n"
+                var list = "<h2 id=\"task-outcomes\">\(HTML.escape(strings("task_outcomes")))</h2>\n<ul class=\"outcomes\">\n"
                 for outcome in outcomes { list += "<li>\(HTML.escape(outcome.text))</li>\n" }
                 body.append(html: list + "</ul>\n")
             }
@@ -62,7 +65,7 @@ struct HandbookBuilder: Sendable {
                 .init(
                     anchor: anchor, title: "\(task.displayNumber). \(task.title)", kicker: phase?.title,
                     part: part, body: body, links: task.body.links, isContent: true,
-                    file: anchor, startsPage: true))
+                    file: anchor, startsPage: true, language: untranslated(task.route)))
         }
 
         var practiceIDs = module.practices.map(\.value)
@@ -95,7 +98,7 @@ struct HandbookBuilder: Sendable {
         if !module.audience.isEmpty {
             facts.append((strings("fact_audience"), module.audience.map { strings.term($0.value) }.joined(separator: strings("list_separator"))))
         }
-        if let duration = module.duration { facts.append((strings("fact_duration"), duration.value)) }
+        if let duration = module.duration { facts.append((strings("fact_duration"), strings.span(duration.value))) }
         if let workload = module.workload { facts.append((strings("fact_workload"), workload.value)) }
         if !module.languages.isEmpty { facts.append((strings("fact_languages"), module.languages.joined(separator: strings("list_separator")))) }
         if let configuration = module.configuration { facts.append((strings("fact_configuration"), configuration)) }
@@ -120,11 +123,11 @@ struct HandbookBuilder: Sendable {
             html += "<tr><td>\(task.displayNumber). \(HTML.escape(task.title))</td><td>\(HTML.escape(phase))</td>"
             html += "<td>\(HTML.escape(task.type.map { strings.term($0.value) } ?? ""))</td>"
             html += "<td>\(HTML.escape(task.mode.map { strings.term($0.value) } ?? ""))</td>"
-            html += "<td>\(HTML.escape(task.duration.map { Duration.display($0.value) } ?? ""))</td></tr>\n"
+            html += "<td>\(HTML.escape(task.duration.map { strings.duration($0.value) } ?? ""))</td></tr>\n"
         }
         let effort = module.totalEffort()
         let total =
-            effort.minutes > 0 ? "<p class=\"effort\">\(HTML.escape(strings("effort_total", ["effort": effort.description])))</p>\n" : ""
+            effort.minutes > 0 ? "<p class=\"effort\">\(HTML.escape(strings("effort_total", ["effort": strings.effort(effort)])))</p>\n" : ""
         return html + "</tbody>\n</table>\n" + total
     }
 
@@ -176,7 +179,7 @@ struct HandbookBuilder: Sendable {
                     .init(
                         anchor: anchor, title: practice.title, kicker: country.label, part: first ? country.label : nil,
                         body: body, links: practice.body.links, isContent: true,
-                        file: "country-\(country.value)", startsPage: first))
+                        file: "country-\(country.value)", startsPage: first, language: untranslated(practice.route)))
                 first = false
             }
         }

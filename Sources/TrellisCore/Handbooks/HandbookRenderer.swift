@@ -21,7 +21,8 @@ struct HandbookRenderer: Sendable {
         let chapters = book.chapters.map { chapter in
             HandbookView.Chapter(
                 anchor: chapter.anchor, title: chapter.title, kicker: chapter.kicker, part: chapter.part,
-                bodyHTML: links.write(chapter), startsPage: chapter.startsPage)
+                bodyHTML: links.write(chapter), startsPage: chapter.startsPage, textLang: chapter.language,
+                textDir: chapter.language.flatMap { Strings.isRightToLeft($0) != strings.isRightToLeft ? Strings.direction($0) : nil })
         }
         let contents = book.chapters.filter(\.inContents).map {
             HandbookView.Entry(anchor: $0.anchor, title: $0.title, part: $0.part)
@@ -50,6 +51,10 @@ public struct HandbookView: Sendable {
         public var part: String?
         public var bodyHTML: String
         public var startsPage: Bool
+        /// The chapter's language when it is shown untranslated (nil when
+        /// it is in the book's), and its direction where that differs.
+        public var textLang: String?
+        public var textDir: String?
     }
 
     public var lang: String

@@ -16,6 +16,11 @@ import Markdown
 struct Cartridge {
     let site: Site
     let module: Module
+    /// The interface in the package's language (the module's, translated or not).
+    let strings: Strings
+    /// Where this language's pages are on the site: "" for the default
+    /// language, `es/` for Spanish; links to the site (with `base_url`) go there.
+    var sitePrefix = ""
 
     /// One file of the package.
     struct File {
@@ -51,7 +56,7 @@ struct Cartridge {
     static let resourceLOM = "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/resource"
     static let webLinkNamespace = "http://www.imsglobal.org/xsd/imsccv1p1/imswl_v1p1"
 
-    var language: String { site.config.language }
+    var language: String { strings.language }
 
     /// The zipped package, byte for byte the same for the same content.
     func package() throws -> [UInt8] {
@@ -86,21 +91,21 @@ struct Cartridge {
             Resource(
                 identifier: "R_about", type: "webcontent", href: "about.html",
                 files: page("about.html", module.title, about, uses: overview.media)))
-        aboutItems.append(Item(identifier: "I_about", title: "About this module", resource: "R_about"))
+        let aboutTitle = strings("book_about_module")
+        aboutItems.append(Item(identifier: "I_about", title: aboutTitle, resource: "R_about"))
         let moduleNotes = write(module.body, facilitator: true, at: "facilitator/about.html")
         if !moduleNotes.html.isEmpty {
+            let title = notesTitle(module.title)
             resources.append(
                 Resource(
                     identifier: "R_about_notes", type: "webcontent", href: "facilitator/about.html",
-                    files: page(
-                        "facilitator/about.html", "Facilitator notes: \(module.title)",
-                        "<h1>Facilitator notes: \(HTML.escape(module.title))</h1>\n" + moduleNotes.html, uses: moduleNotes.media),
+                    files: page("facilitator/about.html", title, "<h1>\(HTML.escape(title))</h1>\n" + moduleNotes.html, uses: moduleNotes.media),
                     instructorOnly: true))
-            aboutItems.append(Item(identifier: "I_about_notes", title: "Facilitator notes: About this module", resource: "R_about_notes"))
+            aboutItems.append(Item(identifier: "I_about_notes", title: notesTitle(aboutTitle), resource: "R_about_notes"))
         }
         let related = relatedPractices(&files, &resources, &media)
         aboutItems += related
-        var sections = [Item(identifier: "S_about", title: "About this module", children: aboutItems)]
+        var sections = [Item(identifier: "S_about", title: aboutTitle, children: aboutItems)]
 
         // One section per phase, in order; tasks without a phase last.
         for (index, group) in module.taskGroups.enumerated() where !group.tasks.isEmpty {
@@ -111,7 +116,9 @@ struct Cartridge {
                 var html = "<h1>\(HTML.escape(task.displayNumber)). \(HTML.escape(task.title))</h1>\n" + facts(task) + body.html
                 let outcomes = module.outcomes.filter { outcome in task.outcomes.contains { $0.value == outcome.id } }
                 if !outcomes.isEmpty {
-                    html += "<h2>Outcomes</h2>\n<ul>\n" + outcomes.map { "<li>\(HTML.escape($0.text))</li>\n" }.joined() + "</ul>\n"
+                    html +=
+                        "<h2>\(HTML.escape(strings("task_outcomes")))</h2>\n<ul>\n" + outcomes.map { "<li>\(HTML.escape($0.text))</li>\n" }.joined()
+                        + "</ul>\n"
                 }
                 resources.append(
                     Resource(
@@ -120,7 +127,7 @@ struct Cartridge {
                 items.append(Item(identifier: "I_\(name)", title: "\(task.displayNumber). \(task.title)", resource: "R_\(name)"))
                 let notes = write(task.body, facilitator: true, at: "facilitator/\(name).html")
                 if !notes.html.isEmpty {
-                    let title = "Facilitator notes: \(task.displayNumber). \(task.title)"
+                    let title = notesTitle("\(task.displayNumber). \(task.title)")
                     resources.append(
                         Resource(
                             identifier: "R_\(name)_notes", type: "webcontent", href: "facilitator/\(name).html",
@@ -129,7 +136,7 @@ struct Cartridge {
                     items.append(Item(identifier: "I_\(name)_notes", title: title, resource: "R_\(name)_notes"))
                 }
             }
-            let title = group.phase?.weeks.map { "\(group.title) (weeks \($0))" } ?? group.title
+            let title = group.phase?.weeks.map { "\(group.title) (\(strings.weeks($0)))" } ?? group.title
             sections.append(Item(identifier: "S_\(index + 1)", title: title, children: items))
         }
 
@@ -195,7 +202,7 @@ struct Cartridge {
             default:
                 break
             }
-            return baseURL.map { .url($0 + route.path + fragment) } ?? .unlinked(note: nil)
+            return baseURL.map { .url($0 + sitePrefix + route.path + fragment) } ?? .unlinked(note: nil)
         })
         return (writer.write(segments), media)
     }
@@ -218,7 +225,7 @@ struct Cartridge {
                     <?xml version="1.0" encoding="UTF-8"?>
                     <webLink xmlns="\(Self.webLinkNamespace)">
                     <title>\(HTML.escape(practice.title))</title>
-                    <url href="\(HTML.escape(baseURL + practice.route.path))" target="_blank"/>
+                    <url href="\(HTML.escape(baseURL + sitePrefix + practice.route.path))" target="_blank"/>
                     </webLink>
 
                     """
@@ -226,7 +233,9 @@ struct Cartridge {
                 resources.append(Resource(identifier: "R_practice_\(id)", type: "imswl_xmlv1p1", href: "", files: [path]))
             } else {
                 var html = "<h1>\(HTML.escape(practice.title))</h1>\n"
-                if let country = practice.country { html += "<p>Country: \(HTML.escape(country.name))</p>\n" }
+                if let country = practice.country {
+                    html += "<p>\(HTML.escape(strings.labelled(strings("fact_country"), strings.country(country))))</p>\n"
+                }
                 for section in practice.sections {
                     guard let content = section.content else { continue }
                     let body = write(
@@ -239,51 +248,67 @@ struct Cartridge {
                 files.append(File(path: path, bytes: Array(document(title: practice.title, body: html).utf8)))
                 resources.append(Resource(identifier: "R_practice_\(id)", type: "webcontent", href: path, files: [path]))
             }
-            items.append(Item(identifier: "I_practice_\(id)", title: "Good practice: \(practice.title)", resource: "R_practice_\(id)"))
+            items.append(
+                Item(identifier: "I_practice_\(id)", title: strings.labelled(strings("kind_practice"), practice.title), resource: "R_practice_\(id)"))
         }
         return items
     }
 
+    /// "Facilitator notes: <title>".
+    func notesTitle(_ title: String) -> String { strings("book_facilitator_notes", ["title": title]) }
+
+    func terms(_ terms: [Located<String>]) -> String {
+        terms.map { strings.term($0.value) }.joined(separator: strings("list_separator"))
+    }
+
+    /// Facts as plain text lines, escaped: "Duration: 6 weeks".
+    func factLines(_ lines: [String]) -> String {
+        lines.isEmpty ? "" : "<p>" + lines.map(HTML.escape).joined(separator: "<br />\n") + "</p>\n"
+    }
+
     func facts(_ module: Module) -> String {
-        var facts: [String] = []
-        if let duration = module.duration?.value { facts.append("Duration: \(duration)") }
-        if !module.audience.isEmpty { facts.append("Audience: " + module.audience.map { Vocabularies.label($0.value) }.joined(separator: ", ")) }
-        if !module.languages.isEmpty { facts.append("Languages: " + module.languages.joined(separator: ", ")) }
-        return facts.isEmpty ? "" : "<p>" + facts.map(HTML.escape).joined(separator: "<br />\n") + "</p>\n"
+        var lines: [String] = []
+        if let duration = module.duration?.value { lines.append(strings.labelled(strings("fact_duration"), strings.span(duration))) }
+        if !module.audience.isEmpty { lines.append(strings.labelled(strings("fact_audience"), terms(module.audience))) }
+        if !module.languages.isEmpty {
+            lines.append(strings.labelled(strings("fact_languages"), module.languages.joined(separator: strings("list_separator"))))
+        }
+        return factLines(lines)
     }
 
     /// A task's facts as plain text: Moodle keeps no stylesheet, so no badge
     /// may depend on colour or an icon.
     func facts(_ task: ModuleTask) -> String {
-        var facts: [String] = []
-        if let type = task.type { facts.append("Task type: \(Vocabularies.label(type.value))") }
-        if let mode = task.mode { facts.append("Mode: \(Vocabularies.label(mode.value))") }
-        if let grouping = task.grouping { facts.append("Grouping: \(Vocabularies.label(grouping.value))") }
-        if let duration = task.duration { facts.append("Duration: \(duration.value)") }
-        if let complexity = task.complexity { facts.append("Complexity: \(complexity.value) of 3") }
-        if !task.tools.isEmpty { facts.append("Tools: " + task.tools.joined(separator: ", ")) }
-        return facts.isEmpty ? "" : "<p>" + facts.map(HTML.escape).joined(separator: "<br />\n") + "</p>\n"
+        var lines: [String] = []
+        if let type = task.type { lines.append(strings.labelled(strings("badge_task_type"), strings.term(type.value))) }
+        if let mode = task.mode { lines.append(strings.labelled(strings("badge_mode"), strings.term(mode.value))) }
+        if let grouping = task.grouping { lines.append(strings.labelled(strings("badge_grouping"), strings.term(grouping.value))) }
+        if let duration = task.duration { lines.append(strings.labelled(strings("fact_duration"), strings.duration(duration.value))) }
+        if let complexity = task.complexity { lines.append(strings("complexity_of", ["value": String(complexity.value)])) }
+        if !task.tools.isEmpty { lines.append(strings.labelled(strings("fact_tools"), task.tools.joined(separator: strings("list_separator")))) }
+        return factLines(lines)
     }
 
     func outcomesHTML() -> String {
         guard !module.outcomes.isEmpty else { return "" }
-        var html = "<h2>Learning outcomes</h2>\n<ul>\n"
+        var html = "<h2>\(HTML.escape(strings("learning_outcomes")))</h2>\n<ul>\n"
         for outcome in module.outcomes {
-            html += "<li>\(HTML.escape(outcome.text)) (\(HTML.escape(Vocabularies.label(outcome.domain))))</li>\n"
+            html += "<li>\(HTML.escape(outcome.text)) (\(HTML.escape(strings.term(outcome.domain))))</li>\n"
         }
         return html + "</ul>\n"
     }
 
     func timelineHTML() -> String {
         guard !module.tasks.isEmpty else { return "" }
-        var html =
-            "<h2>Task sequence</h2>\n<table border=\"1\">\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Phase</th><th scope=\"col\">Type</th><th scope=\"col\">Mode</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n"
+        let headers = ["coverage_task", "table_phase", "table_type", "badge_mode", "fact_duration"]
+            .map { "<th scope=\"col\">\(HTML.escape(strings($0)))</th>" }.joined()
+        var html = "<h2>\(HTML.escape(strings("task_sequence")))</h2>\n<table border=\"1\">\n<thead><tr>\(headers)</tr></thead>\n<tbody>\n"
         for task in module.tasks {
             let phase = task.phase.flatMap { p in module.phases.first { $0.id == p.value } }?.title ?? ""
             html += "<tr><td><a href=\"tasks/\(Self.fileName(task)).html\">\(HTML.escape(task.displayNumber)). \(HTML.escape(task.title))</a></td>"
-            html += "<td>\(HTML.escape(phase))</td><td>\(HTML.escape(task.type.map { Vocabularies.label($0.value) } ?? ""))</td>"
-            html +=
-                "<td>\(HTML.escape(task.mode.map { Vocabularies.label($0.value) } ?? ""))</td><td>\(HTML.escape(task.duration?.value ?? ""))</td></tr>\n"
+            html += "<td>\(HTML.escape(phase))</td><td>\(HTML.escape(task.type.map { strings.term($0.value) } ?? ""))</td>"
+            html += "<td>\(HTML.escape(task.mode.map { strings.term($0.value) } ?? ""))</td>"
+            html += "<td>\(HTML.escape(task.duration.map { strings.duration($0.value) } ?? ""))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }
@@ -292,12 +317,14 @@ struct Cartridge {
     /// reads right without a stylesheet and to a screen reader.
     func coverageHTML() -> String {
         guard !module.outcomes.isEmpty, !module.tasks.isEmpty else { return "" }
-        var html = "<h2>Outcomes and tasks</h2>\n<table border=\"1\">\n<thead><tr><th scope=\"col\">Outcome</th>"
+        var html = "<h2>\(HTML.escape(strings("coverage_title")))</h2>\n<table border=\"1\">\n"
+        html += "<thead><tr><th scope=\"col\">\(HTML.escape(strings("coverage_outcome")))</th>"
         for task in module.tasks { html += "<th scope=\"col\">\(HTML.escape(task.displayNumber))</th>" }
         html += "</tr></thead>\n<tbody>\n"
+        let (yes, no) = (HTML.escape(strings("coverage_yes")), HTML.escape(strings("coverage_no")))
         for outcome in module.outcomes {
             html += "<tr><th scope=\"row\">\(HTML.escape(outcome.text))</th>"
-            for task in module.tasks { html += "<td>\(task.outcomes.contains { $0.value == outcome.id } ? "yes" : "no")</td>" }
+            for task in module.tasks { html += "<td>\(task.outcomes.contains { $0.value == outcome.id } ? yes : no)</td>" }
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"

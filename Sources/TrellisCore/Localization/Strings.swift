@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Mustache
 import Yams
 
@@ -32,7 +33,10 @@ public struct Strings: Sendable {
 
     /// Whether `language` is written right to left.
     static func isRightToLeft(_ language: String) -> Bool { rightToLeft.contains(primary(language)) }
-    public var direction: String { isRightToLeft ? "rtl" : "ltr" }
+    public var direction: String { Self.direction(language) }
+
+    /// `rtl` or `ltr`.
+    static func direction(_ language: String) -> String { isRightToLeft(language) ? "rtl" : "ltr" }
 
     /// `pt-BR` → `pt`.
     static func primary(_ code: String) -> String {
@@ -166,6 +170,85 @@ public struct Strings: Sendable {
     public func country(_ country: Country) -> String {
         guard Self.primary(language) != "en" else { return country.name }
         return Locale(identifier: language).localizedString(forRegionCode: country.code) ?? country.name
+    }
+
+    /// A task's duration as shown: effort as the author wrote it ("90 min"),
+    /// a time window in this language ("over 1 week", "a lo largo de 1
+    /// semana"), text Trellis cannot read as written.
+    public func duration(_ text: String) -> String {
+        guard case .window = Duration(text) else { return text }
+        return callAsFunction("duration_over", ["duration": span(text)])
+    }
+
+    /// A length in the calendar in this language: a module's `duration`
+    /// "6 weeks" → "6 semanas"; anything else as written.
+    public func span(_ text: String) -> String {
+        guard case .window(let window) = Duration(text) else { return text }
+        let count = window.lower.map { "\($0)–\(window.upper)" } ?? window.upper
+        // A range, or a decimal, takes the form for many ("1–2 weeks", "1.5 weeks").
+        let n = window.lower == nil ? Int(window.upper) ?? 2 : 2
+        return plural(window.inWeeks ? "window_weeks" : "window_days", n, ["count": count])
+    }
+
+    /// A sum of effort: "18 h 30 min", "18 Std. 30 Min.".
+    public func effort(_ effort: Effort) -> String {
+        let total = Int(effort.minutes.rounded())
+        let (hours, minutes) = (String(total / 60), String(total % 60))
+        switch (total / 60, total % 60) {
+        case (0, _): return callAsFunction("duration_minutes", ["minutes": minutes])
+        case (_, 0): return callAsFunction("duration_hours", ["hours": hours])
+        default: return callAsFunction("duration_hours_minutes", ["hours": hours, "minutes": minutes])
+        }
+    }
+
+    /// The calendar weeks a phase spans: `"6"` → "Week 6", `"1-2"` →
+    /// "Weeks 1–2", `"3, 5"` → "Weeks 3, 5"; text that already names weeks
+    /// (in English or in this language) is shown as written.
+    public func weeks(_ text: String) -> String {
+        let trimmed = text.trimmingSpaces
+        let lowered = trimmed.lowercased()
+        let own = [callAsFunction("phase_week", ["weeks": ""]), callAsFunction("phase_weeks", ["weeks": ""])]
+            .map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty }
+        if lowered.hasPrefix("week") || own.contains(where: { lowered.hasPrefix($0) }) { return trimmed }
+        let bounds = trimmed.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let numbers = bounds.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        if numbers && (bounds.count == 1 || (bounds.count == 2 && bounds[0] == bounds[1])) {
+            return callAsFunction("phase_week", ["weeks": bounds[0]])
+        }
+        if numbers && bounds.count == 2 { return callAsFunction("phase_weeks", ["weeks": "\(bounds[0])–\(bounds[1])"]) }
+        return callAsFunction("phase_weeks", ["weeks": trimmed])
+    }
+
+    /// "Duration: 2 h" (a space before the colon in French).
+    public func labelled(_ label: String, _ value: String) -> String {
+        callAsFunction("label_value", ["label": label, "value": value])
+    }
+
+    /// A date as this language writes it ("3 December 2026", "3 de
+    /// diciembre de 2026"), when `text` is an ISO date (`2026-12-03`);
+    /// anything else as written.
+    public func date(_ text: String) -> String {
+        let parts = text.trimmingSpaces.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return text }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let components = DateComponents(year: year, month: month, day: day)
+        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else { return text }
+        var style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), calendar: calendar)
+        style.timeZone = calendar.timeZone
+        return date.formatted(style)
+    }
+
+    /// The label above each kind of callout (`> [!NOTE]` → "Nota"), which
+    /// the parser writes into the body.
+    public var alertTitles: [AlertKind: String] {
+        var titles: [AlertKind: String] = [:]
+        for kind in AlertKind.allCases {
+            titles[kind] = kind == .facilitator ? callAsFunction("book_for_facilitators") : callAsFunction("callout_" + kind.rawValue)
+        }
+        return titles
     }
 
     /// A facet's name: "Country", "Sector", "Tag".

@@ -6,7 +6,8 @@ import Foundation
 /// have for the task in the calendar, not how many hours they work on it.
 ///
 /// Effort is added up (per phase, per module) and compared with the
-/// module's `workload`. A time window is shown as such ("over 1 week") and
+/// module's `workload`. A time window is shown as such ("over 1 week", see
+/// ``Strings/duration(_:)``) and
 /// never converted to hours nor added up: there is no honest exchange rate
 /// between a week in the calendar and hours of work.
 public enum Duration: Sendable, Hashable {
@@ -37,16 +38,6 @@ public enum Duration: Sendable, Hashable {
     public var window: TimeWindow? {
         if case .window(let window) = self { return window }
         return nil
-    }
-
-    /// How a task's duration is shown on pages and in handbooks: effort as
-    /// the author wrote it ("90 min"), a time window as "over 1 week", and
-    /// text Trellis cannot read as written.
-    public static func display(_ text: String) -> String {
-        switch Duration(text) {
-        case .window(let window): "over \(window.description)"
-        case .effort, nil: text
-        }
     }
 }
 
@@ -144,21 +135,5 @@ struct Quantity {
         lowerText = bounds.count == 2 ? bounds.first : nil
         upperText = last
         upper = value
-    }
-}
-
-/// How a phase's `weeks` is shown: the weeks of the calendar it spans.
-public enum PhaseWeeks {
-    /// `"6"` → "Week 6", `"1-2"` → "Weeks 1–2", `"3, 5"` → "Weeks 3, 5";
-    /// text that already says "week" is shown as written.
-    public static func label(_ text: String) -> String {
-        let trimmed = text.trimmingSpaces
-        if trimmed.lowercased().hasPrefix("week") { return trimmed }
-        let bounds = trimmed.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { $0.trimmingCharacters(in: .whitespaces) }
-        if bounds.count == 1, bounds[0].allSatisfy(\.isNumber) { return "Week \(bounds[0])" }
-        if bounds.count == 2, bounds.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
-            return bounds[0] == bounds[1] ? "Week \(bounds[0])" : "Weeks \(bounds[0])–\(bounds[1])"
-        }
-        return "Weeks \(trimmed)"
     }
 }

@@ -61,12 +61,17 @@ public struct PracticeTemplate: Sendable, Hashable {
     /// still matching, so a practice written in English reads as well.
     public static func builtIn(language: String) -> PracticeTemplate {
         guard Strings.primary(language) != "en", Strings.builtIn(language) != nil else { return builtIn }
-        let strings = Strings.forLanguage(language).strings
-        return PracticeTemplate(
+        return builtIn(strings: Strings.forLanguage(language).strings)
+    }
+
+    /// The built-in form in the language of `strings`, a site's own
+    /// `i18n/<lang>.yml` included.
+    public static func builtIn(strings: Strings) -> PracticeTemplate {
+        PracticeTemplate(
             sections: builtIn.sections.map { section in
                 var localized = section
                 localized.heading = strings("practice_section_" + section.id)
-                localized.aliases = [section.heading] + section.aliases
+                localized.aliases = localized.heading == section.heading ? section.aliases : [section.heading] + section.aliases
                 localized.guidance = strings("practice_guidance_" + section.id)
                 return localized
             })

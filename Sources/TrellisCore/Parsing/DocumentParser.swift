@@ -20,6 +20,8 @@ struct DocumentParser: Sendable {
     /// Ids the theme and Trellis put on pages (``Theme/reservedIDs``);
     /// heading anchors avoid them.
     var reservedAnchors: Set<String> = Theme.builtInReservedIDs
+    /// Callout labels in the document's language (``Strings/alertTitles``).
+    var alertTitles: [AlertKind: String] = [:]
 
     func parse(_ source: DocumentSource) -> (ParsedDocument?, [Diagnostic]) {
         let file = source.file
@@ -89,7 +91,8 @@ struct DocumentParser: Sendable {
     func parseBody(_ text: String, lineOffset: Int, file: SourceFile, diagnostics: inout [Diagnostic]) -> Body {
         var contentLinks: [ContentLink] = []
         var external: [Located<String>] = []
-        let options = MarkdownOptions(unsafeHTML: config.unsafeHTML, lineOffset: lineOffset, reservedAnchors: reservedAnchors)
+        let options = MarkdownOptions(
+            unsafeHTML: config.unsafeHTML, lineOffset: lineOffset, reservedAnchors: reservedAnchors, alertTitles: alertTitles)
         let document = MarkdownParser.parse(text, options: options) { link in
             let location = file.location(line: link.line, column: link.column)
             if link.isImage && link.text.trimmingSpaces.isEmpty {

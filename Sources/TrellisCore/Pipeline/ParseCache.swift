@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Parsed documents kept between builds (for `trellis serve`), so a rebuild
 /// parses only the files that changed since the last one.
@@ -21,6 +22,7 @@ public final class ParseCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var configKey: SiteConfig?
     private var anchorsKey: Set<String>?
+    private var alertsKey: [AlertKind: String]?
 
     public init() {}
 
@@ -32,13 +34,14 @@ public final class ParseCache: @unchecked Sendable {
 
     /// Starts a build with these settings; true when nothing can be reused
     /// (the first build, or new settings or theme ids, which every document depends on).
-    func begin(config: SiteConfig, reservedAnchors: Set<String>) -> Bool {
+    func begin(config: SiteConfig, reservedAnchors: Set<String>, alertTitles: [AlertKind: String] = [:]) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        guard configKey != config || anchorsKey != reservedAnchors else { return false }
+        guard configKey != config || anchorsKey != reservedAnchors || alertsKey != alertTitles else { return false }
         entries = [:]
         configKey = config
         anchorsKey = reservedAnchors
+        alertsKey = alertTitles
         return true
     }
 

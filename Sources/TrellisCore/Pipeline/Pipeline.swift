@@ -89,6 +89,7 @@ public enum Pipeline {
         }
         var loadedTheme: Theme?
         var figures = ParseFigures()
+        var interface = Strings.english
         var translationStatus: [TranslationStatus] = []
         var translatedSites: [TranslatedSite] = []
         func finish(_ site: Site? = nil, outputError: OutputError? = nil, written: Int = 0) -> BuildResult {
@@ -147,12 +148,18 @@ public enum Pipeline {
                             hint: "give the user who runs the build permission to read it"))
                 }
             }
+            // The interface strings first: callouts are labelled in the site's language as documents are parsed.
+            let (strings, interfaceDiagnostics) = Self.interface(config.language, inventory: inventory)
+            interface = strings
+            diagnostics += interfaceDiagnostics
+            // The built-in practice form takes its headings from the strings, the site's i18n file included.
+            if config.practiceTemplate == .builtIn(language: config.language) { config.practiceTemplate = .builtIn(strings: strings) }
             let parser = DocumentParser(
                 config: config, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
-                contentDirectory: contentDirectory, reservedAnchors: reservedAnchors)
+                contentDirectory: contentDirectory, reservedAnchors: reservedAnchors, alertTitles: strings.alertTitles)
             let results: [(ParsedDocument?, [Diagnostic])]
             if let cache {
-                figures.full = cache.begin(config: config, reservedAnchors: reservedAnchors)
+                figures.full = cache.begin(config: config, reservedAnchors: reservedAnchors, alertTitles: strings.alertTitles)
                 figures.changed = cache.retain(only: Set(inventory.documents.map(\.file.relativePath)))
                 let parsed = inventory.documents.parallelMap { source in
                     cache.parse(source, absolute: "\(contentDirectory)/\(source.file.relativePath)") { parser.parse(source) }
@@ -179,9 +186,7 @@ public enum Pipeline {
         let site = stage("assemble") { () -> (Site, String) in
             var (site, found) = Assembly.run(config: config, inventory: inventory, documents: documents)
             diagnostics += found
-            let (strings, interfaceDiagnostics) = Self.interface(config.language, inventory: inventory)
-            site.strings = strings
-            diagnostics += interfaceDiagnostics
+            site.strings = interface
             let tasks = site.modules.reduce(0) { $0 + $1.tasks.count }
             return (site, "\(site.modules.count) modules, \(tasks) tasks, \(site.practices.count) practices, \(site.pages.count) pages")
         }
@@ -197,13 +202,18 @@ public enum Pipeline {
         // 6. plan: every output path, with its sources and how it is made;
         // two outputs on one path stop the build before anything is written.
         let (renderer, plan) = stage("plan") { () -> ((SiteRenderer, OutputPlan), String) in
-            var (translations, statuses, found) = Translations.build(site, inventory: inventory, config: config, reservedAnchors: reservedAnchors)
+            var interfaces: [String: Strings] = [config.language: interface]
+            for language in config.otherLanguages {
+                let (strings, interfaceDiagnostics) = Self.interface(language, inventory: inventory)
+                interfaces[language] = strings
+                diagnostics += interfaceDiagnostics
+            }
+            var (translations, statuses, found) = Translations.build(
+                site, inventory: inventory, config: config, reservedAnchors: reservedAnchors, interfaces: interfaces)
             diagnostics += found
             translationStatus = statuses
             for index in translations.indices {
-                let (strings, interfaceDiagnostics) = Self.interface(translations[index].language, inventory: inventory)
-                translations[index].site.strings = strings
-                diagnostics += interfaceDiagnostics
+                translations[index].site.strings = interfaces[translations[index].language] ?? translations[index].site.strings
             }
             translatedSites = translations
             let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf, translations: translations)

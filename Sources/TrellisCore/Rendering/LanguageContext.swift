@@ -42,6 +42,10 @@ public struct LanguageContext: Sendable {
         code == defaultLanguage || !documents.contains(route) || translated[code]?.contains(route) == true
     }
 
+    /// Whether this language publishes `module`'s handbooks and package:
+    /// the default language every module's, another the translated ones'.
+    func publishes(_ module: Module) -> Bool { isTranslated(module.route, into: current) }
+
     static func make(_ config: SiteConfig, site: Site, translations: [TranslatedSite]) -> LanguageContext {
         var documents: Set<Route> = []
         if site.home != nil { documents.insert(.home) }

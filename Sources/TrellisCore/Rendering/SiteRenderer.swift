@@ -55,18 +55,21 @@ public struct SiteRenderer: Sendable {
             }
         }
         self.exports = exports
-        let builder = HandbookBuilder(site: site, catalogue: catalogue, strings: strings)
+        // In another language, a document without a translation is shown as written, its chapter marked with its language.
+        let builder = HandbookBuilder(
+            site: site, catalogue: catalogue, strings: strings,
+            untranslated: { languages.isTranslated($0, into: languages.current) ? nil : languages.defaultLanguage })
         var ids: [String] = []
         var books: [Lazy<Handbook>] = []
-        // In another language, only the modules translated into it have handbooks (and no catalogue book yet).
-        let isDefault = languages.current == languages.defaultLanguage
-        for module in site.modules where handbooks && (isDefault || languages.isTranslated(module.route, into: languages.current)) {
+        // In another language, only the modules translated into it have handbooks, and the catalogue book
+        // exists once a practice is translated into it (until then its catalogue page links to the default's).
+        for module in site.modules where handbooks && languages.publishes(module) {
             for edition in Edition.allCases {
                 ids.append("\(module.id)-\(edition.rawValue)")
                 books.append(Lazy { builder.moduleBook(module, edition) })
             }
         }
-        if handbooks && isDefault && !site.practices.isEmpty {
+        if handbooks && site.practices.contains(where: { languages.isTranslated($0.route, into: languages.current) }) {
             ids.append("catalogue")
             books.append(Lazy { builder.catalogueBook() })
         }
@@ -98,6 +101,11 @@ public struct SiteRenderer: Sendable {
     }
 
     static func handbookPath(_ id: String, _ format: String) -> String { "handbooks/\(id).\(format)" }
+
+    /// Whether this language has `module`'s handbooks and learning-platform
+    /// package: the default language has every module's, another language
+    /// those of the modules translated into it.
+    func isPublished(_ module: Module) -> Bool { languages.publishes(module) }
 
     /// The handbook file at `path`, made now or earlier.
     func handbookFile(_ path: String) throws(RenderFailure) -> Artifact {
@@ -137,11 +145,11 @@ public struct SiteRenderer: Sendable {
 
     /// This language's outputs under its folder (`es/…`): every page, the
     /// data files, the search index, the assets and the handbooks of the
-    /// modules translated into it, but no sitemap (the root's lists every
-    /// language) and, for now, no learning-platform packages.
+    /// modules translated into it and their learning-platform packages, but
+    /// no sitemap (the root's lists every language).
     var languageOutputs: [PlannedOutput] {
         let prefix = languages.prefix
-        return Self.kinds.filter { $0 != CartridgeFiles.self }.flatMap { $0.outputs(of: self) }.map { output in
+        return Self.kinds.flatMap { $0.outputs(of: self) }.map { output in
             let make: PlannedOutput.Make
             switch output.make {
             case .render(let render):
@@ -271,7 +279,7 @@ public struct SiteRenderer: Sendable {
 
     func moduleCard(_ module: Module, _ context: PageContext) -> ModuleCard {
         var facts: [String] = []
-        if let duration = module.duration?.value { facts.append(duration) }
+        if let duration = module.duration?.value { facts.append(strings.span(duration)) }
         facts.append(strings.plural("task_count", module.tasks.count))
         if !module.audience.isEmpty { facts.append(module.audience.map { strings.term($0.value) }.joined(separator: strings("list_separator"))) }
         return ModuleCard(title: module.title, href: context.url(module.route), summary: module.summary, facts: facts)

@@ -24,10 +24,15 @@ public struct Theme: Sendable {
     public let reservedIDs: Set<String>
 
     /// Ids Trellis's own code writes (handbooks, scripts), whatever the templates.
-    static let codeIDs: Set<String> = [
-        "top", "site-nav", "tasks", "footnotes", "search", "sections", "related", "facets-title", "task-outcomes",
-        "outcomes", "sequence",
-    ]
+    static let codeIDs: Set<String> = Set(
+        [
+            "top", "site-nav", "tasks", "footnotes", "search", "sections", "related", "facets-title", "task-outcomes",
+            "outcomes", "sequence",
+        ] + (1...99).map(phaseAnchor))
+
+    /// The module page's anchor for its `number`th phase of tasks (a heading
+    /// "Phase 1 tasks" in the module's text gets another id).
+    static func phaseAnchor(_ number: Int) -> String { "phase-\(number)-tasks" }
 
     /// The reserved ids of the built-in theme (for callers without a theme).
     static let builtInReservedIDs: Set<String> = {

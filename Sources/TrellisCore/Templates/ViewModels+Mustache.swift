@@ -922,6 +922,8 @@ extension HandbookView.Chapter: TemplateView {
         case "part": self.part
         case "bodyHTML": self.bodyHTML
         case "startsPage": self.startsPage
+        case "textLang": self.textLang
+        case "textDir": self.textDir
         default: nil
         }
     }
@@ -933,5 +935,7 @@ extension HandbookView.Chapter: TemplateView {
         "part": nil,
         "bodyHTML": nil,
         "startsPage": nil,
+        "textLang": nil,
+        "textDir": nil,
     ]
 }

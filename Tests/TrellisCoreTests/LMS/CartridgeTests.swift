@@ -133,7 +133,7 @@ struct CartridgeChecker {
             .compactMap(\.stringValue)
             #expect(sections.first == "About this module")
             let phased = module.phases.filter { phase in module.tasks.contains { $0.phase?.value == phase.id } }
-            #expect(Array(sections.dropFirst().prefix(phased.count)).map { $0.components(separatedBy: " (weeks").first ?? $0 } == phased.map(\.title))
+            #expect(Array(sections.dropFirst().prefix(phased.count)).map { $0.components(separatedBy: " (Week").first ?? $0 } == phased.map(\.title))
             let taskTitles = try #require(manifest).nodes(
                 forXPath:
                     "//*[local-name()='item'][starts-with(@identifierref, 'R_') and not(contains(@identifierref, '_notes')) and not(contains(@identifierref, 'practice')) and not(@identifierref='R_about')]/*[local-name()='title']"
@@ -182,6 +182,33 @@ struct CartridgeChecker {
             #expect(text.contains("<url href=\"\(site.config.baseURL ?? "")practices/"))
         }
         #expect(String(decoding: checker.files["imsmanifest.xml"] ?? Data(), as: UTF8.self).contains("type=\"imswl_xmlv1p1\""))
+    }
+
+    /// Another language has a package for each module translated into it,
+    /// labelled in that language and linking to that language's pages;
+    /// a language that has not translated the module has none.
+    @Test func everyLanguageHasPackagesOfItsTranslatedModules() throws {
+        let (directory, result) = try built(Fixtures.content("multilingual"))
+        let module = try #require(result.site?.modules.first)
+        #expect(!FileManager.default.fileExists(atPath: directory.sub("output/fa/lms/\(module.id).imscc")))
+        var checker = try CartridgeChecker(package: try Data(contentsOf: URL(fileURLWithPath: directory.sub("output/es/lms/\(module.id).imscc"))))
+        _ = try checker.check(title: "Mentoría")
+        #expect(checker.problems.isEmpty, "\(checker.problems)")
+        let text = { (path: String) in String(decoding: checker.files[path] ?? Data(), as: UTF8.self) }
+        let manifest = text("imsmanifest.xml")
+        #expect(manifest.contains("<lomimscc:language>es</lomimscc:language>"))
+        #expect(manifest.contains("<title>Sobre este módulo</title>") && manifest.contains("<title>Para empezar (Semana 1)</title>"))
+        #expect(!manifest.contains("About this module") && !manifest.contains("Good practice:"))
+        let about = text("about.html")
+        #expect(about.contains("lang=\"es\""))
+        #expect(about.contains("Duración: 2 semanas<br />") && about.contains("Destinatarios: Futuros docentes"))
+        #expect(about.contains("<h2>Resultados de aprendizaje</h2>") && about.contains("<th scope=\"col\">Fase</th>"))
+        #expect(!about.contains("Outcome") && !about.contains(">yes<"))
+        let task = try #require(checker.files.keys.first { $0.hasPrefix("tasks/") }.map(text))
+        #expect(task.contains("Tipo de tarea: Intercambio de información<br />") && task.contains("Duración: 60 min"))
+        // Links to the site go to the Spanish pages.
+        let link = text("links/practice-video.xml")
+        #expect(link.contains("<url href=\"https://example.org/three/es/practices/video.html\""), "\(link)")
     }
 
     /// The checker fails a package that breaks the rules.

@@ -207,6 +207,48 @@ import Testing
         #expect(try readText(directory.sub("out/practices/p.html")).contains(">Summary</a></h2>"))
     }
 
+    /// Handbooks in each language: the catalogue book once a practice is
+    /// translated, untranslated chapters marked with their language; callouts,
+    /// time windows and weeks in the reader's language; a site's i18n file
+    /// renames the built-in form's headings.
+    @Test func handbooksCalloutsAndFormsSpeakEachLanguage() throws {
+        let directory = TemporaryDirectory()
+        let content = try Self.site(
+            [
+                "practices/video.fa.md": "---\ntitle: تبادل ویدیویی\n---\n\n## شرح\n\nکلاس‌ها با ویدیو دیدار می‌کنند.\n",
+                "practices/video.es.md": Self.spanishPractice.replacingOccurrences(of: "## Beneficios", with: "## Lo que aporta"),
+                "i18n/es.yml": "practice_section_benefits: Lo que aporta\n",
+                "modules/mentoring/module.md": Self.module.replacingOccurrences(
+                    of: "title: Getting started}", with: "title: Getting started, weeks: \"1-2\"}")
+                    + "\n> [!TIP]\n> Start early.\n",
+                "modules/mentoring/module.es.md":
+                    "---\ntitle: Mentoría\n---\n\n## Presentación\n\n> [!TIP]\n> Empezad pronto.\n",
+                "modules/mentoring/01-meet.md": Self.task.replacingOccurrences(of: "phase: start\n", with: "phase: start\nduration: 1 week\n"),
+            ], into: directory)
+        let result = build(content, output: directory.sub("out"))
+        try #require(result.succeeded, "\n\(summary(result.diagnostics))")
+        #expect(result.diagnostics.isEmpty, "\(summary(result.diagnostics))")
+        let out = directory.sub("out")
+        // The catalogue book in Persian: Sammtalk's chapter in Persian, the other practice marked as English.
+        let book = try readText("\(out)/fa/handbooks/catalogue.html")
+        #expect(book.contains("<html lang=\"fa\" dir=\"rtl\""))
+        #expect(book.contains("id=\"practice-other\" lang=\"en\" dir=\"ltr\">"))
+        #expect(book.contains("<section class=\"chapter\" id=\"practice-video\">"))
+        #expect(FileManager.default.fileExists(atPath: "\(out)/es/handbooks/catalogue.epub"))
+        let catalogue = try readText("\(out)/fa/practices/index.html")
+        #expect(catalogue.contains("href=\"../handbooks/catalogue.html\""))
+        // The module in Spanish: its callout, the task's time window and the phase's weeks.
+        let module = try readText("\(out)/es/modules/mentoring/index.html")
+        #expect(module.contains("<p class=\"callout-title\">Consejo</p>") && !module.contains(">Tip<"))
+        #expect(module.contains("a lo largo de 1 semana") && module.contains("Semanas 1–2"))
+        let english = try readText("\(out)/modules/mentoring/index.html")
+        #expect(english.contains("<p class=\"callout-title\">Tip</p>") && english.contains("over 1 week") && english.contains("Weeks 1–2"))
+        // The site's own heading for a built-in section, in Spanish.
+        let practice = try readText("\(out)/es/practices/video.html")
+        #expect(practice.contains(">Lo que aporta</a></h2>") && practice.contains("Muchos."))
+        #expect(try readText("\(out)/es/forms/practice-form.html").contains("Lo que aporta"))
+    }
+
     @Test func theLanguagesListIsChecked() throws {
         let (config, diagnostics) = SiteConfig.load(
             text: "title: T\nlanguage: en\nlanguages: [es, \"no good\"]\n", file: SourceFile(relativePath: "site.yml", displayPath: "site.yml"))

@@ -24,12 +24,12 @@ import Testing
         let duration = try #require(Duration(text))
         #expect(duration.effort == nil, "a time window must never be converted to hours")
         #expect(duration.window != nil)
-        #expect(Duration.display(text) == shown)
+        #expect(Strings.english.duration(text) == shown)
     }
 
     @Test func effortIsShownAsWrittenAndUnreadableTextToo() {
-        #expect(Duration.display("90 min") == "90 min")
-        #expect(Duration.display("ninety minutes") == "ninety minutes")
+        #expect(Strings.english.duration("90 min") == "90 min")
+        #expect(Strings.english.duration("ninety minutes") == "ninety minutes")
         #expect(Duration("ninety minutes") == nil)
         #expect(Duration("2 h 1 week") == nil, "effort and a time window cannot be mixed")
         #expect(Duration("1 week 2 h") == nil)
@@ -38,6 +38,7 @@ import Testing
     @Test(arguments: [(600.0, "10 h"), (1110, "18 h 30 min"), (45, "45 min"), (0, "0 min"), (2400, "40 h"), (90, "1 h 30 min")])
     func effortSumsAreHoursAndMinutesNeverDays(minutes: Double, shown: String) {
         #expect(Effort(minutes: minutes).description == shown)
+        #expect(Strings.english.effort(Effort(minutes: minutes)) == shown)
     }
 
     @Test(arguments: [
@@ -45,6 +46,32 @@ import Testing
         ("5-5", "Week 5"), ("Week 3", "Week 3"), ("weeks 1-2", "weeks 1-2"), ("3, 5", "Weeks 3, 5"),
     ])
     func phaseWeeksAreCalendarWeeks(weeks: String, shown: String) {
-        #expect(PhaseWeeks.label(weeks) == shown)
+        #expect(Strings.english.weeks(weeks) == shown)
+    }
+
+    /// Time windows, sums and weeks in the reader's language, with its plural forms.
+    @Test(arguments: [
+        ("es", "1 week", "a lo largo de 1 semana"), ("es", "3 days", "a lo largo de 3 días"),
+        ("es", "1-2 weeks", "a lo largo de 1–2 semanas"), ("fr", "1 week", "sur 1 semaine"),
+        ("de", "2 weeks", "über 2 Wochen verteilt"), ("sl", "2 weeks", "časovni okvir: 2 tedna"),
+        ("sl", "3 weeks", "časovni okvir: 3 tedni"), ("sl", "5 weeks", "časovni okvir: 5 tednov"),
+        ("fi", "2 weeks", "aikaa 2 viikkoa"), ("fa", "2 weeks", "در طول 2 هفته"), ("es", "90 min", "90 min"),
+    ])
+    func timeWindowsAreInTheReadersLanguage(language: String, text: String, shown: String) {
+        #expect(Strings.forLanguage(language).strings.duration(text) == shown)
+    }
+
+    @Test func sumsWeeksAndDatesAreInTheReadersLanguage() {
+        let german = Strings.forLanguage("de").strings
+        #expect(german.effort(Effort(minutes: 1110)) == "18 Std. 30 Min.")
+        #expect(german.weeks("1-2") == "Wochen 1–2")
+        #expect(german.weeks("6") == "Woche 6")
+        #expect(german.weeks("Woche 6") == "Woche 6", "text that already names the weeks is kept")
+        let spanish = Strings.forLanguage("es").strings
+        #expect(spanish.date("2026-03-05") == "5 de marzo de 2026")
+        #expect(Strings.english.date("2026-03-05") == "March 5, 2026")
+        #expect(spanish.date("spring 2026") == "spring 2026", "text that is not a date stays as written")
+        #expect(spanish.date("2026-02-30") == "2026-02-30", "an impossible date stays as written")
+        #expect(Strings.forLanguage("fr").strings.labelled("Durée", "2 h") == "Durée\u{00A0}: 2 h")
     }
 }

@@ -18,7 +18,7 @@ extension SiteRenderer {
     func modulePage(_ module: Module) -> Artifact {
         let context = PageContext(path: module.route.path, strings: strings)
         var facts: [FactView] = []
-        if let duration = module.duration?.value { facts.append(FactView(label: strings("fact_duration"), value: duration)) }
+        if let duration = module.duration?.value { facts.append(FactView(label: strings("fact_duration"), value: strings.span(duration))) }
         if let workload = module.workload?.value { facts.append(FactView(label: strings("fact_workload"), value: workload)) }
         if !module.audience.isEmpty {
             facts.append(
@@ -33,22 +33,22 @@ extension SiteRenderer {
         if !module.authors.isEmpty {
             facts.append(FactView(label: strings("fact_authors"), value: module.authors.joined(separator: strings("list_separator"))))
         }
-        if let updated = module.updated { facts.append(FactView(label: strings("fact_updated"), value: updated)) }
+        if let updated = module.updated { facts.append(FactView(label: strings("fact_updated"), value: strings.date(updated))) }
         if let license = module.license ?? site.config.license { facts.append(FactView(label: strings("fact_licence"), value: license)) }
 
         func card(_ task: ModuleTask) -> TaskCard {
             TaskCard(
                 number: task.displayNumber, title: task.title, href: context.url(task.route), badges: badges(task),
-                duration: task.duration.map { Duration.display($0.value) }, progressKey: Self.progressKey(module, task))
+                duration: task.duration.map { strings.duration($0.value) }, progressKey: Self.progressKey(module, task))
         }
         // Effort (minutes, hours) is added up; time windows (days, weeks) never are.
         func effort(_ tasks: [ModuleTask]) -> String? {
             let sum = ModuleTask.totalEffort(tasks)
-            return sum.minutes > 0 ? sum.description : nil
+            return sum.minutes > 0 ? strings.effort(sum) : nil
         }
         let phases = module.taskGroups.enumerated().map { n, group in
             PhaseView(
-                title: group.title, anchor: "phase-\(n + 1)-tasks", weeks: group.phase?.weeks.map(PhaseWeeks.label), tasks: group.tasks.map(card),
+                title: group.title, anchor: Theme.phaseAnchor(n + 1), weeks: group.phase?.weeks.map(strings.weeks), tasks: group.tasks.map(card),
                 effort: effort(group.tasks), effortLine: effort(group.tasks).map { strings("effort_phase", ["effort": $0]) })
         }
         let totalEffort = effort(module.tasks)

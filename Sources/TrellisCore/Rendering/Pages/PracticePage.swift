@@ -31,7 +31,7 @@ extension SiteRenderer {
         if let year = practice.year { facts.append(FactView(label: strings("fact_year"), value: String(year))) }
         if let status = practice.status { facts.append(FactView(label: strings("fact_status"), value: status)) }
         if let website = practice.website { facts.append(FactView(label: strings("fact_website"), value: website, href: website)) }
-        if let updated = practice.updated { facts.append(FactView(label: strings("fact_updated"), value: updated)) }
+        if let updated = practice.updated { facts.append(FactView(label: strings("fact_updated"), value: strings.date(updated))) }
         var sections: [SectionView] = practice.sections.compactMap { matched in
             guard let content = matched.content else { return nil }
             var view = context.sectionView(content, body: practice.body)

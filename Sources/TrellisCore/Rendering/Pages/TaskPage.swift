@@ -23,7 +23,7 @@ extension SiteRenderer {
         var facts: [FactView] = []
         if let duration = task.duration?.value {
             // Effort "90 min of work"; a time window "over 1 week"; unreadable text as written.
-            let value = task.parsedDuration?.effort != nil ? strings("duration_of_work", ["duration": duration]) : Duration.display(duration)
+            let value = task.parsedDuration?.effort != nil ? strings("duration_of_work", ["duration": duration]) : strings.duration(duration)
             facts.append(FactView(label: strings("fact_duration"), value: value))
         }
         if !task.tools.isEmpty {
