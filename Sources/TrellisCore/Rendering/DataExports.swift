@@ -138,14 +138,27 @@ struct DataExports {
     /// their plain text, one line per paragraph, list item and table row,
     /// without bullets, numbers or any Markdown (`**`, `- `, `[…](…)`).
     static func plainLines(_ blocks: [MarkdownBlock]) -> String {
-        var lines: [String] = []
+        var out: [UInt8] = []
         for block in blocks {
-            for line in block.text.split(separator: "\n") {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if !trimmed.isEmpty { lines.append(trimmed) }
+            for line in block.text.utf8.split(separator: 0x0A) {
+                let trimmed = trimmingSpaces(line)
+                guard !trimmed.isEmpty else { continue }
+                if !out.isEmpty { out.append(0x0A) }
+                out.append(contentsOf: trimmed)
             }
         }
-        return lines.joined(separator: "\n")
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A line without the spaces and tabs around it (also U+00A0 and the
+    /// other Unicode spaces, as Foundation's `.whitespaces`), on bytes.
+    static func trimmingSpaces(_ line: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let text = Substring(line)
+        var scalars = text.unicodeScalars[...]
+        while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, isSpace(last) { scalars = scalars.dropLast() }
+        return Substring(scalars).utf8[...]
     }
 
     /// Characters that make a spreadsheet read a cell as a formula, when the

@@ -15,52 +15,64 @@ package struct JSONText {
 
     /// A quoted string, escaped; bytes copied as they are when nothing needs escaping.
     private mutating func writeQuoted(_ value: String) {
-        var plain = true
-        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 {
-            plain = false
-            break
-        }
-        if plain {
-            bytes.append(0x22)
-            bytes.append(contentsOf: value.utf8)
-            bytes.append(0x22)
-        } else {
-            bytes.append(contentsOf: JSONText.quoted(value).utf8)
-        }
+        JSONText.appendQuoted(value, to: &bytes)
     }
 
     package static func quoted(_ value: String) -> String {
-        // Fast path: nothing to escape (checked on UTF-8 bytes).
-        var plain = true
-        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 {
-            plain = false
-            break
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 2)
+        appendQuoted(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `value` as a JSON string: `"`, `\`, control characters, `<`, `>`,
+    /// `&`, U+2028 and U+2029 escaped, every other byte copied; one pass over
+    /// the UTF-8 bytes (a String's bytes are valid UTF-8, so a byte 0xE2
+    /// always starts three).
+    static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        defer { bytes.append(0x22) }
+        let utf8 = value.utf8
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) else {
+            bytes.append(contentsOf: utf8)
+            return
         }
-        if plain { return "\"" + value + "\"" }
-        var out = "\""
-        out.reserveCapacity(value.utf8.count + 16)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        func escape(_ code: UInt32) {
+            let hex: StaticString = "0123456789abcdef"
+            let digits = hex.utf8Start
+            bytes.append(0x5C)
+            bytes.append(0x75)
+            for shift in [12, 8, 4, 0] as [UInt32] { bytes.append(digits[Int(code >> shift & 0xF)]) }
+        }
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case 0x22, 0x5C:
+                bytes.append(0x5C)
+                bytes.append(byte)
+            case 0x0A:
+                bytes.append(0x5C)
+                bytes.append(0x6E)
+            case 0x0D:
+                bytes.append(0x5C)
+                bytes.append(0x72)
+            case 0x09:
+                bytes.append(0x5C)
+                bytes.append(0x74)
+            case 0..<0x20, 0x3C, 0x3E, 0x26: escape(UInt32(byte))
+            case 0xE2:
+                let second = iterator.next() ?? 0
+                let third = iterator.next() ?? 0
+                if second == 0x80 && (third == 0xA8 || third == 0xA9) {
+                    escape(third == 0xA8 ? 0x2028 : 0x2029)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    bytes.append(byte)
+                    bytes.append(second)
+                    bytes.append(third)
                 }
+            default: bytes.append(byte)
             }
         }
-        return out + "\""
     }
 
     private mutating func separator() {

@@ -47,6 +47,45 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["content", "out"])
     }
 
+    /// A rebuild links the files whose bytes did not change (same inode,
+    /// time stamp kept) and writes only the others; the previous site is
+    /// never written to, so a file edited afterwards in the old tree could
+    /// not leak into the new one.
+    @Test func unchangedFilesAreLinkedNotWrittenAgain() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        let output = directory.sub("out")
+        #expect(build(content, output: output).succeeded)
+        func inode(_ path: String) throws -> UInt64 {
+            UInt64(try #require(try FileManager.default.attributesOfItem(atPath: "\(output)/\(path)")[.systemFileNumber] as? NSNumber).uint64Value)
+        }
+        let before = try ["index.html", "practices/good-practice.html", "assets/trellis.css"].map { try inode($0) }
+        let text = try readText("\(content)/practices/good-practice.md") + "\nOne more line.\n"
+        try text.write(toFile: "\(content)/practices/good-practice.md", atomically: false, encoding: .utf8)
+        #expect(build(content, output: output).succeeded)
+        let after = try ["index.html", "practices/good-practice.html", "assets/trellis.css"].map { try inode($0) }
+        #expect(after[0] == before[0] && after[2] == before[2], "unchanged files are the same files")
+        #expect(after[1] != before[1], "a changed file is written anew")
+        #expect(try readText("\(output)/practices/good-practice.html").contains("One more line."))
+        // Only the new site's links remain once the old one is removed.
+        let links = try #require(try FileManager.default.attributesOfItem(atPath: "\(output)/index.html")[.referenceCount] as? NSNumber)
+        #expect(links.intValue == 1)
+    }
+
+    /// Only a plain file with the same bytes is linked.
+    @Test func onlyIdenticalPlainFilesAreLinked() throws {
+        let directory = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.sub("new"), withIntermediateDirectories: true)
+        try "same".write(toFile: directory.sub("a"), atomically: false, encoding: .utf8)
+        #expect(OutputWriter.linkIfSame(directory.sub("a"), Array("same".utf8), at: directory.sub("new/a")))
+        #expect(!OutputWriter.linkIfSame(directory.sub("a"), Array("sane".utf8), at: directory.sub("new/b")))
+        #expect(!OutputWriter.linkIfSame(directory.sub("a"), Array("same!".utf8), at: directory.sub("new/c")))
+        #expect(!OutputWriter.linkIfSame(directory.sub("missing"), Array("same".utf8), at: directory.sub("new/d")))
+        try FileManager.default.createSymbolicLink(atPath: directory.sub("link"), withDestinationPath: directory.sub("a"))
+        #expect(!OutputWriter.linkIfSame(directory.sub("link"), Array("same".utf8), at: directory.sub("new/e")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.sub("new")) == ["a"])
+    }
+
     @Test func outputEqualToContentIsRefused() throws {
         let directory = TemporaryDirectory()
         let content = try copyFixture("minimal", into: directory)

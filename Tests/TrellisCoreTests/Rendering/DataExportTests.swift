@@ -57,6 +57,21 @@ import Testing
         #expect(practices.first?["title"] as? String == "Tom & \"Jerry\" <3")
     }
 
+    /// The byte-level escaper: what must be escaped is, every other
+    /// character (three-byte ones starting like U+2028 too) is copied, and
+    /// JSON parsers read back the same text.
+    @Test(arguments: [
+        "plain", "Tom & \"Jerry\" <3>", "line\nbreak\r\ttab\\", "\u{01}\u{1F}", "a\u{2028}b\u{2029}c", "– … € ‰ “quotes”",
+        "ελληνικά ΣΣ", "فارسی\u{200C}متن", "emoji 👩🏽‍🏫", "",
+    ])
+    func jsonStringsAreEscapedAndReadBack(text: String) throws {
+        let quoted = JSONText.quoted(text)
+        #expect(!quoted.utf8.contains { $0 < 0x20 || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 })
+        #expect(!quoted.contains("\u{2028}") && !quoted.contains("\u{2029}"))
+        let back = try JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String]
+        #expect(back == [text])
+    }
+
     @Test func catalogueCSVHasARowPerPracticeAndAColumnPerSection() throws {
         let text = try BuiltSite("rich").text("catalogue.csv")
         let rows = parseCSV(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
