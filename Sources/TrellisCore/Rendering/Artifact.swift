@@ -16,3 +16,14 @@ public struct Artifact: Sendable {
         self.content = content
     }
 }
+
+extension Artifact {
+    /// The file's size in bytes (nil for a copy, not read here).
+    var byteCount: Int? {
+        switch content {
+        case .text(let text): text.utf8.count
+        case .bytes(let bytes): bytes.count
+        case .copy: nil
+        }
+    }
+}

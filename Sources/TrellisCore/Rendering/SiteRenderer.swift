@@ -28,7 +28,7 @@ public struct SiteRenderer: Sendable {
     let handbookFormats: [String]
     /// Each handbook file (`handbooks/<id>.<format>`), made once: by its own
     /// output, or first by a page that gives its size, whichever asks first.
-    let handbookFiles: [String: Lazy<Result<Artifact, RenderFailure>>]
+    let handbookFiles: [String: MadeFile]
     /// The search index, made when the plan first lists its files.
     let searchIndexCache: Lazy<SearchIndex>
     var searchIndex: SearchIndex { searchIndexCache.get }
@@ -86,12 +86,15 @@ public struct SiteRenderer: Sendable {
         searchIndexCache = Lazy {
             SearchIndex(site, strings: strings) { languages.isTranslated($0, into: languages.current) }
         }
-        var files: [String: Lazy<Result<Artifact, RenderFailure>>] = [:]
+        var files: [String: MadeFile] = [:]
         for (index, id) in ids.enumerated() {
             let book = books[index]
+            // Once every format of a book is made, its chapters are let go.
+            let uses = Countdown(formats.count)
             for format in formats {
-                files[Self.handbookPath(id, format)] = Lazy {
-                    Result { () throws(RenderFailure) -> Artifact in
+                files[Self.handbookPath(id, format)] = MadeFile {
+                    defer { if uses.done() { book.clear() } }
+                    return Result { () throws(RenderFailure) -> Artifact in
                         try HandbookFiles.make(book.get, format: format, site: site, theme: theme, strings: strings)
                     }
                 }
@@ -107,23 +110,16 @@ public struct SiteRenderer: Sendable {
     /// those of the modules translated into it.
     func isPublished(_ module: Module) -> Bool { languages.publishes(module) }
 
-    /// The handbook file at `path`, made now or earlier.
+    /// The handbook file at `path`, for its output (made now, or earlier for a page that shows its size).
     func handbookFile(_ path: String) throws(RenderFailure) -> Artifact {
         guard let file = handbookFiles[path] else { throw RenderFailure(path: path, reason: .write("not a handbook of this build")) }
-        return try file.get.get()
+        return try file.take().get()
     }
 
     /// A handbook file's size as a link shows it ("64 KB"), or nil when it
     /// could not be made (its own output reports why).
     func handbookSize(_ path: String) -> String? {
-        guard let artifact = try? handbookFile(path) else { return nil }
-        let bytes: Int
-        switch artifact.content {
-        case .text(let text): bytes = text.utf8.count
-        case .bytes(let data): bytes = data.count
-        case .copy: return nil
-        }
-        return FileSize.label(bytes)
+        handbookFiles[path]?.byteCount.map(FileSize.label)
     }
 
     // MARK: The output plan
