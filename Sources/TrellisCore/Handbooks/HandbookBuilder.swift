@@ -68,9 +68,7 @@ struct HandbookBuilder: Sendable {
                     file: anchor, startsPage: true, language: untranslated(task.route)))
         }
 
-        var practiceIDs = module.practices.map(\.value)
-        for id in module.citedBy where !practiceIDs.contains(id) { practiceIDs.append(id) }
-        let related = practiceIDs.compactMap { site.practice($0) }
+        let related = site.relatedPracticeIDs(module).compactMap { site.practice($0) }
         if !related.isEmpty {
             var body = "<ul class=\"related\">\n"
             var entries: [String] = []

@@ -20,7 +20,7 @@ struct Cartridge {
     let strings: Strings
     /// Where this language's pages are on the site: "" for the default
     /// language, `es/` for Spanish; links to the site (with `base_url`) go there.
-    var sitePrefix = ""
+    let sitePrefix: String
 
     /// One file of the package.
     struct File {
@@ -182,7 +182,7 @@ struct Cartridge {
         var media: Set<String> = []
         let links = body.links
         let baseURL = site.config.baseURL
-        let related = Set(practiceIDs)
+        let related = relatedIDs
         func local(_ target: String, _ fragment: String = "") -> String {
             RelativeURL.from(page, to: target) + fragment
         }
@@ -207,11 +207,18 @@ struct Cartridge {
         return (writer.write(segments), media)
     }
 
-    /// Related practices, by id: linked from the module or naming it.
-    var practiceIDs: [String] {
-        var ids = module.practices.map(\.value)
-        for id in module.citedBy where !ids.contains(id) { ids.append(id) }
-        return ids.filter { site.practice($0) != nil }
+    /// Related practices, by id: linked from the module or naming it
+    /// (worked out once per package: a module may be cited by thousands).
+    let practiceIDs: [String]
+    let relatedIDs: Set<String>
+
+    init(site: Site, module: Module, strings: Strings, sitePrefix: String = "") {
+        self.site = site
+        self.module = module
+        self.strings = strings
+        self.sitePrefix = sitePrefix
+        practiceIDs = site.relatedPracticeIDs(module)
+        relatedIDs = Set(practiceIDs)
     }
 
     /// Items for the related practices: web links to the site, or pages in the package.

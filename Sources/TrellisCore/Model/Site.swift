@@ -38,4 +38,14 @@ public struct Site: Sendable {
 
     public func module(_ id: String) -> Module? { moduleIndex[id].map { modules[$0] } }
     public func practice(_ id: String) -> Practice? { practiceIndex[id].map { practices[$0] } }
+
+    /// The practices `module` relates to (its `practices`), then those that
+    /// cite it, each once, only those that exist; linear in their number (a
+    /// module may be cited by thousands).
+    public func relatedPracticeIDs(_ module: Module) -> [String] {
+        var ids = module.practices.map(\.value)
+        var seen = Set(ids)
+        for id in module.citedBy where seen.insert(id).inserted { ids.append(id) }
+        return ids.filter { practiceIndex[$0] != nil }
+    }
 }

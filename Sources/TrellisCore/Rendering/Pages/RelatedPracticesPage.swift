@@ -24,12 +24,7 @@ extension SiteRenderer {
     static let modulePracticeCards = 12
 
     /// The practices a module relates to, then those that cite it.
-    func relatedPracticeIDs(_ module: Module) -> [String] {
-        var ids = module.practices.map(\.value)
-        var seen = Set(ids)
-        for id in module.citedBy where seen.insert(id).inserted { ids.append(id) }
-        return ids.filter { site.practice($0) != nil }
-    }
+    func relatedPracticeIDs(_ module: Module) -> [String] { site.relatedPracticeIDs(module) }
 
     func relatedPracticesPage(_ module: Module, page n: Int) -> Artifact {
         let route = Route.relatedPractices(module: module.id, page: n)
