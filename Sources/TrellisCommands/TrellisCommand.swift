@@ -117,7 +117,8 @@ enum Report {
     static func stages(_ stages: [StageReport]) {
         for stage in stages {
             let name = stage.name.padding(toLength: 9, withPad: " ", startingAt: 0)
-            line("  \(name)" + String(format: "%8.1f ms  ", stage.seconds * 1000) + stage.summary)
+            let peak = stage.peakMemory.map { String(format: "%6.0f MB  ", Double($0) / 1_048_576) } ?? ""
+            line("  \(name)" + String(format: "%8.1f ms  ", stage.seconds * 1000) + peak + stage.summary)
         }
     }
 }

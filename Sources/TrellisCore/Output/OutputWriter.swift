@@ -266,48 +266,62 @@ public struct OutputWriter: Sendable {
     func write(_ artifact: Artifact, root: String, previous: String? = nil) throws(OutputError) {
         guard OutputPath.isSafe(artifact.path) else { throw Self.unsafePath(artifact.path) }
         let target = "\(root)/\(artifact.path)"
-        let bytes: [UInt8]
+        let existing = previous.map { "\($0)/\(artifact.path)" }
+        func put(_ bytes: UnsafeRawBufferPointer) -> OutputError? {
+            if let existing, Self.linkIfSame(existing, bytes, at: target) { return nil }
+            do throws(OutputError) {
+                try writeFile(target, bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        // Text is written from the string's own bytes: a page is never copied just to be written.
+        let failure: OutputError?
         switch artifact.content {
-        case .text(let text): bytes = Array(text.utf8)
-        case .bytes(let data): bytes = data
+        case .text(var text):
+            failure = text.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+        case .bytes(let data):
+            failure = data.withUnsafeBytes { put($0) }
         case .copy(let source):
             guard let data = FileManager.default.contents(atPath: source) else {
                 throw OutputError(
                     .write, .unreadableSource, path: source, message: "cannot read '\(source)'",
                     hint: "check that the file is still there and readable by the user who runs the build")
             }
-            bytes = [UInt8](data)
+            failure = data.withUnsafeBytes { put($0) }
         }
-        if let previous, Self.linkIfSame("\(previous)/\(artifact.path)", bytes, at: target) { return }
-        try writeFile(target, bytes)
+        if let failure { throw failure }
     }
 
     /// Links `existing` at `target` when it is a plain file holding exactly
     /// `bytes`; false (nothing done) otherwise, or when the link fails.
     static func linkIfSame(_ existing: String, _ bytes: [UInt8], at target: String) -> Bool {
+        bytes.withUnsafeBytes { linkIfSame(existing, $0, at: target) }
+    }
+
+    static func linkIfSame(_ existing: String, _ expected: UnsafeRawBufferPointer, at target: String) -> Bool {
         var info = stat()
-        guard lstat(existing, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == bytes.count else { return false }
+        guard lstat(existing, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == expected.count else { return false }
         let fd = open(existing, O_RDONLY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var same = true
-        var buffer = [UInt8](repeating: 0, count: min(bytes.count, 1 << 16))
+        var buffer = [UInt8](repeating: 0, count: min(expected.count, 1 << 16))
         var offset = 0
-        bytes.withUnsafeBytes { expected in
-            buffer.withUnsafeMutableBytes { chunk in
-                guard let base = chunk.baseAddress, let wanted = expected.baseAddress else { return }
-                while same && offset < expected.count {
-                    let count = read(fd, base, min(chunk.count, expected.count - offset))
-                    if count < 0 && errno == EINTR { continue }
-                    if count <= 0 || memcmp(base, wanted + offset, count) != 0 {
-                        same = false
-                    } else {
-                        offset += count
-                    }
+        buffer.withUnsafeMutableBytes { chunk in
+            guard let base = chunk.baseAddress, let wanted = expected.baseAddress else { return }
+            while same && offset < expected.count {
+                let count = read(fd, base, min(chunk.count, expected.count - offset))
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 || memcmp(base, wanted + offset, count) != 0 {
+                    same = false
+                } else {
+                    offset += count
                 }
             }
         }
-        return same && offset == bytes.count && link(existing, target) == 0
+        return same && offset == expected.count && link(existing, target) == 0
     }
 
     /// A path that would leave the output folder: the checks should have
@@ -337,12 +351,24 @@ public struct OutputWriter: Sendable {
     }
 
     func writeFile(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
+        let failure: OutputError? = bytes.withUnsafeBytes { buffer in
+            do throws(OutputError) {
+                try writeFile(path, buffer)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(OutputError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw Self.systemError("cannot write '\(path)'", path: path) }
         defer { close(fd) }
         var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let written = Glibc.write(fd, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw Self.systemError("cannot write '\(path)'", path: path)

@@ -33,11 +33,24 @@ public struct StageReport: Sendable {
     public var name: String
     public var seconds: Double
     public var summary: String
+    /// The process's peak memory (resident set) when the stage ended, in
+    /// bytes; nil where the system does not say (`--verbose` shows it).
+    public var peakMemory: Int?
 
     public init(name: String, seconds: Double, summary: String) {
         self.name = name
         self.seconds = seconds
         self.summary = summary
+        peakMemory = Self.peakResidentBytes()
+    }
+
+    /// `VmHWM` from `/proc/self/status` (Linux).
+    static func peakResidentBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes * 1024
     }
 }
 

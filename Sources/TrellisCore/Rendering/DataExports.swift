@@ -14,7 +14,7 @@ struct DataExports {
 
     func url(_ route: Route) -> String { route.path }
 
-    func catalogueJSON() -> String {
+    func catalogueJSON() -> [UInt8] {
         var json = JSONText()
         json.beginObject()
         json.int("format_version", Self.formatVersion)
@@ -95,7 +95,7 @@ struct DataExports {
         json.endObject()
         var bytes = json.bytes
         bytes.append(0x0A)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// RFC 4180 CSV, UTF-8 with a byte order mark, CRLF line ends; one row
@@ -109,7 +109,10 @@ struct DataExports {
         ]
         header += template.map(\.heading)
         header.append("Other sections")
-        var out = Self.row(header)
+        // Bytes from the start (with the mark that tells spreadsheets it is UTF-8): the file is tens of
+        // megabytes for a large catalogue, and is never held as a String and then copied.
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out.append(contentsOf: Self.row(header).utf8)
         for practice in site.practices {
             var cells = [
                 practice.id, practice.title, practice.country?.code ?? "", practice.country?.name ?? "",
@@ -123,9 +126,9 @@ struct DataExports {
                 practice.extraSections.map { section in
                     [section.heading?.text ?? "", Self.plainLines(section.blocks)].filter { !$0.isEmpty }.joined(separator: "\n")
                 }.joined(separator: "\n\n"))
-            out += Self.row(cells)
+            out.append(contentsOf: Self.row(cells).utf8)
         }
-        return [0xEF, 0xBB, 0xBF] + Array(out.utf8)
+        return out
     }
 
     static func row(_ cells: [String]) -> String {

@@ -30,8 +30,9 @@ public struct SiteRenderer: Sendable {
     /// output, or first by a page that gives its size, whichever asks first.
     let handbookFiles: [String: MadeFile]
     /// The search index, made when the plan first lists its files.
-    let searchIndexCache: Lazy<SearchIndex>
-    var searchIndex: SearchIndex { searchIndexCache.get }
+    /// The search index's files, made when the plan first lists them; the
+    /// index itself (its postings and documents) is let go once they are.
+    let searchFiles: Lazy<[Artifact]>
 
     public init(
         site: Site, theme: Theme, pdf: Bool = false, strings: Strings? = nil, translations: [TranslatedSite] = [],
@@ -83,8 +84,9 @@ public struct SiteRenderer: Sendable {
         }
         let formats = !handbooks ? [] : pdf ? ["pdf", "html", "epub"] : ["html", "epub"]
         handbookFormats = formats
-        searchIndexCache = Lazy {
-            SearchIndex(site, strings: strings) { languages.isTranslated($0, into: languages.current) }
+        searchFiles = Lazy {
+            let index = SearchIndex(site, strings: strings) { languages.isTranslated($0, into: languages.current) }
+            return index.files.parallelMap { file in Artifact(path: file.path, content: .text(file.make(index))) }
         }
         var files: [String: MadeFile] = [:]
         for (index, id) in ids.enumerated() {

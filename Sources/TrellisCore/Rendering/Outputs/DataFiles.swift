@@ -5,13 +5,11 @@ enum DataFiles: OutputKind {
         func data(_ path: String, _ what: String, _ make: @escaping @Sendable (SiteRenderer) -> Artifact.Content) -> PlannedOutput {
             PlannedOutput(path, what, sources: nil, make: .render { renderer throws(RenderFailure) in Artifact(path: path, content: make(renderer)) })
         }
-        let search = renderer.searchIndex.files.map { file in
-            data(file.path, "the search index") { .text(file.make($0.searchIndex)) }
-        }
+        let search = renderer.searchFiles.get.map { PlannedOutput($0.path, "the search index", sources: nil, make: .file($0)) }
         return search + [
             data(Route.asset(CatalogueData.fileName).path, "the catalogue's filter data") { .text(CatalogueData.script($0.site, $0.catalogue)) },
             data("catalogue.csv", "the catalogue as CSV") { .bytes($0.exports.catalogueCSV()) },
-            data("catalogue.json", "the catalogue as JSON") { .text($0.exports.catalogueJSON()) },
+            data("catalogue.json", "the catalogue as JSON") { .bytes($0.exports.catalogueJSON()) },
             data("feed.xml", "the feed") { .text($0.exports.atomFeed()) },
         ]
     }

@@ -9,17 +9,20 @@ enum HandbookFiles: OutputKind {
     static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
         let what = ["pdf": "the PDF handbook", "html": "the print handbook", "epub": "the e-book"]
         var outputs: [PlannedOutput] = []
-        // PDFs first: WeasyPrint takes the longest.
+        var last: [PlannedOutput] = []
+        // PDFs first: WeasyPrint takes the longest. The catalogue book first too, but its formats
+        // one after another, not side by side: at thousands of practices, its HTML and its EPUB
+        // being made at once was the build's peak of memory.
         for format in ["pdf", "epub", "html"] where renderer.handbookFormats.contains(format) {
             for id in renderer.handbookIDs.reversed() {
                 let path = SiteRenderer.handbookPath(id, format)
-                outputs.append(
-                    PlannedOutput(
-                        path, what[format] ?? "a handbook", sources: nil,
-                        make: .render { renderer throws(RenderFailure) in try renderer.handbookFile(path) }))
+                let output = PlannedOutput(
+                    path, what[format] ?? "a handbook", sources: nil,
+                    make: .render { renderer throws(RenderFailure) in try renderer.handbookFile(path) })
+                if id == "catalogue" && format == "html" { last.append(output) } else { outputs.append(output) }
             }
         }
-        return outputs
+        return outputs + last
     }
 
     /// One handbook in one format.
