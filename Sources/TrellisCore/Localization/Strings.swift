@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Mustache
+import Synchronization
 import Yams
 
 /// The interface in one language: every word Trellis writes around the
@@ -49,7 +50,7 @@ public struct Strings: Sendable {
     }
 
     /// The built-in English table: every key there is.
-    public static let english: Strings = Strings(language: "en", table: builtInTables["en"] ?? [:])
+    public static let english: Strings = Strings(language: "en", table: builtInTable("en") ?? [:])
 
     /// The interface for `language`: the built-in table for it (or for its
     /// primary language: `pt-BR` → `pt`), then `overrides` on top, with every
@@ -65,15 +66,22 @@ public struct Strings: Sendable {
     }
 
     static func builtIn(_ language: String) -> [String: Entry]? {
-        builtInTables[language] ?? builtInTables[primary(language)]
+        builtInTable(language) ?? builtInTable(primary(language))
     }
 
-    /// Every built-in table, read once (every site, translation and
-    /// template asks for one).
-    static let builtInTables: [String: [String: Entry]] = Dictionary(
-        uniqueKeysWithValues: builtInLanguages.compactMap { code in
-            text(of: code).flatMap { try? parse($0) }.map { (code, $0) }
-        })
+    /// A built-in table, read the first time a site, translation or
+    /// template asks for it (a site in English never reads the other eleven).
+    static func builtInTable(_ code: String) -> [String: Entry]? {
+        guard builtInLanguages.contains(code) else { return nil }
+        return tables.withLock { tables in
+            if let table = tables[code] { return table }
+            let table = text(of: code).flatMap { try? parse($0) }
+            tables[code] = table
+            return table
+        }
+    }
+
+    private static let tables = Mutex<[String: [String: Entry]?]>([:])
 
     static func text(of language: String) -> String? {
         let bytes: [UInt8]? =
