@@ -18,10 +18,13 @@ struct HandbookRenderer: Sendable {
         if forPDF, let contentDirectory {
             links.embed = { HandbookLinks.dataURL($0, contentDirectory: contentDirectory) }
         }
-        let chapters = book.chapters.map { chapter in
+        // The template gets a marker for each chapter's body, and the bodies are written into its
+        // result one at a time: a catalogue of thousands of practices is never held three times over
+        // (every body, the template's loop, the page).
+        let chapters = book.chapters.enumerated().map { index, chapter in
             HandbookView.Chapter(
                 anchor: chapter.anchor, title: chapter.title, kicker: chapter.kicker, part: chapter.part,
-                bodyHTML: links.write(chapter), startsPage: chapter.startsPage, textLang: chapter.language,
+                bodyHTML: Self.bodyMarker(index), startsPage: chapter.startsPage, textLang: chapter.language,
                 textDir: chapter.language.flatMap { Strings.isRightToLeft($0) != strings.isRightToLeft ? Strings.direction($0) : nil })
         }
         let contents = book.chapters.filter(\.inContents).map {
@@ -32,7 +35,27 @@ struct HandbookRenderer: Sendable {
             facts: book.coverFacts.map { FactView(label: $0.label, value: $0.value) }, license: book.license,
             stylesheetHref: "../\(Route.asset("handbook.css").path)", contents: contents, chapters: chapters
         )
-        return theme.render(.handbook, view, strings)
+        let page = theme.render(.handbook, view, strings)
+        return Self.splice(page) { index in index < book.chapters.count ? links.write(book.chapters[index]) : "" }
+    }
+
+    /// Where chapter `index`'s body goes: NUL, the number, NUL. No text
+    /// of a page can hold a NUL (content with control characters is refused).
+    static func bodyMarker(_ index: Int) -> String { "\u{0}\(index)\u{0}" }
+
+    /// `page` with each ``bodyMarker(_:)`` replaced by `body(index)`.
+    static func splice(_ page: String, body: (Int) -> String) -> String {
+        var out = ""
+        var rest = Substring(page)
+        while let start = rest.utf8.firstIndex(of: 0) {
+            let afterStart = rest.utf8.index(after: start)
+            guard let end = rest.utf8[afterStart...].firstIndex(of: 0), let index = Int(Substring(rest.utf8[afterStart..<end])) else { break }
+            out += rest[..<start]
+            out += body(index)
+            rest = rest[rest.utf8.index(after: end)...]
+        }
+        out += rest
+        return out
     }
 }
 
