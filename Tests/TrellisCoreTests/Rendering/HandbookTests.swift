@@ -12,7 +12,8 @@ import ZIPFoundation
     /// The print HTML's chapter bodies are written into the template's
     /// result at their markers, in order, each where the template put it.
     @Test func chapterBodiesAreSplicedAtTheirMarkers() {
-        let page = "<main>" + HandbookRenderer.bodyMarker(0) + "<hr>" + HandbookRenderer.bodyMarker(1) + "ü" + HandbookRenderer.bodyMarker(7) + "</main>"
+        let page =
+            "<main>" + HandbookRenderer.bodyMarker(0) + "<hr>" + HandbookRenderer.bodyMarker(1) + "ü" + HandbookRenderer.bodyMarker(7) + "</main>"
         let bodies = ["<p>zero</p>", "<p>one ✓</p>"]
         #expect(HandbookRenderer.splice(page) { $0 < bodies.count ? bodies[$0] : "" } == "<main><p>zero</p><hr><p>one ✓</p>ü</main>")
         #expect(HandbookRenderer.splice("no markers at all") { _ in "x" } == "no markers at all")
