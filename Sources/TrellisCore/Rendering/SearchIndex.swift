@@ -38,6 +38,9 @@ struct SearchIndex: Sendable {
         /// What the document belongs to, shown after its kind: a task's
         /// module, a practice's country.
         var context: String?
+        /// The body's text while the index is made; once its words are
+        /// counted, only the excerpt results show (a catalogue of thousands
+        /// of practices does not keep every text twice).
         var text: String
     }
 
@@ -49,6 +52,8 @@ struct SearchIndex: Sendable {
 
     /// Characters of body text kept per document for result snippets.
     static let excerptLength = 280
+    /// Documents whose words are gathered at once while the index is made.
+    static let batchSize = 512
     /// Documents per `d-<n>.js` file.
     static let chunkSize = 20
     /// A first letter whose shard would be larger than this (in bytes) is
@@ -69,20 +74,29 @@ struct SearchIndex: Sendable {
     init(_ site: Site, strings: Strings, include: (Route) -> Bool = { _ in true }) {
         self.strings = strings
         let routes = Self.routes(site)
-        documents = Self.documents(site).filter { routes[$0.path].map(include) ?? true }
-        let tokenSets = documents.parallelMap { document -> (all: Set<String>, titles: Set<String>) in
-            var folder = CaseFolding()
-            var titles = Set<String>()
-            folder.tokens(document.title) { titles.insert($0) }
-            var all = titles
-            folder.tokens(document.text) { all.insert($0) }
-            return (all, titles)
-        }
+        var found = Self.documents(site).filter { routes[$0.path].map(include) ?? true }
+        // Words are gathered a batch of documents at a time (on all cores) and added to the postings,
+        // so each document's set of words is let go before the next batch: at 100,000 documents,
+        // holding every set at once was a gigabyte.
         var postings: [String: (all: [Int], titles: [Int])] = [:]
-        for (index, terms) in tokenSets.enumerated() {
-            for term in terms.all { postings[term, default: ([], [])].all.append(index) }
-            for term in terms.titles { postings[term, default: ([], [])].titles.append(index) }
+        for start in stride(from: 0, to: found.count, by: Self.batchSize) {
+            let range = start..<min(start + Self.batchSize, found.count)
+            let tokenSets = Array(found[range]).parallelMap { document -> (all: Set<String>, titles: Set<String>, excerpt: String) in
+                var folder = CaseFolding()
+                var titles = Set<String>()
+                folder.tokens(document.title) { titles.insert($0) }
+                var all = titles
+                folder.tokens(document.text) { all.insert($0) }
+                return (all, titles, Self.excerpt(document.text))
+            }
+            for (offset, terms) in tokenSets.enumerated() {
+                let index = start + offset
+                for term in terms.all { postings[term, default: ([], [])].all.append(index) }
+                for term in terms.titles { postings[term, default: ([], [])].titles.append(index) }
+                found[index].text = terms.excerpt
+            }
         }
+        documents = found
         self.postings = postings
         let terms = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
         shards = Self.shards(terms) { term in
@@ -236,7 +250,7 @@ struct SearchIndex: Sendable {
             json.string(nil, document.path)
             json.string(nil, document.kind.rawValue)
             json.string(nil, document.context ?? "")
-            json.string(nil, Self.excerpt(document.text))
+            json.string(nil, document.text)
             json.endArray()
         }
         json.endArray()
