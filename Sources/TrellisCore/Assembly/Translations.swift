@@ -76,6 +76,9 @@ public enum Translations {
         // The practice form in another language: the built-in one in that language's strings (a site's
         // i18n file included), or the site's own template with the headings it gives for that language.
         let builtInTemplate = config.practiceTemplate == .builtIn(strings: interfaces[config.language] ?? site.strings)
+        // Callout labels per language, worked out once, not per translation file.
+        var alertTitles: [String: [AlertKind: String]] = [:]
+        for language in others { alertTitles[language] = (interfaces[language] ?? Strings.forLanguage(language).strings).alertTitles }
         func template(_ language: String) -> PracticeTemplate {
             builtInTemplate
                 ? .builtIn(strings: interfaces[language] ?? Strings.forLanguage(language).strings) : config.practiceTemplate.localized(language)
@@ -115,7 +118,7 @@ public enum Translations {
             let parser = DocumentParser(
                 config: languageConfig, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
                 contentDirectory: inventory.contentDirectory, reservedAnchors: reservedAnchors,
-                alertTitles: (interfaces[translation.language] ?? Strings.forLanguage(translation.language).strings).alertTitles)
+                alertTitles: alertTitles[translation.language] ?? [:])
             guard let read = Self.read(translation, kind: kind, parser: parser, inventory: inventory, diagnostics: &diagnostics) else { continue }
             translatedPaths[translation.language, default: []].insert(translation.originalPath)
             if let outdated = read.stale { stale[translation.language, default: []].append(outdated) }

@@ -47,7 +47,7 @@ struct EPUBWriter: Sendable {
                 var language = ""
                 if let code = chapter.language {
                     language = " lang=\"\(HTML.escape(code))\" xml:lang=\"\(HTML.escape(code))\""
-                    if Strings.isRightToLeft(code) != Strings.isRightToLeft(book.language) { language += " dir=\"\(Strings.direction(code))\"" }
+                    if let dir = Strings.direction(of: code, inside: book.language) { language += " dir=\"\(dir)\"" }
                 }
                 body += "<section class=\"chapter\" id=\"\(chapter.anchor)\"\(language) aria-labelledby=\"\(chapter.anchor)-title\">\n"
                 if let kicker = chapter.kicker { body += "<p class=\"chapter-kicker\">\(HTML.escape(kicker))</p>\n" }

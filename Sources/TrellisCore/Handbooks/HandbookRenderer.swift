@@ -25,7 +25,7 @@ struct HandbookRenderer: Sendable {
             HandbookView.Chapter(
                 anchor: chapter.anchor, title: chapter.title, kicker: chapter.kicker, part: chapter.part,
                 bodyHTML: Self.bodyMarker(index), startsPage: chapter.startsPage, textLang: chapter.language,
-                textDir: chapter.language.flatMap { Strings.isRightToLeft($0) != strings.isRightToLeft ? Strings.direction($0) : nil })
+                textDir: chapter.language.flatMap { Strings.direction(of: $0, inside: book.language) })
         }
         let contents = book.chapters.filter(\.inContents).map {
             HandbookView.Entry(anchor: $0.anchor, title: $0.title, part: $0.part)

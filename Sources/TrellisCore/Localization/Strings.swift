@@ -39,6 +39,12 @@ public struct Strings: Sendable {
     /// `rtl` or `ltr`.
     static func direction(_ language: String) -> String { isRightToLeft(language) ? "rtl" : "ltr" }
 
+    /// The `dir` for text in `language` inside a page or book in `around`:
+    /// nil when both run the same way (the text inherits it).
+    static func direction(of language: String, inside around: String) -> String? {
+        isRightToLeft(language) == isRightToLeft(around) ? nil : direction(language)
+    }
+
     /// `pt-BR` → `pt`.
     static func primary(_ code: String) -> String {
         String(code.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? Substring(code)).lowercased()

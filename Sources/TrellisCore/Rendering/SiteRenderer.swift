@@ -15,6 +15,9 @@ public struct SiteRenderer: Sendable {
     let languages: LanguageContext
     let others: [SiteRenderer]
     let catalogue: CatalogueIndex
+    /// Each module's related practices by module id: asked for by its page, each of its
+    /// related-practices pages and the plan, and thousands long in a large catalogue.
+    let relatedPractices: [String: [String]]
     let exports: DataExports
     /// File names of the handbooks (`<module>-participant`, …, `catalogue`).
     let handbookIDs: [String]
@@ -49,6 +52,7 @@ public struct SiteRenderer: Sendable {
             SiteRenderer(site: $0.site, theme: theme, pdf: pdf, strings: $0.site.strings, languages: languages.viewed(from: $0.language))
         }
         catalogue = CatalogueIndex(site, strings: strings)
+        relatedPractices = Dictionary(site.modules.map { ($0.id, site.relatedPracticeIDs($0)) }, uniquingKeysWith: { first, _ in first })
         var exports = DataExports(site: site)
         if languages.entries.count > 1 {
             for practice in site.practices {
@@ -106,11 +110,6 @@ public struct SiteRenderer: Sendable {
     }
 
     static func handbookPath(_ id: String, _ format: String) -> String { "handbooks/\(id).\(format)" }
-
-    /// Whether this language has `module`'s handbooks and learning-platform
-    /// package: the default language has every module's, another language
-    /// those of the modules translated into it.
-    func isPublished(_ module: Module) -> Bool { languages.publishes(module) }
 
     /// The handbook file at `path`, for its output (made now, or earlier for a page that shows its size).
     func handbookFile(_ path: String) throws(RenderFailure) -> Artifact {
@@ -265,8 +264,7 @@ public struct SiteRenderer: Sendable {
         if !languages.isTranslated(route, into: languages.current) {
             let original = languages.defaultLanguage
             layout.contentLang = original
-            let originalRTL = Strings.isRightToLeft(original)
-            if originalRTL != strings.isRightToLeft { layout.contentDir = originalRTL ? "rtl" : "ltr" }
+            layout.contentDir = Strings.direction(of: original, inside: languages.current)
             // The original's language named in the reader's ("inglés"), from CLDR.
             let name =
                 Foundation.Locale(identifier: languages.current).localizedString(forLanguageCode: original) ?? languages.entry(original)?.name

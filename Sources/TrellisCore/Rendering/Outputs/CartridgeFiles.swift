@@ -4,7 +4,7 @@
 /// into it, with the interface in that language.
 enum CartridgeFiles: OutputKind {
     static func outputs(of renderer: SiteRenderer) -> [PlannedOutput] {
-        renderer.site.modules.indices.filter { renderer.isPublished(renderer.site.modules[$0]) }.map { m in
+        renderer.site.modules.indices.filter { renderer.languages.publishes(renderer.site.modules[$0]) }.map { m in
             let module = renderer.site.modules[m]
             let path = "lms/\(module.id).imscc"
             return PlannedOutput(

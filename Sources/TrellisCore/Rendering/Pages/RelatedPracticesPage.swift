@@ -23,8 +23,9 @@ extension SiteRenderer {
     /// Related practice cards a module page shows; the rest are on their own pages.
     static let modulePracticeCards = 12
 
-    /// The practices a module relates to, then those that cite it.
-    func relatedPracticeIDs(_ module: Module) -> [String] { site.relatedPracticeIDs(module) }
+    /// The practices a module relates to, then those that cite it
+    /// (``Site/relatedPracticeIDs(_:)``, worked out once per module).
+    func relatedPracticeIDs(_ module: Module) -> [String] { relatedPractices[module.id] ?? [] }
 
     func relatedPracticesPage(_ module: Module, page n: Int) -> Artifact {
         let route = Route.relatedPractices(module: module.id, page: n)
