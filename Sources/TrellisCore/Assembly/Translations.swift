@@ -187,7 +187,7 @@ public enum Translations {
         }
         for index in sites.indices {
             let language = sites[index].language
-            sites[index].site.strings = Strings.forLanguage(language).strings
+            sites[index].site.strings = interfaces[language] ?? Strings.forLanguage(language).strings
             // The site in that language: its data files and metadata say so, its form speaks it.
             sites[index].site.config.language = language
             sites[index].site.config.practiceTemplate = template(language)

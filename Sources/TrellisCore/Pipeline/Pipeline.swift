@@ -221,13 +221,10 @@ public enum Pipeline {
                 interfaces[language] = strings
                 diagnostics += interfaceDiagnostics
             }
-            var (translations, statuses, found) = Translations.build(
+            let (translations, statuses, found) = Translations.build(
                 site, inventory: inventory, config: config, reservedAnchors: reservedAnchors, interfaces: interfaces)
             diagnostics += found
             translationStatus = statuses
-            for index in translations.indices {
-                translations[index].site.strings = interfaces[translations[index].language] ?? translations[index].site.strings
-            }
             translatedSites = translations
             let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf, translations: translations)
             let plan = renderer.plan()
