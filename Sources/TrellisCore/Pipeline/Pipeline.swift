@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var pdf: Bool
     /// A live progress line (only on a terminal).
     public var progress: BuildProgress?
+    /// Render with swift-mustache even where Trellis's renderer could (tests
+    /// compare the two).
+    var templateRenderer: Theme.Renderer = .fastest
 
     public init(
         content: String = "content", output: String = "output", templates: String = "templates", write: Bool = true,
@@ -133,7 +136,8 @@ public enum Pipeline {
         // 2. theme: the templates (built-in and overrides), checked against their views;
         // the ids they put on pages are reserved before any heading gets its anchor.
         let theme = stage("theme") { () -> (Theme?, String) in
-            let (theme, found) = Theme.load(overrides: options.templates, displayDirectory: options.templates)
+            let (theme, found) = Theme.load(
+                overrides: options.templates, displayDirectory: options.templates, renderer: options.templateRenderer)
             diagnostics += found
             return (theme, theme.map { "\($0.overridden.count) overrides" } ?? "not loaded")
         }

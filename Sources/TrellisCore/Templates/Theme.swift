@@ -14,6 +14,9 @@ public struct Theme: Sendable {
     public static let stylesheets = ["trellis.css", "handbook.css", "epub.css"]
 
     let library: MustacheLibrary
+    /// The same templates for Trellis's renderer; nil when a template uses
+    /// what it leaves to swift-mustache (see ``MustacheProgram``).
+    let program: MustacheProgram?
     /// Stylesheets by file name (see ``stylesheets``).
     public let styles: [String: String]
     public var stylesheet: String { styles["trellis.css"] ?? "" }
@@ -59,6 +62,14 @@ public struct Theme: Sendable {
 
     /// Loads the built-in theme and the overrides in `directory` (if it exists).
     public static func load(overrides directory: String?, displayDirectory: String) -> (Theme?, [Diagnostic]) {
+        load(overrides: directory, displayDirectory: displayDirectory, renderer: .fastest)
+    }
+
+    /// Which renderer a theme uses: Trellis's own wherever it reads every
+    /// template, or swift-mustache (the reference, which tests compare with).
+    enum Renderer: Sendable { case fastest, reference }
+
+    static func load(overrides directory: String?, displayDirectory: String, renderer: Renderer) -> (Theme?, [Diagnostic]) {
         var sources: [String: String] = [:]
         for (name, bytes) in BuiltinTheme.files { sources[name] = String(decoding: bytes, as: UTF8.self) }
         var diagnostics: [Diagnostic] = []
@@ -123,13 +134,16 @@ public struct Theme: Sendable {
         for name in stylesheets { styles[name] = sources[name] ?? "" }
         var reserved = codeIDs
         for (name, text) in sources where name.hasSuffix(".mustache") { reserved.formUnion(literalIDs(in: text)) }
-        return (Theme(library: library, styles: styles, overridden: overridden, reservedIDs: reserved), diagnostics)
+        let program = renderer == .fastest ? try? MustacheProgram(sources: templates) : nil
+        return (Theme(library: library, program: program, styles: styles, overridden: overridden, reservedIDs: reserved), diagnostics)
     }
 
     /// Renders a template with the view it is made for, and the interface
     /// strings as `t`.
     public func render<View: TemplateView>(_ template: Template<View>, _ view: View, _ strings: Strings) -> String {
-        library.render(Localized(view: view, table: StringTable(strings: strings)), withTemplate: template.name) ?? ""
+        let root = Localized(view: view, table: StringTable(strings: strings))
+        if let program { return program.render(template.name, root) }
+        return library.render(root, withTemplate: template.name) ?? ""
     }
 }
 

@@ -12,6 +12,15 @@ extension LinkView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "href": self.href.templateValue
+        case "current": self.current.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
         "href": nil,
@@ -29,6 +38,15 @@ extension FactView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "label": self.label.templateValue
+        case "value": self.value.templateValue
+        case "href": self.href.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "label": nil,
         "value": nil,
@@ -43,6 +61,15 @@ extension BadgeView: TemplateView {
         case "kind": self.kind
         case "meaning": self.meaning
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "label": self.label.templateValue
+        case "kind": self.kind.templateValue
+        case "meaning": self.meaning.templateValue
+        default: .none
         }
     }
 
@@ -80,6 +107,35 @@ extension LayoutView: TemplateView {
         case "contentDir": self.contentDir
         case "untranslatedNotice": self.untranslatedNotice
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "lang": self.lang.templateValue
+        case "rtl": self.rtl.templateValue
+        case "siteTitle": self.siteTitle.templateValue
+        case "pageTitle": self.pageTitle.templateValue
+        case "description": self.description.templateValue
+        case "root": self.root.templateValue
+        case "baseHref": self.baseHref.templateValue
+        case "stylesheetHref": self.stylesheetHref.templateValue
+        case "searchScriptHref": self.searchScriptHref.templateValue
+        case "pageScriptHref": self.pageScriptHref.templateValue
+        case "homeHref": self.homeHref.templateValue
+        case "nav": self.nav.templateValue
+        case "breadcrumbs": self.breadcrumbs.templateValue
+        case "contentHTML": self.contentHTML.templateValue
+        case "license": self.license.templateValue
+        case "bodyClass": self.bodyClass.templateValue
+        case "licenseLine": self.licenseLine.templateValue
+        case "offlineHTML": self.offlineHTML.templateValue
+        case "languages": self.languages.templateValue
+        case "alternates": self.alternates.templateValue
+        case "contentLang": self.contentLang.templateValue
+        case "contentDir": self.contentDir.templateValue
+        case "untranslatedNotice": self.untranslatedNotice.templateValue
+        default: .none
         }
     }
 
@@ -121,6 +177,16 @@ extension LanguageLinkView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "name": self.name.templateValue
+        case "code": self.code.templateValue
+        case "href": self.href.templateValue
+        case "current": self.current.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "name": nil,
         "code": nil,
@@ -138,6 +204,14 @@ extension AlternateView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "hreflang": self.hreflang.templateValue
+        case "href": self.href.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "hreflang": nil,
         "href": nil,
@@ -152,6 +226,16 @@ extension ModuleCard: TemplateView {
         case "summary": self.summary
         case "facts": self.facts
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "href": self.href.templateValue
+        case "summary": self.summary.templateValue
+        case "facts": self.facts.templateValue
+        default: .none
         }
     }
 
@@ -180,6 +264,22 @@ extension PracticeCard: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "href": self.href.templateValue
+        case "country": self.country.templateValue
+        case "countryCode": self.countryCode.templateValue
+        case "sector": self.sector.templateValue
+        case "organisation": self.organisation.templateValue
+        case "year": self.year.templateValue
+        case "tags": self.tags.templateValue
+        case "sectorValue": self.sectorValue.templateValue
+        case "tagValues": self.tagValues.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
         "href": nil,
@@ -205,6 +305,16 @@ extension FacetEntryView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "label": self.label.templateValue
+        case "value": self.value.templateValue
+        case "count": self.count.templateValue
+        case "href": self.href.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "label": nil,
         "value": nil,
@@ -220,6 +330,15 @@ extension FacetGroupView: TemplateView {
         case "key": self.key
         case "entries": self.entries
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "key": self.key.templateValue
+        case "entries": self.entries.templateValue
+        default: .none
         }
     }
 
@@ -244,6 +363,19 @@ extension PaginationView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "label": self.label.templateValue
+        case "summary": self.summary.templateValue
+        case "range": self.range.templateValue
+        case "pageCount": self.pageCount.templateValue
+        case "previousHref": self.previousHref.templateValue
+        case "nextHref": self.nextHref.templateValue
+        case "pages": self.pages.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "label": nil,
         "summary": nil,
@@ -263,6 +395,16 @@ extension PageLinkView: TemplateView {
         case "current": self.current
         case "gap": self.gap
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "number": self.number.templateValue
+        case "href": self.href.templateValue
+        case "current": self.current.templateValue
+        case "gap": self.gap.templateValue
+        default: .none
         }
     }
 
@@ -289,6 +431,23 @@ extension FacetPageView: TemplateView {
         case "others": self.others
         case "pagination": self.pagination
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "facetTitle": self.facetTitle.templateValue
+        case "count": self.count.templateValue
+        case "countLabel": self.countLabel.templateValue
+        case "practicesHeading": self.practicesHeading.templateValue
+        case "otherValuesLabel": self.otherValuesLabel.templateValue
+        case "practices": self.practices.templateValue
+        case "cardsHTML": self.cardsHTML.templateValue
+        case "catalogueHref": self.catalogueHref.templateValue
+        case "others": self.others.templateValue
+        case "pagination": self.pagination.templateValue
+        default: .none
         }
     }
 
@@ -326,6 +485,24 @@ extension HomeView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "introHTML": self.introHTML.templateValue
+        case "modules": self.modules.templateValue
+        case "moduleCount": self.moduleCount.templateValue
+        case "moreModules": self.moreModules.templateValue
+        case "modulesHref": self.modulesHref.templateValue
+        case "catalogueHref": self.catalogueHref.templateValue
+        case "practiceCount": self.practiceCount.templateValue
+        case "countryCount": self.countryCount.templateValue
+        case "hasPractices": self.hasPractices.templateValue
+        case "modulesLinkLabel": self.modulesLinkLabel.templateValue
+        case "practicesSummary": self.practicesSummary.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
         "introHTML": nil,
@@ -352,6 +529,15 @@ extension ModuleListView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "modules": self.modules.templateValue
+        case "pagination": self.pagination.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
         "modules": ModuleCard.self,
@@ -366,6 +552,15 @@ extension OutcomeView: TemplateView {
         case "domain": self.domain
         case "text": self.text
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "id": self.id.templateValue
+        case "domain": self.domain.templateValue
+        case "text": self.text.templateValue
+        default: .none
         }
     }
 
@@ -386,6 +581,18 @@ extension TaskCard: TemplateView {
         case "duration": self.duration
         case "progressKey": self.progressKey
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "number": self.number.templateValue
+        case "title": self.title.templateValue
+        case "href": self.href.templateValue
+        case "badges": self.badges.templateValue
+        case "duration": self.duration.templateValue
+        case "progressKey": self.progressKey.templateValue
+        default: .none
         }
     }
 
@@ -412,6 +619,18 @@ extension PhaseView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "anchor": self.anchor.templateValue
+        case "weeks": self.weeks.templateValue
+        case "tasks": self.tasks.templateValue
+        case "effort": self.effort.templateValue
+        case "effortLine": self.effortLine.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
         "anchor": nil,
@@ -431,6 +650,14 @@ extension CoverageView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "columns": self.columns.templateValue
+        case "rows": self.rows.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "columns": CoverageView.Column.self,
         "rows": CoverageView.Row.self,
@@ -444,6 +671,15 @@ extension CoverageView.Column: TemplateView {
         case "title": self.title
         case "href": self.href
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "number": self.number.templateValue
+        case "title": self.title.templateValue
+        case "href": self.href.templateValue
+        default: .none
         }
     }
 
@@ -466,6 +702,17 @@ extension CoverageView.Row: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "id": self.id.templateValue
+        case "domain": self.domain.templateValue
+        case "text": self.text.templateValue
+        case "cells": self.cells.templateValue
+        case "uncovered": self.uncovered.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "id": nil,
         "domain": nil,
@@ -480,6 +727,13 @@ extension CoverageView.Cell: TemplateView {
         switch name {
         case "covered": self.covered
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "covered": self.covered.templateValue
+        default: .none
         }
     }
 
@@ -512,6 +766,32 @@ extension ModuleView: TemplateView {
         case "morePractices": self.morePractices
         case "jsonLD": self.jsonLD
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "summary": self.summary.templateValue
+        case "facts": self.facts.templateValue
+        case "overviewHTML": self.overviewHTML.templateValue
+        case "outcomes": self.outcomes.templateValue
+        case "phases": self.phases.templateValue
+        case "practices": self.practices.templateValue
+        case "footnotesHTML": self.footnotesHTML.templateValue
+        case "totalEffort": self.totalEffort.templateValue
+        case "totalEffortLine": self.totalEffortLine.templateValue
+        case "notCounted": self.notCounted.templateValue
+        case "coverage": self.coverage.templateValue
+        case "legend": self.legend.templateValue
+        case "handbooks": self.handbooks.templateValue
+        case "downloads": self.downloads.templateValue
+        case "contents": self.contents.templateValue
+        case "progressSite": self.progressSite.templateValue
+        case "progressForms": self.progressForms.templateValue
+        case "morePractices": self.morePractices.templateValue
+        case "jsonLD": self.jsonLD.templateValue
+        default: .none
         }
     }
 
@@ -548,6 +828,14 @@ extension PluralFormView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "category": self.category.templateValue
+        case "text": self.text.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "category": nil,
         "text": nil,
@@ -560,6 +848,14 @@ extension DownloadView: TemplateView {
         case "title": self.title
         case "files": self.files
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "files": self.files.templateValue
+        default: .none
         }
     }
 
@@ -577,6 +873,16 @@ extension FileLinkView: TemplateView {
         case "size": self.size
         case "href": self.href
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "format": self.format.templateValue
+        case "size": self.size.templateValue
+        case "href": self.href.templateValue
+        default: .none
         }
     }
 
@@ -598,6 +904,15 @@ extension ContentsEntryView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "href": self.href.templateValue
+        case "entries": self.entries.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
         "href": nil,
@@ -614,6 +929,17 @@ extension SectionView: TemplateView {
         case "html": self.html
         case "facilitator": self.facilitator
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "headingHTML": self.headingHTML.templateValue
+        case "anchor": self.anchor.templateValue
+        case "selfLinked": self.selfLinked.templateValue
+        case "html": self.html.templateValue
+        case "facilitator": self.facilitator.templateValue
+        default: .none
         }
     }
 
@@ -649,6 +975,31 @@ extension TaskView: TemplateView {
         case "progressKey": self.progressKey
         case "progressSite": self.progressSite
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "number": self.number.templateValue
+        case "moduleTitle": self.moduleTitle.templateValue
+        case "moduleHref": self.moduleHref.templateValue
+        case "phase": self.phase.templateValue
+        case "facts": self.facts.templateValue
+        case "badges": self.badges.templateValue
+        case "introHTML": self.introHTML.templateValue
+        case "sections": self.sections.templateValue
+        case "outcomes": self.outcomes.templateValue
+        case "previous": self.previous.templateValue
+        case "next": self.next.templateValue
+        case "hasNeighbours": self.hasNeighbours.templateValue
+        case "taskLabel": self.taskLabel.templateValue
+        case "allTasksLabel": self.allTasksLabel.templateValue
+        case "footnotesHTML": self.footnotesHTML.templateValue
+        case "jsonLD": self.jsonLD.templateValue
+        case "progressKey": self.progressKey.templateValue
+        case "progressSite": self.progressSite.templateValue
+        default: .none
         }
     }
 
@@ -697,6 +1048,27 @@ extension CatalogueView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "count": self.count.templateValue
+        case "countLabel": self.countLabel.templateValue
+        case "lead": self.lead.templateValue
+        case "practices": self.practices.templateValue
+        case "facets": self.facets.templateValue
+        case "pagination": self.pagination.templateValue
+        case "dataHref": self.dataHref.templateValue
+        case "root": self.root.templateValue
+        case "scriptHref": self.scriptHref.templateValue
+        case "jsonHref": self.jsonHref.templateValue
+        case "csvHref": self.csvHref.templateValue
+        case "feedHref": self.feedHref.templateValue
+        case "formHref": self.formHref.templateValue
+        case "handbooks": self.handbooks.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
         "count": nil,
@@ -733,6 +1105,22 @@ extension PracticeView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "facts": self.facts.templateValue
+        case "tags": self.tags.templateValue
+        case "introHTML": self.introHTML.templateValue
+        case "sections": self.sections.templateValue
+        case "modules": self.modules.templateValue
+        case "footnotesHTML": self.footnotesHTML.templateValue
+        case "catalogueHref": self.catalogueHref.templateValue
+        case "jsonLD": self.jsonLD.templateValue
+        case "countryHref": self.countryHref.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
         "facts": FactView.self,
@@ -757,6 +1145,15 @@ extension PageView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "html": self.html.templateValue
+        case "footnotesHTML": self.footnotesHTML.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "title": nil,
         "html": nil,
@@ -775,6 +1172,19 @@ extension RelatedPracticesView: TemplateView {
         case "practices": self.practices
         case "pagination": self.pagination
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "moduleTitle": self.moduleTitle.templateValue
+        case "moduleHref": self.moduleHref.templateValue
+        case "countLabel": self.countLabel.templateValue
+        case "heading": self.heading.templateValue
+        case "practices": self.practices.templateValue
+        case "pagination": self.pagination.templateValue
+        default: .none
         }
     }
 
@@ -800,6 +1210,16 @@ extension NotFoundView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "homeHref": self.homeHref.templateValue
+        case "catalogueHref": self.catalogueHref.templateValue
+        case "modulesHref": self.modulesHref.templateValue
+        case "findsRoot": self.findsRoot.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "homeHref": nil,
         "catalogueHref": nil,
@@ -818,6 +1238,18 @@ extension PracticeFormView: TemplateView {
         case "sections": self.sections
         case "catalogueHref": self.catalogueHref
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": self.title.templateValue
+        case "introHTML": self.introHTML.templateValue
+        case "siteTitle": self.siteTitle.templateValue
+        case "fields": self.fields.templateValue
+        case "sections": self.sections.templateValue
+        case "catalogueHref": self.catalogueHref.templateValue
+        default: .none
         }
     }
 
@@ -840,6 +1272,14 @@ extension PracticeFormView.Field: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "label": self.label.templateValue
+        case "note": self.note.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "label": nil,
         "note": nil,
@@ -853,6 +1293,15 @@ extension PracticeFormView.Section: TemplateView {
         case "guidance": self.guidance
         case "required": self.required
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "heading": self.heading.templateValue
+        case "guidance": self.guidance.templateValue
+        case "required": self.required.templateValue
+        default: .none
         }
     }
 
@@ -881,6 +1330,23 @@ extension HandbookView: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "lang": self.lang.templateValue
+        case "rtl": self.rtl.templateValue
+        case "title": self.title.templateValue
+        case "subtitle": self.subtitle.templateValue
+        case "summary": self.summary.templateValue
+        case "siteTitle": self.siteTitle.templateValue
+        case "facts": self.facts.templateValue
+        case "license": self.license.templateValue
+        case "stylesheetHref": self.stylesheetHref.templateValue
+        case "contents": self.contents.templateValue
+        case "chapters": self.chapters.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "lang": nil,
         "rtl": nil,
@@ -906,6 +1372,15 @@ extension HandbookView.Entry: TemplateView {
         }
     }
 
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "anchor": self.anchor.templateValue
+        case "title": self.title.templateValue
+        case "part": self.part.templateValue
+        default: .none
+        }
+    }
+
     public static let templateFields: [String: (any TemplateView.Type)?] = [
         "anchor": nil,
         "title": nil,
@@ -925,6 +1400,20 @@ extension HandbookView.Chapter: TemplateView {
         case "textLang": self.textLang
         case "textDir": self.textDir
         default: nil
+        }
+    }
+
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "anchor": self.anchor.templateValue
+        case "title": self.title.templateValue
+        case "kicker": self.kicker.templateValue
+        case "part": self.part.templateValue
+        case "bodyHTML": self.bodyHTML.templateValue
+        case "startsPage": self.startsPage.templateValue
+        case "textLang": self.textLang.templateValue
+        case "textDir": self.textDir.templateValue
+        default: .none
         }
     }
 
