@@ -7,6 +7,22 @@ public enum Slug {
         out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
         for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                // Letters and digits are ASCII's only alphabetic and numeric scalars.
+                switch UInt8(scalar.value) {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if pendingHyphen && !out.isEmpty { out.append("-") }
+                    pendingHyphen = false
+                    out.unicodeScalars.append(scalar)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if pendingHyphen && !out.isEmpty { out.append("-") }
+                    pendingHyphen = false
+                    out.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value) + 32))
+                default:
+                    pendingHyphen = true
+                }
+                continue
+            }
             let props = scalar.properties
             if props.isAlphabetic || props.numericType != nil {
                 if pendingHyphen && !out.isEmpty { out.append("-") }
@@ -24,15 +40,17 @@ public enum Slug {
 
 /// Hands out anchors unique within one page: `intro`, `intro-1`, `intro-2`.
 public struct AnchorSet: Sendable {
-    private var used: Set<String>
+    /// Shared by every page (never copied); `used` holds this page's own.
+    private let reserved: Set<String>
+    private var used: Set<String> = []
 
-    public init(reserved: Set<String> = []) { used = reserved }
+    public init(reserved: Set<String> = []) { self.reserved = reserved }
 
     public mutating func claim(_ text: String) -> String {
         let base = Slug.make(text)
         var candidate = base
         var n = 0
-        while used.contains(candidate) {
+        while reserved.contains(candidate) || used.contains(candidate) {
             n += 1
             candidate = "\(base)-\(n)"
         }

@@ -23,6 +23,16 @@ import Testing
         #expect(Slug.make("", fallback: "x") == "x")
     }
 
+    @Test func everyASCIICharacterAsUnicodeSaysIt() {
+        // ASCII takes a shortcut: it must agree with the Unicode properties.
+        for value in UInt8(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)
+            let keeps = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let expected = keeps ? "a\(scalar.properties.lowercaseMapping)b" : "a-b"
+            #expect(Slug.make("a\(Character(scalar))b") == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func decomposedMarksAreDropped() {
         // "e" followed by a combining acute accent.
         #expect(Slug.make("Cafe\u{301} Bar") == "cafe-bar")

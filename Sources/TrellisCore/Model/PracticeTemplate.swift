@@ -101,6 +101,7 @@ public struct PracticeTemplate: Sendable, Hashable {
     /// Lowercase, single spaces, without a trailing parenthetical remark or
     /// trailing punctuation: "Benefits " and "benefits:" match "Benefits".
     public static func normalize(_ heading: String) -> String {
+        if let ascii = normalizeASCII(heading) { return ascii }
         var text = Substring(heading.lowercased())
         func trim() {
             while let last = text.last, last.isWhitespace || ".:;,!?؟。".contains(last) { text.removeLast() }
@@ -125,6 +126,44 @@ public struct PracticeTemplate: Sendable, Hashable {
             out.append(character)
         }
         return out
+    }
+
+    /// ``normalize(_:)`` on bytes, for the common all-ASCII heading (every
+    /// heading of every practice is normalized); nil for any other.
+    private static func normalizeASCII(_ heading: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(heading.utf8.count)
+        for byte in heading.utf8 {
+            guard byte < 0x80 else { return nil }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var start = 0
+        var end = bytes.count
+        func trim() {
+            while end > start, isSpace(bytes[end - 1]) || Array(".:;,!?".utf8).contains(bytes[end - 1]) { end -= 1 }
+            while start < end, isSpace(bytes[start]) { start += 1 }
+        }
+        trim()
+        if end > start, bytes[end - 1] == UInt8(ascii: ")"), let open = bytes[start..<end].lastIndex(of: UInt8(ascii: "(")), open != start {
+            end = open
+            trim()
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var space = false
+        for byte in bytes[start..<end] {
+            if isSpace(byte) {
+                space = !out.isEmpty
+                continue
+            }
+            if space {
+                out.append(0x20)
+                space = false
+            }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func == (a: PracticeTemplate, b: PracticeTemplate) -> Bool { a.sections == b.sections }

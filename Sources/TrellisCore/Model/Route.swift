@@ -70,17 +70,30 @@ public enum RelativeURL {
     /// The URL that leads from the page at `from` to the file at `to`
     /// (both output paths), e.g. `../practices/sammtalk.html`.
     public static func from(_ from: String, to: String) -> String {
-        let fromParts = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
-        var common = 0
-        while common < fromParts.count, common < toParts.count - 1,
-            fromParts[fromParts.startIndex + common] == toParts[common]
-        {
-            common += 1
+        // On bytes (every page has dozens of links): the folders both paths
+        // share are their longest common prefix that ends in "/".
+        let slash = UInt8(ascii: "/")
+        var shared = 0  // bytes of that prefix
+        var sharedFolders = 0
+        var fromFolders = 0
+        var matching = true
+        var target = to.utf8.makeIterator()
+        var offset = 0
+        for byte in from.utf8 {
+            if byte == slash { fromFolders += 1 }
+            guard matching else { continue }
+            guard target.next() == byte else {
+                matching = false
+                continue
+            }
+            offset += 1
+            if byte == slash {
+                sharedFolders += 1
+                shared = offset
+            }
         }
-        let ups = fromParts.count - common
-        var url = String(repeating: "../", count: ups)
-        url += toParts[common...].joined(separator: "/")
+        var url = String(repeating: "../", count: fromFolders - sharedFolders)
+        url += to[to.utf8.index(to.utf8.startIndex, offsetBy: shared)...]
         return url
     }
 

@@ -23,7 +23,8 @@ enum YAMLLoader {
         do {
             // The basic resolver: Trellis reads every value as text and types it
             // itself, so YAML's implicit typing (regular expressions per scalar) is not needed.
-            node = try Yams.compose(yaml: text, .basic)
+            // UTF-8 named here: Yams's default reads the process environment on every call.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset, what: what))
         } catch {

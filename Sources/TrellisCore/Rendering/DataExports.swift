@@ -228,31 +228,36 @@ struct DataExports {
         return xml
     }
 
-    /// The first `words` words of a text, with an ellipsis when cut.
-    /// Words are split at ASCII spaces, scanning UTF-8 bytes (no grapheme work).
+    /// The first `words` words of a text on one line (runs of spaces and
+    /// line breaks become one space), with an ellipsis when cut. Words are
+    /// split at ASCII spaces, on UTF-8 bytes (no grapheme work).
     static func excerpt(_ text: String, words: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(min(text.utf8.count, words * 12))
         var count = 0
         var inWord = false
-        var cut: String.Index?
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if !space && !inWord {
+        var space = false
+        var cut = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                space = space || inWord
+                inWord = false
+                continue
+            }
+            if !inWord {
                 count += 1
                 if count > words {
-                    cut = index
+                    cut = true
                     break
                 }
+                if space { out.append(0x20) }
+                space = false
+                inWord = true
             }
-            inWord = !space
-            index = utf8.index(after: index)
+            out.append(byte)
         }
-        let head = cut.map { text[..<$0] } ?? text[...]
-        // One line: runs of spaces and line breaks (list items, code) become one space.
-        let words = head.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-        return cut == nil ? words : words + " …"
+        if cut { out.append(contentsOf: " …".utf8) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// sitemap.xml with absolute URLs; only when base_url is set.

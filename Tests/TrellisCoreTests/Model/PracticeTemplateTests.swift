@@ -12,6 +12,12 @@ import Testing
         ("Step by step (transferability to other VET college)", "step by step"),
         ("Challenges (and how) they were overcome", "challenges (and how) they were overcome"),
         ("(Only a remark)", "(only a remark)"),
+        ("Benefits (see above) .", "benefits"),
+        ("\tWho\r\nis\u{0B}involved ?!", "who is involved"),
+        // Not ASCII: the same rules on characters.
+        ("¿Beneficios?", "beneficios"),
+        ("  Défis   (remarque) ", "défis"),
+        ("Implementación。", "implementación"),
     ])
     func normalize(heading: String, normal: String) {
         #expect(PracticeTemplate.normalize(heading) == normal)

@@ -25,6 +25,12 @@ import Testing
         ("practices/p.html", "practices/p.html", "p.html"),
         ("modules/m/index.html", "modules/m/media/x.svg", "media/x.svg"),
         ("modules/a/index.html", "modules/b/index.html", "../b/index.html"),
+        // Folders that only begin alike are different folders.
+        ("modules/ab/x.html", "modules/abc/y.html", "../abc/y.html"),
+        ("modules/abc/x.html", "modules/ab/y.html", "../ab/y.html"),
+        ("es/modules/m/index.html", "es/", "../../"),
+        ("x/a.html", "x", "../x"),
+        ("fa/practices/p.html", "fa/practices/q.html", "q.html"),
     ])
     func relativeURLs(from: String, to: String, url: String) {
         #expect(RelativeURL.from(from, to: to) == url)

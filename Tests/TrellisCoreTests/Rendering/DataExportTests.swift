@@ -5,6 +5,18 @@ import Testing
 
 /// SPEC 6, data: catalogue.json, catalogue.csv, the Atom feed, sitemap.xml.
 @Suite struct DataExportTests {
+    @Test(arguments: [
+        ("one two three", 5, "one two three"),
+        ("one two three", 2, "one two …"),
+        ("  one\n\n  two\tthree\r\nfour  ", 3, "one two three …"),
+        ("  one\n\n  two  ", 2, "one two"),
+        ("Schüler·innen lernen — gemeinsam", 3, "Schüler·innen lernen — …"),
+        ("", 3, ""),
+    ])
+    func excerpts(text: String, words: Int, excerpt: String) {
+        #expect(DataExports.excerpt(text, words: words) == excerpt)
+    }
+
     private func catalogue(_ fixture: String) throws -> [String: Any] {
         let data = try #require(BuiltSite(fixture).data("catalogue.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
