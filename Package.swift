@@ -22,12 +22,17 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libdeflate from the system (Debian: libdeflate-dev): DEFLATE for the
+        // EPUB handbooks and learning-platform packages, about three times
+        // zlib's speed at the same compression.
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // The only code that touches cmark's C API.
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "TrellisCore",
             dependencies: [
                 "Markdown",
+                "CLibDeflate",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -72,7 +72,7 @@ struct EPUBWriter: Sendable {
         }
         let opf = package(book, items: items, spine: ["cover"] + order.indices.map { "c\($0 + 1)" })
 
-        let zip = try StableZip()
+        var zip = StableZip()
         try zip.add("mimetype", Array("application/epub+zip".utf8), compress: false)
         try zip.add("META-INF/container.xml", Array(Self.container.utf8))
         try zip.add("OEBPS/package.opf", Array(opf.utf8))

@@ -61,7 +61,7 @@ struct Cartridge {
     /// The zipped package, byte for byte the same for the same content.
     func package() throws -> [UInt8] {
         let (files, manifest) = contents()
-        let zip = try StableZip()
+        var zip = StableZip()
         try zip.add("imsmanifest.xml", Array(manifest.utf8))
         for file in files { try zip.add(file.path, file.bytes) }
         guard let bytes = zip.bytes else { throw CocoaError(.fileWriteUnknown) }

@@ -16,9 +16,19 @@ struct FieldReader {
     /// What the mapping is, for messages: "front matter", "outcome".
     let context: String
     var diagnostics: [Diagnostic] = []
+    /// Each key's value (the first, where a key repeats), read once: a
+    /// document asks for a dozen keys.
+    private let values: [String: Node]
 
     init(mapping: Node.Mapping, file: SourceFile, lineOffset: Int, origin: SourceLocation, context: String) {
         self.mapping = mapping
+        var values: [String: Node] = [:]
+        values.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
+            guard let text = key.scalar?.string, values[text] == nil else { continue }
+            values[text] = value
+        }
+        self.values = values
         self.file = file
         self.lineOffset = lineOffset
         self.origin = origin
@@ -37,13 +47,8 @@ struct FieldReader {
 
     /// The value for `key`, or nil when absent or YAML null.
     func value(_ key: String) -> Node? {
-        // Compare key text directly: Yams' own lookup compares whole nodes.
-        var found: Node?
-        for (candidate, value) in mapping where candidate.scalar?.string == key {
-            found = value
-            break
-        }
-        guard let node = found else { return nil }
+        // By key text: Yams' own lookup compares whole nodes.
+        guard let node = values[key] else { return nil }
         if Self.isNull(node) { return nil }
         return node
     }

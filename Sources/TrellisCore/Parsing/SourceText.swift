@@ -143,7 +143,10 @@ struct FrontMatterSplit {
         while lineStart < utf8.endIndex {
             let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
             let content = text[lineStart..<lineEnd]
-            if content == "---" || content == "..." || content.trimmingCharacters(in: .whitespaces) == "---" {
+            // Foundation's trimming only for a line that may be a fence with spaces around it.
+            if content == "---" || content == "..."
+                || (content.utf8.count > 3 && content.utf8.contains(0x2D) && content.trimmingCharacters(in: .whitespaces) == "---")
+            {
                 let yaml = String(text[utf8.index(after: firstNewline)..<lineStart])
                 let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
                 return .success(FrontMatterSplit(yaml: yaml, body: String(text[bodyStart...]), bodyLineOffset: line))

@@ -1,29 +1,132 @@
-import Foundation
-import ZIPFoundation
+import CLibDeflate
 
 /// A zip archive written in memory that is byte for byte the same for the
-/// same files: entries in the order added, each with the same fixed date.
-/// The EPUB handbooks and the learning-platform packages are made with it.
+/// same files: entries in the order added, each with the same fixed date
+/// (2000-01-01). The EPUB handbooks and the learning-platform packages are
+/// made with it.
+///
+/// Written here, on libdeflate, rather than with ZIPFoundation (which
+/// Trellis still uses to read Word files): libdeflate compresses a buffer
+/// about three times as fast as zlib at the same level, with output as
+/// small, and zipping was a fifth of a large site's build. The format is
+/// the plain one every reader takes: local headers, the central directory,
+/// its end record; no ZIP64 (an entry or archive over 4 GB is an error).
 struct StableZip {
-    /// The entries' fixed time (2000-01-01), so the archive does not change between builds.
-    static let entryDate = Date(timeIntervalSince1970: 946_684_800)
+    /// DEFLATE level: libdeflate's default, as small as zlib's level 6 or smaller.
+    static let level: Int32 = 6
+    /// 2000-01-01 00:00 as MS-DOS date and time.
+    static let dosDate: UInt16 = (20 << 9) | (1 << 5) | 1
+    static let dosTime: UInt16 = 0
 
-    private let archive: Archive
-
-    init() throws {
-        archive = try Archive(data: Data(), accessMode: .create)
+    struct TooLarge: Error, CustomStringConvertible {
+        var description: String { "a zip archive over 4 GB (ZIP64) is not written" }
     }
 
-    func add(_ path: String, _ bytes: [UInt8], compress: Bool = true) throws {
-        let data = Data(bytes)
-        try archive.addEntry(
-            with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Self.entryDate,
-            compressionMethod: compress ? .deflate : .none
-        ) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
+    private struct Entry {
+        var name: [UInt8]
+        var method: UInt16
+        var crc: UInt32
+        var compressed: UInt32
+        var size: UInt32
+        var offset: UInt32
+    }
+
+    private var output: [UInt8] = []
+    private var entries: [Entry] = []
+    /// One compressor for the archive's entries (libdeflate's is not shared between threads).
+    private let compressor = Compressor()
+
+    init() {}
+
+    private final class Compressor {
+        let pointer = libdeflate_alloc_compressor(StableZip.level)
+        deinit { libdeflate_free_compressor(pointer) }
+    }
+
+    /// Adds a file; `compress: false` stores it (an EPUB's `mimetype` must be).
+    /// Stored too when DEFLATE would not make it smaller.
+    mutating func add(_ path: String, _ bytes: [UInt8], compress: Bool = true) throws {
+        guard bytes.count < Int(UInt32.max), output.count < Int(UInt32.max) else { throw TooLarge() }
+        let crc = bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
+        var data = bytes
+        var method: UInt16 = 0
+        if compress, !bytes.isEmpty, let deflated = deflate(bytes), deflated.count < bytes.count {
+            data = deflated
+            method = 8
         }
+        let entry = Entry(
+            name: Array(path.utf8), method: method, crc: crc, compressed: UInt32(data.count), size: UInt32(bytes.count),
+            offset: UInt32(output.count))
+        header(local: true, entry)
+        output.append(contentsOf: data)
+        entries.append(entry)
     }
 
-    /// The finished archive, or nil if it could not be assembled.
-    var bytes: [UInt8]? { archive.data.map { [UInt8]($0) } }
+    /// The finished archive: the entries, then the central directory and its end.
+    var bytes: [UInt8]? {
+        var zip = self
+        let directoryStart = zip.output.count
+        for entry in entries { zip.header(local: false, entry) }
+        let directorySize = zip.output.count - directoryStart
+        guard zip.output.count < Int(UInt32.max), entries.count < Int(UInt16.max) else { return nil }
+        zip.append32(0x0605_4B50)
+        zip.append16(0)  // this disk
+        zip.append16(0)  // the disk where the directory starts
+        zip.append16(UInt16(entries.count))
+        zip.append16(UInt16(entries.count))
+        zip.append32(UInt32(directorySize))
+        zip.append32(UInt32(directoryStart))
+        zip.append16(0)  // comment length
+        return zip.output
+    }
+
+    /// A local file header or a central directory entry.
+    private mutating func header(local: Bool, _ entry: Entry) {
+        let version: UInt16 = entry.method == 8 ? 20 : 10
+        append32(local ? 0x0403_4B50 : 0x0201_4B50)
+        if !local { append16(0x0300 | 20) }  // made by: Unix, zip 2.0
+        append16(version)
+        // Bit 11: the name is UTF-8 (only said when it is not ASCII).
+        append16(entry.name.allSatisfy { $0 < 0x80 } ? 0 : 1 << 11)
+        append16(entry.method)
+        append16(Self.dosTime)
+        append16(Self.dosDate)
+        append32(entry.crc)
+        append32(entry.compressed)
+        append32(entry.size)
+        append16(UInt16(entry.name.count))
+        append16(0)  // extra field length
+        if !local {
+            append16(0)  // comment length
+            append16(0)  // disk number
+            append16(0)  // internal attributes
+            append32(0o100644 << 16)  // external attributes: a regular file, rw-r--r--
+            append32(entry.offset)
+        }
+        output.append(contentsOf: entry.name)
+    }
+
+    private mutating func append16(_ value: UInt16) {
+        output.append(UInt8(value & 0xFF))
+        output.append(UInt8(value >> 8))
+    }
+
+    private mutating func append32(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { output.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+    }
+
+    /// Raw DEFLATE of the whole buffer, or nil if libdeflate cannot (out of memory).
+    private func deflate(_ bytes: [UInt8]) -> [UInt8]? {
+        guard let compressor = compressor.pointer else { return nil }
+        let bound = libdeflate_deflate_compress_bound(compressor, bytes.count)
+        var out = [UInt8](repeating: 0, count: bound)
+        let written = bytes.withUnsafeBytes { input in
+            out.withUnsafeMutableBytes { target in
+                libdeflate_deflate_compress(compressor, input.baseAddress, input.count, target.baseAddress, target.count)
+            }
+        }
+        guard written > 0 else { return nil }
+        out.removeSubrange(written...)
+        return out
+    }
 }
