@@ -172,10 +172,28 @@ public struct Strings: Sendable {
         return Vocabularies.label(term)
     }
 
+    /// One pass over the bytes (every page fills a few dozen strings): each
+    /// `{name}` with a value is replaced, anything else is kept as written,
+    /// and a value's own braces are not read again.
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard !values.isEmpty, text.contains("{") else { return text }
-        var out = text
-        for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+        let utf8 = text.utf8
+        guard !values.isEmpty, let firstBrace = utf8.firstIndex(of: UInt8(ascii: "{")) else { return text }
+        var out = String(text[..<firstBrace])
+        out.reserveCapacity(utf8.count + 16)
+        var index = firstBrace
+        while index < utf8.endIndex {
+            guard utf8[index] == UInt8(ascii: "{"),
+                let close = utf8[index...].firstIndex(of: UInt8(ascii: "}")),
+                let value = values[String(text[utf8.index(after: index)..<close])]
+            else {
+                let next = utf8[utf8.index(after: index)...].firstIndex(of: UInt8(ascii: "{")) ?? utf8.endIndex
+                out += text[index..<next]
+                index = next
+                continue
+            }
+            out += value
+            index = utf8.index(after: close)
+        }
         return out
     }
 

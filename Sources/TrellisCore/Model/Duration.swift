@@ -121,7 +121,7 @@ struct Quantity {
         let number = lower.prefix(while: { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == "–" || $0 == " " })
         let unitText = String(lower.dropFirst(number.count)).trimmingSpaces
         let bounds = number.split(whereSeparator: { $0 == "-" || $0 == "–" })
-            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".") }
+            .map { String($0.map { $0 == "," ? "." : $0 }).trimmingSpaces }
         guard (1...2).contains(bounds.count), let last = bounds.last, let value = Double(last), value >= 0,
             bounds.allSatisfy({ Double($0) != nil })
         else { return nil }

@@ -53,7 +53,7 @@ public struct Vocabularies: Sendable, Hashable {
     /// A readable label for a term: `comparison-analysis` → `Comparison analysis`.
     public static func label(_ term: String) -> String {
         if let known = acronyms[term] { return known }
-        let spaced = term.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        let spaced = String(term.map { $0 == "-" || $0 == "_" ? " " : $0 })
         guard let first = spaced.first else { return term }
         return first.uppercased() + spaced.dropFirst()
     }

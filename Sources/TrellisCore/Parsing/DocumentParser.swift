@@ -27,9 +27,9 @@ struct DocumentParser: Sendable {
         let file = source.file
         let bytes: [UInt8]
         do {
-            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(contentDirectory)/\(file.relativePath)")))
+            bytes = try FileBytes.contents(of: "\(contentDirectory)/\(file.relativePath)")
         } catch {
-            return (nil, [.error("unreadable", at: file.location(), "cannot read the file: \(error.localizedDescription)")])
+            return (nil, [.error("unreadable", at: file.location(), "cannot read the file: \(error.reason)")])
         }
         return parse(source, bytes: bytes)
     }
@@ -160,11 +160,14 @@ struct DocumentParser: Sendable {
     ) -> Body {
         let utf8 = source.utf8
         var lineStarts: [String.Index] = [utf8.startIndex]
-        var index = utf8.startIndex
-        while let newline = utf8[index...].firstIndex(of: 0x0A) {
-            index = utf8.index(after: newline)
-            lineStarts.append(index)
+        // Offsets on the contiguous bytes (a generic index walk was 1% of a build).
+        var offsets: [Int] = []
+        var copy = source
+        copy.withUTF8 { bytes in
+            for (offset, byte) in bytes.enumerated() where byte == 0x0A { offsets.append(offset + 1) }
         }
+        lineStarts.reserveCapacity(offsets.count + 1)
+        for offset in offsets { lineStarts.append(utf8.index(utf8.startIndex, offsetBy: offset)) }
         func markdown(from start: Int, to end: Int) -> String {
             // start, end: 1-based body lines; start inclusive, end exclusive.
             let lower = min(max(start - 1, 0), lineStarts.count)

@@ -135,7 +135,7 @@ struct FrontMatterSplit {
             return .failure(unterminated(file))
         }
         let opening = text[text.startIndex..<firstNewline]
-        guard opening.trimmingCharacters(in: .whitespaces) == "---" else {
+        guard isFence(opening) else {
             return .success(FrontMatterSplit(yaml: nil, body: text, bodyLineOffset: 0))
         }
         var line = 2
@@ -143,10 +143,7 @@ struct FrontMatterSplit {
         while lineStart < utf8.endIndex {
             let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
             let content = text[lineStart..<lineEnd]
-            // Foundation's trimming only for a line that may be a fence with spaces around it.
-            if content == "---" || content == "..."
-                || (content.utf8.count > 3 && content.utf8.contains(0x2D) && content.trimmingCharacters(in: .whitespaces) == "---")
-            {
+            if content == "---" || content == "..." || isFence(content) {
                 let yaml = String(text[utf8.index(after: firstNewline)..<lineStart])
                 let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
                 return .success(FrontMatterSplit(yaml: yaml, body: String(text[bodyStart...]), bodyLineOffset: line))
@@ -155,6 +152,17 @@ struct FrontMatterSplit {
             lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
         return .failure(unterminated(file))
+    }
+
+    /// `---` with only spaces or tabs around it (any Unicode space, for a
+    /// line that is not ASCII).
+    static func isFence(_ line: Substring) -> Bool {
+        let bytes = line.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return line.trimmingCharacters(in: .whitespaces) == "---" }
+        var trimmed = bytes[...]
+        while let first = trimmed.first, first == 0x20 || first == 0x09 { trimmed = trimmed.dropFirst() }
+        while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed = trimmed.dropLast() }
+        return trimmed.elementsEqual("---".utf8)
     }
 
     private static func unterminated(_ file: SourceFile) -> Diagnostic {

@@ -6,6 +6,20 @@ import Testing
 /// The interface in many languages: the built-in string tables, plural
 /// forms, the site's own strings, right to left, and search folding.
 @Suite struct LocalizationTests {
+    @Test(arguments: [
+        ("{title} – {site}", ["title": "Sammtalk", "site": "VALIANT"], "Sammtalk – VALIANT"),
+        ("no braces", ["x": "y"], "no braces"),
+        ("{unknown} stays, {x} goes", ["x": "y"], "{unknown} stays, y goes"),
+        ("{{x}} and {x", ["x": "y"], "{y} and {x"),
+        // A value's own braces are not filled again.
+        ("{a}{b}", ["a": "{b}", "b": "B"], "{b}B"),
+        ("Página {page} de {count}", ["page": "2", "count": "9"], "Página 2 de 9"),
+        ("{x}", [:], "{x}"),
+    ])
+    func placeholdersAreFilledOnce(text: String, values: [String: String], filled: String) {
+        #expect(Strings.fill(text, values) == filled)
+    }
+
     static func placeholders(_ text: String) -> Set<String> {
         Set(text.matches(of: /\{([a-z_]+)\}/).map { String($0.1) })
     }

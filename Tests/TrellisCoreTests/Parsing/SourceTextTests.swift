@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TrellisCore
@@ -132,5 +133,32 @@ private func decode(_ bytes: [UInt8]) -> Result<String, Diagnostic> {
         #expect(diagnostic.id == "unterminated-front-matter")
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.location?.line == 1)
+    }
+}
+
+@Suite struct FenceAndFileTests {
+    @Test(arguments: [
+        ("---", true), ("  ---\t", true), ("--- ", true), ("----", false), ("- --", false), ("title: a---b", false),
+        ("\u{00A0}---\u{2003}", true), ("—", false), ("", false),
+    ])
+    func fences(line: String, fence: Bool) {
+        #expect(FrontMatterSplit.isFence(Substring(line)) == fence)
+    }
+
+    @Test func aFileIsReadWholeAndErrorsSayWhy() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.sub("a.md")
+        let text = String(repeating: "Schüler und Lehrkräfte\n", count: 2000)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try FileBytes.contents(of: path) == Array(text.utf8))
+        try "".write(toFile: directory.sub("empty.md"), atomically: true, encoding: .utf8)
+        #expect(try FileBytes.contents(of: directory.sub("empty.md")) == [])
+        #expect(throws: FileBytes.Failure.self) { try FileBytes.contents(of: directory.sub("missing.md")) }
+        do {
+            _ = try FileBytes.contents(of: directory.path)
+            Issue.record("a folder was read as a file")
+        } catch {
+            #expect(error.reason.contains("directory"), "\(error.reason)")
+        }
     }
 }
