@@ -13,8 +13,16 @@ import Testing
         ("Schüler·innen lernen — gemeinsam", 3, "Schüler·innen lernen — …"),
         ("", 3, ""),
     ])
-    func excerpts(text: String, words: Int, excerpt: String) {
+    func excerptsOfWords(text: String, words: Int, excerpt: String) {
         #expect(DataExports.excerpt(text, words: words) == excerpt)
+    }
+
+    @Test(arguments: [
+        ("  plain text\t", "plain text"), ("plain", "plain"), ("", ""), ("   ", ""),
+        ("\u{00A0}Schüler\u{2003} ", "Schüler"), (" é ", "é"), ("\t\u{3000}日本\u{3000}", "日本"),
+    ])
+    func cellLinesLoseTheSpacesAroundThem(line: String, trimmed: String) {
+        #expect(String(Substring(DataExports.trimmingSpaces(Substring(line).utf8[...]))) == trimmed)
     }
 
     private func catalogue(_ fixture: String) throws -> [String: Any] {
