@@ -104,9 +104,21 @@ func consume(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
 /// The plain text of a subtree: text, code, and a space for each break;
 /// each list item and table row ends its line, so a list reads as lines.
 func plainText(of node: OpaquePointer) -> String {
-    var out = ""
-    guard let iter = cmark_iter_new(node) else { return out }
+    // Gathered as bytes and made a String once, at its exact size: every
+    // block of every document keeps its plain text for the whole build.
+    var out: [UInt8] = []
+    guard let iter = cmark_iter_new(node) else { return "" }
     defer { cmark_iter_free(iter) }
+    let space = UInt8(ascii: " ")
+    let newline = UInt8(ascii: "\n")
+    func appendLiteral(_ node: OpaquePointer) {
+        guard let chars = cmark_node_get_literal(node) else { return }
+        out.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), count: strlen(chars)))
+    }
+    func endLine() {
+        while out.last == space { out.removeLast() }
+        if !out.isEmpty && out.last != newline { out.append(newline) }
+    }
     while true {
         let event = cmark_iter_next(iter)
         if event == CMARK_EVENT_DONE { break }
@@ -115,27 +127,27 @@ func plainText(of node: OpaquePointer) -> String {
         if event == CMARK_EVENT_ENTER {
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                out += literal(current)
+                appendLiteral(current)
             case CMARK_NODE_CODE_BLOCK:
-                if !out.isEmpty && out.last != " " { out += " " }
-                out += literal(current)
+                if !out.isEmpty && out.last != space { out.append(space) }
+                appendLiteral(current)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                out += " "
+                out.append(space)
             case CMARK_NODE_ITEM:
-                endLine(&out)
+                endLine()
             default:
-                if isBlock(type), isTableRow(current) { endLine(&out) }
+                if isBlock(type), isTableRow(current) { endLine() }
             }
         } else if isBlock(type), !out.isEmpty {
             if type == CMARK_NODE_ITEM || isTableRow(current) {
-                endLine(&out)
-            } else if out.last != " " && out.last != "\n" {
-                out += " "
+                endLine()
+            } else if out.last != space && out.last != newline {
+                out.append(space)
             }
         }
     }
-    while out.last == " " || out.last == "\n" { out.removeLast() }
-    return out
+    while out.last == space || out.last == newline { out.removeLast() }
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// A row of a GFM table (an extension node, known by its type name).
@@ -145,7 +157,3 @@ private func isTableRow(_ node: OpaquePointer) -> Bool {
 }
 
 /// Ends the current line (a list item or table row starts or ends here).
-private func endLine(_ out: inout String) {
-    while out.last == " " { out.removeLast() }
-    if !out.isEmpty && out.last != "\n" { out += "\n" }
-}
