@@ -54,6 +54,15 @@ struct SearchIndex: Sendable {
     static let excerptLength = 280
     /// Documents whose words are gathered at once while the index is made.
     static let batchSize = 512
+    /// Documents that gather their words together (a worker's turn).
+    static let runSize = 32
+
+    /// A document found to hold a word (again, or in its title).
+    @inline(__always)
+    static func record(_ index: Int, title: Bool, in lists: inout (all: [Int], titles: [Int])) {
+        if lists.all.last != index { lists.all.append(index) }
+        if title, lists.titles.last != index { lists.titles.append(index) }
+    }
     /// Documents per `d-<n>.js` file.
     static let chunkSize = 20
     /// A first letter whose shard would be larger than this (in bytes) is
@@ -76,24 +85,36 @@ struct SearchIndex: Sendable {
         let routes = Self.routes(site)
         var found = Self.documents(site).filter { routes[$0.path].map(include) ?? true }
         // Words are gathered a batch of documents at a time (on all cores) and added to the postings,
-        // so each document's set of words is let go before the next batch: at 100,000 documents,
-        // holding every set at once was a gigabyte.
+        // so each batch's words are let go before the next: at 100,000 documents, holding every
+        // document's words at once was a gigabyte. Within a batch, each run of documents gathers its
+        // own postings (a document's words once each, in document order), and only those are merged
+        // here, one thread: a run's vocabulary is far smaller than its documents' words one by one.
         var postings: [String: (all: [Int], titles: [Int])] = [:]
         for start in stride(from: 0, to: found.count, by: Self.batchSize) {
-            let range = start..<min(start + Self.batchSize, found.count)
-            let tokenSets = Array(found[range]).parallelMap { document -> (all: Set<String>, titles: Set<String>, excerpt: String) in
+            let end = min(start + Self.batchSize, found.count)
+            let runs = stride(from: start, to: end, by: Self.runSize).map { ($0, Array(found[$0..<min($0 + Self.runSize, end)])) }
+            let gathered = runs.parallelMap { first, documents -> (postings: [String: (all: [Int], titles: [Int])], excerpts: [String]) in
                 var folder = CaseFolding()
-                var titles = Set<String>()
-                folder.tokens(document.title) { titles.insert($0) }
-                var all = titles
-                folder.tokens(document.text) { all.insert($0) }
-                return (all, titles, Self.excerpt(document.text))
+                var local: [String: (all: [Int], titles: [Int])] = [:]
+                var excerpts: [String] = []
+                for (offset, document) in documents.enumerated() {
+                    let index = first + offset
+                    folder.tokens(document.title) { term in
+                        Self.record(index, title: true, in: &local[term, default: ([], [])])
+                    }
+                    folder.tokens(document.text) { term in
+                        Self.record(index, title: false, in: &local[term, default: ([], [])])
+                    }
+                    excerpts.append(Self.excerpt(document.text))
+                }
+                return (local, excerpts)
             }
-            for (offset, terms) in tokenSets.enumerated() {
-                let index = start + offset
-                for term in terms.all { postings[term, default: ([], [])].all.append(index) }
-                for term in terms.titles { postings[term, default: ([], [])].titles.append(index) }
-                found[index].text = terms.excerpt
+            for ((first, _), run) in zip(runs, gathered) {
+                for (term, lists) in run.postings {
+                    postings[term, default: ([], [])].all.append(contentsOf: lists.all)
+                    postings[term, default: ([], [])].titles.append(contentsOf: lists.titles)
+                }
+                for (offset, excerpt) in run.excerpts.enumerated() { found[first + offset].text = excerpt }
             }
         }
         documents = found

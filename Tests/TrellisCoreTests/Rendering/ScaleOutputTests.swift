@@ -25,6 +25,34 @@ import Testing
         try #require(result.succeeded, "\n\(summary(result.diagnostics))")
     }
 
+    /// Words are gathered in batches and runs of documents on all cores;
+    /// the postings are those of one document after another.
+    @Test func searchPostingsListEveryDocumentOnceInOrder() throws {
+        let directory = TemporaryDirectory()
+        let content = try Self.site(600, into: directory)
+        let result = TrellisCoreTests.build(content, output: directory.sub("out"), write: false)
+        let site = try #require(result.site)
+        let index = SearchIndex(site, strings: .english)
+        #expect(index.documents.count > SearchIndex.batchSize && SearchIndex.batchSize > SearchIndex.runSize)
+        var expected: [String: (all: [Int], titles: [Int])] = [:]
+        for (number, document) in SearchIndex.documents(site).enumerated() {
+            var folder = SearchIndex.CaseFolding()
+            var titles = Set<String>()
+            folder.tokens(document.title) { titles.insert($0) }
+            var all = titles
+            folder.tokens(document.text) { all.insert($0) }
+            for term in all { expected[term, default: ([], [])].all.append(number) }
+            for term in titles { expected[term, default: ([], [])].titles.append(number) }
+        }
+        #expect(Set(index.postings.keys) == Set(expected.keys))
+        for (term, lists) in expected {
+            #expect(index.postings[term]?.all == lists.all, "\(term)")
+            #expect(index.postings[term]?.titles == lists.titles, "\(term)")
+        }
+        #expect(index.postings["shared"]?.all.count == 600)
+        #expect(index.postings["p599"]?.titles.count == 1)
+    }
+
     @Test func theCatalogueIsInNumberedPages() throws {
         let directory = TemporaryDirectory()
         let content = try Self.site(30, into: directory)
