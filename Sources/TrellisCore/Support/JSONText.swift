@@ -31,48 +31,69 @@ package struct JSONText {
     /// always starts three).
     static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
-        defer { bytes.append(0x22) }
-        let utf8 = value.utf8
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) else {
-            bytes.append(contentsOf: utf8)
-            return
-        }
-        func escape(_ code: UInt32) {
-            let hex: StaticString = "0123456789abcdef"
-            let digits = hex.utf8Start
-            bytes.append(0x5C)
-            bytes.append(0x75)
-            for shift in [12, 8, 4, 0] as [UInt32] { bytes.append(digits[Int(code >> shift & 0xF)]) }
-        }
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case 0x22, 0x5C:
-                bytes.append(0x5C)
-                bytes.append(byte)
-            case 0x0A:
-                bytes.append(0x5C)
-                bytes.append(0x6E)
-            case 0x0D:
-                bytes.append(0x5C)
-                bytes.append(0x72)
-            case 0x09:
-                bytes.append(0x5C)
-                bytes.append(0x74)
-            case 0..<0x20, 0x3C, 0x3E, 0x26: escape(UInt32(byte))
-            case 0xE2:
-                let second = iterator.next() ?? 0
-                let third = iterator.next() ?? 0
-                if second == 0x80 && (third == 0xA8 || third == 0xA9) {
-                    escape(third == 0xA8 ? 0x2028 : 0x2029)
-                } else {
-                    bytes.append(byte)
-                    bytes.append(second)
-                    bytes.append(third)
-                }
-            default: bytes.append(byte)
+        var value = value
+        value.withUTF8 { source in
+            // Runs of bytes that need nothing are copied whole (section texts
+            // with a line break every sentence went byte by byte).
+            var run = 0
+            var index = 0
+            let count = source.count
+            func flush(_ end: Int) {
+                if run < end { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<end])) }
             }
+            func escape(_ code: UInt32) {
+                let hex: StaticString = "0123456789abcdef"
+                let digits = hex.utf8Start
+                bytes.append(0x5C)
+                bytes.append(0x75)
+                for shift in [12, 8, 4, 0] as [UInt32] { bytes.append(digits[Int(code >> shift & 0xF)]) }
+            }
+            while index < count {
+                let byte = source[index]
+                guard Self.special[Int(byte)] else {
+                    index += 1
+                    continue
+                }
+                if byte == 0xE2 {
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9); any other character starting E2 is copied.
+                    guard index + 2 < count, source[index + 1] == 0x80, source[index + 2] == 0xA8 || source[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    flush(index)
+                    escape(source[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    index += 3
+                    run = index
+                    continue
+                }
+                flush(index)
+                switch byte {
+                case 0x22, 0x5C:
+                    bytes.append(0x5C)
+                    bytes.append(byte)
+                case 0x0A:
+                    bytes.append(0x5C)
+                    bytes.append(0x6E)
+                case 0x0D:
+                    bytes.append(0x5C)
+                    bytes.append(0x72)
+                case 0x09:
+                    bytes.append(0x5C)
+                    bytes.append(0x74)
+                default:
+                    escape(UInt32(byte))
+                }
+                index += 1
+                run = index
+            }
+            flush(count)
         }
+        bytes.append(0x22)
+    }
+
+    /// Bytes that are escaped, or may start a character that is (0xE2).
+    private static let special: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
     }
 
     private mutating func separator() {

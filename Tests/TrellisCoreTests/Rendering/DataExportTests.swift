@@ -92,6 +92,11 @@ import Testing
         #expect(back == [text])
     }
 
+    @Test func jsonEscapesAreTheSameBytesEveryTime() {
+        #expect(JSONText.quoted("a<b>&\"\\\n\r\t\u{1}\u{2028}é–") == #""a\u003cb\u003e\u0026\"\\\n\r\t\u0001\u2028é–""#)
+        #expect(JSONText.quoted("no escapes at all") == "\"no escapes at all\"")
+    }
+
     @Test func catalogueCSVHasARowPerPracticeAndAColumnPerSection() throws {
         let text = try BuiltSite("rich").text("catalogue.csv")
         let rows = parseCSV(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
