@@ -4,20 +4,64 @@ public enum HTML {
     /// characters XML 1.0 forbids (the parse stage has already warned about
     /// any that came from content), so no page, feed or EPUB is ill-formed.
     public static func escape(_ text: String) -> String {
-        guard needsEscaping(text) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: if !isForbidden(scalar) { out.unicodeScalars.append(scalar) }
+        var source = text
+        // On the bytes, with runs that need nothing copied whole; the text
+        // itself when nothing needs escaping (most of it).
+        let escaped = source.withUTF8 { bytes -> [UInt8]? in
+            var out: [UInt8]?
+            var run = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                guard special[Int(byte)] else {
+                    index += 1
+                    continue
+                }
+                var replacement: StaticString = ""
+                var length = 1
+                switch byte {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                case 0xC2:
+                    // C1 controls (U+0080–U+009F) are dropped; other characters starting C2 are kept.
+                    guard index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) else {
+                        index += 1
+                        continue
+                    }
+                    length = 2
+                case 0xEF:
+                    // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are dropped.
+                    guard index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF else {
+                        index += 1
+                        continue
+                    }
+                    length = 3
+                default: break  // other controls and DEL: dropped
+                }
+                if out == nil {
+                    out = [UInt8]()
+                    out?.reserveCapacity(count + 16)
+                }
+                if run < index { out?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+                out?.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                index += length
+                run = index
             }
+            if run < count { out?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<count])) }
+            return out
         }
-        return out
+        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// Bytes ``escape(_:)`` looks at: the five it escapes, controls other
+    /// than tab and line ends, DEL, and the first bytes of C1 controls (C2)
+    /// and of U+FFFE/U+FFFF (EF).
+    private static let special: [Bool] = (0..<256).map { byte in
+        [0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F, 0xC2, 0xEF].contains(byte) || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
     }
 
     /// Characters XML 1.0 or HTML forbid in text: controls other than tab
@@ -28,26 +72,5 @@ public enum HTML {
         let value = scalar.value
         return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
             || value == 0xFFFE || value == 0xFFFF
-    }
-
-    /// One pass over the bytes (the hot path: every text on every page):
-    /// an escape-worthy ASCII byte, or the exact UTF-8 of a forbidden character.
-    private static func needsEscaping(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F: return true
-            case 0x00..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: return true
-            case 0x80...0x9F where previous == 0xC2: return true  // C1 control
-            case 0xBE,
-                0xBF where previous == 0xBF && beforePrevious == 0xEF:
-                return true  // U+FFFE, U+FFFF
-            default: break
-            }
-            beforePrevious = previous
-            previous = byte
-        }
-        return false
     }
 }
