@@ -53,8 +53,17 @@ public struct Vocabularies: Sendable, Hashable {
     /// A readable label for a term: `comparison-analysis` → `Comparison analysis`.
     public static func label(_ term: String) -> String {
         if let known = acronyms[term] { return known }
-        let spaced = String(term.map { $0 == "-" || $0 == "_" ? " " : $0 })
-        guard let first = spaced.first else { return term }
-        return first.uppercased() + spaced.dropFirst()
+        // On bytes ('-' and '_' are single bytes in UTF-8); the first letter
+        // through Unicode only when it is not ASCII.
+        var bytes = Array(term.utf8)
+        for index in bytes.indices where bytes[index] == 0x2D || bytes[index] == 0x5F { bytes[index] = 0x20 }
+        guard let first = bytes.first else { return term }
+        if first < 0x80 {
+            if (0x61...0x7A).contains(first) { bytes[0] = first - 32 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let spaced = String(decoding: bytes, as: UTF8.self)
+        guard let letter = spaced.first else { return term }
+        return letter.uppercased() + spaced.dropFirst()
     }
 }

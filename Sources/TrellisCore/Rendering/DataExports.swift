@@ -112,7 +112,7 @@ struct DataExports {
         // Bytes from the start (with the mark that tells spreadsheets it is UTF-8): the file is tens of
         // megabytes for a large catalogue, and is never held as a String and then copied.
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        out.append(contentsOf: Self.row(header).utf8)
+        Self.appendRow(header, to: &out)
         for practice in site.practices {
             var cells = [
                 practice.id, practice.title, practice.country?.code ?? "", practice.country?.name ?? "",
@@ -126,16 +126,20 @@ struct DataExports {
                 practice.extraSections.map { section in
                     [section.heading?.text ?? "", Self.plainLines(section.blocks)].filter { !$0.isEmpty }.joined(separator: "\n")
                 }.joined(separator: "\n\n"))
-            out.append(contentsOf: Self.row(cells).utf8)
+            Self.appendRow(cells, to: &out)
         }
         return out
     }
 
-    static func row(_ cells: [String]) -> String {
-        cells.map(cell).joined(separator: ",") + "\r\n"
+    /// A CSV row (RFC 4180: commas, CRLF), each cell as ``cell(_:)`` writes it.
+    static func appendRow(_ cells: [String], to out: inout [UInt8]) {
+        for (index, value) in cells.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            appendCell(value, to: &out)
+        }
+        out.append(0x0D)
+        out.append(0x0A)
     }
-
-    static let quoteDoubling = TextReplacement([("\r\n", "\n"), ("\"", "\"\"")])
 
     /// A section's text for a spreadsheet cell, from the parsed blocks:
     /// their plain text, one line per paragraph, list item and table row,
@@ -185,15 +189,46 @@ struct DataExports {
     }
 
     static func cell(_ value: String) -> String {
+        var out: [UInt8] = []
+        appendCell(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A cell on bytes: `'` before a formula, quotes around a cell with a
+    /// comma, quote or line break (its quotes doubled, CRLF made LF).
+    static func appendCell(_ value: String, to out: inout [UInt8]) {
         var value = value
-        if isFormula(value) { value = "'" + value }
-        var needsQuotes = false
-        for byte in value.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
+        value.withUTF8 { bytes in
+            // The first character that is not a space or line break starts a formula (ASCII either way).
+            let first = bytes.first { $0 != 0x20 && $0 != 0x0A }
+            let formula = first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
+            let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if quoted { out.append(0x22) }
+            if formula { out.append(0x27) }
+            guard quoted else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            var run = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x22 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...index]))
+                    out.append(0x22)
+                    index += 1
+                    run = index
+                } else if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                    index += 1  // the LF is kept
+                    run = index
+                } else {
+                    index += 1
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
+            out.append(0x22)
         }
-        guard needsQuotes else { return value }
-        return "\"" + quoteDoubling.apply(value) + "\""
     }
 
     /// Practices by `updated` (newest first), then id.
