@@ -101,7 +101,8 @@ struct TemplateChecker {
             case .open, .inverted, .variable:
                 let name = Self.fieldName(tag.name)
                 var held: (any TemplateView.Type)?? = nil
-                if name != "." {
+                // `.` is the item itself; an empty name is the list position (`first()`, `last()`, `index()`).
+                if name != ".", !name.isEmpty {
                     held = resolve(name, in: stack)
                     if held == nil { findings.append(Finding(template: template, line: tag.line, column: tag.column, name: name)) }
                 }

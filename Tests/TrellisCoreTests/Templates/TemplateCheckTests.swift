@@ -31,6 +31,16 @@ import Testing
         #expect(warning.hint == "did you mean 'title'?")
     }
 
+    @Test func listPositionsAreNotFieldsAndASharedPartialIsReportedOnce() throws {
+        // The card is included by the catalogue, facet, module and related pages.
+        let diagnostics = try load([
+            "practice-card.mustache":
+                "<li>{{titel}}{{#tags}}{{#first()}}: {{/first()}}{{.}}{{^last()}}, {{/last()}} {{index()}}{{/tags}}</li>\n"
+        ])
+        #expect(diagnostics.count == 1, "\(summary(diagnostics))")
+        #expect(diagnostics.first?.location == SourceLocation(path: "templates/practice-card.mustache", line: 1, column: 5))
+    }
+
     @Test func sectionsOpenTheirViewAndNamesPassOutward() throws {
         let diagnostics = try load([
             "module.mustache": """
