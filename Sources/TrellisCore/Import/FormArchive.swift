@@ -219,64 +219,11 @@ struct FormArchive {
 extension FormArchive {
     /// A ZIP archive holding `entries` uncompressed (method 0): for tests and
     /// the fuzzer, which wrap bytes as a part of an otherwise valid `.docx`.
-    static func stored(_ entries: [(name: String, data: Data)]) -> Data {
-        var out = Data()
-        var directory = Data()
-        func le16(_ value: Int, _ data: inout Data) {
-            data.append(UInt8(value & 0xFF))
-            data.append(UInt8((value >> 8) & 0xFF))
-        }
-        func le32(_ value: Int, _ data: inout Data) {
-            le16(value & 0xFFFF, &data)
-            le16((value >> 16) & 0xFFFF, &data)
-        }
-        for (name, data) in entries {
-            let nameBytes = Data(name.utf8)
-            let crc = Int(data.crc32(checksum: 0))
-            let offset = out.count
-            le32(0x0403_4b50, &out)
-            le16(20, &out)
-            le16(0x0800, &out)
-            le16(0, &out)
-            le16(0, &out)
-            le16(0x21, &out)
-            le32(crc, &out)
-            le32(data.count, &out)
-            le32(data.count, &out)
-            le16(nameBytes.count, &out)
-            le16(0, &out)
-            out.append(nameBytes)
-            out.append(data)
-            le32(0x0201_4b50, &directory)
-            le16(20, &directory)
-            le16(20, &directory)
-            le16(0x0800, &directory)
-            le16(0, &directory)
-            le16(0, &directory)
-            le16(0x21, &directory)
-            le32(crc, &directory)
-            le32(data.count, &directory)
-            le32(data.count, &directory)
-            le16(nameBytes.count, &directory)
-            le16(0, &directory)
-            le16(0, &directory)
-            le16(0, &directory)
-            le16(0, &directory)
-            le32(0, &directory)
-            le32(offset, &directory)
-            directory.append(nameBytes)
-        }
-        let directoryOffset = out.count
-        out.append(directory)
-        le32(0x0605_4b50, &out)
-        le16(0, &out)
-        le16(0, &out)
-        le16(entries.count, &out)
-        le16(entries.count, &out)
-        le32(directory.count, &out)
-        le32(directoryOffset, &out)
-        le16(0, &out)
-        return out
+    static func stored(_ entries: [(name: String, data: Data)]) throws -> Data {
+        var zip = StableZip()
+        for (name, data) in entries { try zip.add(name, [UInt8](data), compress: false) }
+        guard let bytes = zip.bytes else { throw StableZip.TooLarge() }
+        return Data(bytes)
     }
 }
 

@@ -54,8 +54,11 @@ extension Fuzzing {
         var problems: [String] = []
         let data = Data(bytes)
         if let form = try? DocxFormReader.read(bytes: data) { problems += checkImport(form) }
-        let docx = FormArchive.stored([(name: "word/document.xml", data: data), (name: "word/numbering.xml", data: numbering)])
-        if let form = try? DocxFormReader.read(bytes: docx) { problems += checkImport(form) }
+        if let docx = try? FormArchive.stored([(name: "word/document.xml", data: data), (name: "word/numbering.xml", data: numbering)]),
+            let form = try? DocxFormReader.read(bytes: docx)
+        {
+            problems += checkImport(form)
+        }
         // The plain-text export goes the same way.
         if let text = String(bytes: bytes, encoding: .utf8) { problems += checkImport(TextFormReader.read(text)) }
         return problems

@@ -28,8 +28,8 @@ enum TestDocx {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \(namespace)><w:body>\(body)</w:body></w:document>"
     }
 
-    static func docx(_ rows: [(String, [String])]) -> Data {
-        FormArchive.stored([(name: "word/document.xml", data: Data(documentXML(rows).utf8))])
+    static func docx(_ rows: [(String, [String])]) throws -> Data {
+        try FormArchive.stored([(name: "word/document.xml", data: Data(documentXML(rows).utf8))])
     }
 
     static let goodRows: [(String, [String])] = [
@@ -221,7 +221,7 @@ enum TestDocx {
         )
         .replacingOccurrences(of: "What it is.", with: "&b;")
         for xml in [xxe, laughs] {
-            let docx = FormArchive.stored([(name: "word/document.xml", data: Data(xml.utf8))])
+            let docx = try FormArchive.stored([(name: "word/document.xml", data: Data(xml.utf8))])
             do {
                 _ = try DocxFormReader.read(bytes: docx)
                 Issue.record("a document with a DTD was read")
@@ -231,7 +231,7 @@ enum TestDocx {
         }
         let utf16 = body.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
         #expect(throws: DocxFormReader.Failure.self) {
-            _ = try DocxFormReader.read(bytes: FormArchive.stored([(name: "word/document.xml", data: Data(utf16.utf8))]))
+            _ = try DocxFormReader.read(bytes: try FormArchive.stored([(name: "word/document.xml", data: Data(utf16.utf8))]))
         }
     }
 
