@@ -69,10 +69,18 @@ struct TemplateChecker {
         var name: String
     }
 
-    func check(_ template: String, view: any TemplateView.Type) -> [Diagnostic] {
+    /// Every template against its view. A partial several templates
+    /// include is checked with each, and a finding in it is said once.
+    func check(_ views: [String: any TemplateView.Type]) -> [Diagnostic] {
+        var seen: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        for (name, view) in views.sorted(by: { $0.key < $1.key }) { diagnostics += check(name, view: view, seen: &seen) }
+        return diagnostics
+    }
+
+    private func check(_ template: String, view: any TemplateView.Type, seen: inout Set<String>) -> [Diagnostic] {
         var findings: [Finding] = []
         check(template, stack: [LocalizedFields.self, view], depth: 0, into: &findings)
-        var seen: Set<String> = []
         return findings.compactMap { finding in
             guard seen.insert("\(finding.template):\(finding.line):\(finding.column)").inserted else { return nil }
             let fields = view.templateFields.keys.sorted()

@@ -129,14 +129,7 @@ public struct Theme: Sendable {
         let checker = TemplateChecker(sources: templates) { name in
             overridden.contains("\(name).mustache") ? "\(displayDirectory)/\(name).mustache" : "built-in \(name).mustache"
         }
-        // A partial shared by several pages is checked with each: its findings are said once.
-        var said: Set<String> = []
-        for (name, view) in views.sorted(by: { $0.key < $1.key }) {
-            for finding in checker.check(name, view: view) where said.insert("\(finding.location.map { "\($0)" } ?? ""): \(finding.message)").inserted
-            {
-                diagnostics.append(finding)
-            }
-        }
+        diagnostics += checker.check(views)
         var styles: [String: String] = [:]
         for name in stylesheets { styles[name] = sources[name] ?? "" }
         var reserved = codeIDs
