@@ -1,6 +1,5 @@
 import Foundation
 import Markdown
-import Mustache
 import Synchronization
 import Yams
 
@@ -315,24 +314,21 @@ enum Plural {
 
 /// What templates see as `t`: `{{t.nav_home}}` is the string `nav_home` in
 /// the page's language.
-struct StringTable: MustacheParent, TemplateFields {
+struct StringTable: TemplateFields {
     let strings: Strings
-    func child(named name: String) -> Any? { strings.table[name] == nil ? nil : strings(name) }
     func value(named name: String) -> TemplateValue { strings.table[name] == nil ? .none : .text(strings(name)) }
 }
 
 /// A view with the string table beside it, so every template, section and
 /// partial can name `t`.
-struct Localized<View: TemplateView>: MustacheParent, TemplateFields {
+struct Localized<View: TemplateView>: TemplateFields {
     let view: View
     let table: StringTable
-    func child(named name: String) -> Any? { name == "t" ? table : view.child(named: name) }
     func value(named name: String) -> TemplateValue { name == "t" ? .view(table) : view.value(named: name) }
 }
 
 /// The template checker's view of `t`: every key of the English table.
 struct StringTableFields: TemplateView {
-    func child(named name: String) -> Any? { nil }
     func value(named name: String) -> TemplateValue { .none }
     static let templateFields: [String: (any TemplateView.Type)?] = Dictionary(
         uniqueKeysWithValues: Strings.english.keys.map { ($0, nil) })
@@ -340,7 +336,6 @@ struct StringTableFields: TemplateView {
 
 /// The checker's outermost frame: `t`, around every template's own view.
 struct LocalizedFields: TemplateView {
-    func child(named name: String) -> Any? { nil }
     func value(named name: String) -> TemplateValue { .none }
     static let templateFields: [String: (any TemplateView.Type)?] = ["t": StringTableFields.self]
 }

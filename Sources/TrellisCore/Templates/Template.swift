@@ -1,10 +1,8 @@
-import Mustache
-
-/// A view model a template renders: Trellis's renderer reads its fields
-/// through ``TemplateFields/value(named:)``, swift-mustache through
-/// ``MustacheParent/child(named:)``, and the template checker through
-/// ``templateFields``. All are generated (`scripts/generate-view-lookups`).
-public protocol TemplateView: MustacheParent, TemplateFields, TemplateValueConvertible, Sendable {
+/// A view model a template renders: the renderers read its fields through
+/// ``TemplateFields/value(named:)`` (swift-mustache through
+/// ``MustacheFields``), and the template checker through ``templateFields``.
+/// Both are generated (`scripts/generate-view-lookups`).
+public protocol TemplateView: TemplateFields, TemplateValueConvertible, Sendable {
     /// Every field a template may name, with the view type it holds (alone,
     /// in a list, or optional) or nil for plain values.
     static var templateFields: [String: (any TemplateView.Type)?] { get }

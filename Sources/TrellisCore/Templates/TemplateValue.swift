@@ -1,3 +1,5 @@
+import Mustache
+
 /// What a template sees of a view's field, typed: the Mustache renderer
 /// (``MustacheRenderer``) switches on it instead of casting `Any` to one
 /// protocol after another for every tag.
@@ -136,6 +138,33 @@ extension TemplateValue {
         case .flag(let flag): flag ? "true" : "false"
         case .view(let view): String(describing: view)
         case .list(let list): String(describing: list)
+        }
+    }
+}
+
+/// What swift-mustache reads, for a theme it renders (it takes `Any`): the
+/// same fields through ``TemplateFields/value(named:)``, given as the Swift
+/// types its sections and transforms know (String, Int, Bool, arrays).
+struct MustacheFields: MustacheParent, CustomStringConvertible {
+    let fields: any TemplateFields
+    func child(named name: String) -> Any? { fields.value(named: name).mustacheValue }
+    var description: String { String(describing: fields) }
+}
+
+extension TemplateValue {
+    var mustacheValue: Any? {
+        switch self {
+        case .none: return nil
+        case .text(let text): return text
+        case .number(let number): return number
+        case .flag(let flag): return flag
+        case .view(let view): return MustacheFields(fields: view)
+        case .list(let list):
+            let elements = (0..<list.elementCount).map { list.element(at: $0) }
+            // A list of texts stays [String], so `sorted()` works on it as on the field itself.
+            let texts = elements.compactMap { if case .text(let text) = $0 { text } else { nil } }
+            if texts.count == elements.count { return texts }
+            return elements.compactMap(\.mustacheValue)
         }
     }
 }

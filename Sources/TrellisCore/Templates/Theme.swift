@@ -143,7 +143,7 @@ public struct Theme: Sendable {
     public func render<View: TemplateView>(_ template: Template<View>, _ view: View, _ strings: Strings) -> String {
         let root = Localized(view: view, table: StringTable(strings: strings))
         if let program { return program.render(template.name, root) }
-        return library.render(root, withTemplate: template.name) ?? ""
+        return library.render(MustacheFields(fields: root), withTemplate: template.name) ?? ""
     }
 }
 

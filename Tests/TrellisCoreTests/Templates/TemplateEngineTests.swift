@@ -13,15 +13,6 @@ import Testing
         var href: String?
         var current: Bool
         var tags: [String]
-        func child(named name: String) -> Any? {
-            switch name {
-            case "title": title
-            case "href": href
-            case "current": current
-            case "tags": tags
-            default: nil
-            }
-        }
         func value(named name: String) -> TemplateValue {
             switch name {
             case "title": title.templateValue
@@ -44,20 +35,6 @@ import Testing
         var total: Int
         var html: String
         var lead: Item?
-        func child(named name: String) -> Any? {
-            switch name {
-            case "title": title
-            case "href": href
-            case "items": items
-            case "none": none
-            case "note": note
-            case "flag": flag
-            case "total": total
-            case "html": html
-            case "lead": lead
-            default: nil
-            }
-        }
         func value(named name: String) -> TemplateValue {
             switch name {
             case "title": title.templateValue
