@@ -154,15 +154,10 @@ struct FrontMatterSplit {
         return .failure(unterminated(file))
     }
 
-    /// `---` with only spaces or tabs around it (any Unicode space, for a
-    /// line that is not ASCII).
+    /// `---` with only spaces or tabs around it (any Unicode space, as
+    /// Foundation's `.whitespaces`).
     static func isFence(_ line: Substring) -> Bool {
-        let bytes = line.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return line.trimmingCharacters(in: .whitespaces) == "---" }
-        var trimmed = bytes[...]
-        while let first = trimmed.first, first == 0x20 || first == 0x09 { trimmed = trimmed.dropFirst() }
-        while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed = trimmed.dropLast() }
-        return trimmed.elementsEqual("---".utf8)
+        line.utf8[...].trimmingLineSpaces.elementsEqual("---".utf8)
     }
 
     private static func unterminated(_ file: SourceFile) -> Diagnostic {

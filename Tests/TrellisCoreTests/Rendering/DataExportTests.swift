@@ -22,7 +22,7 @@ import Testing
         ("\u{00A0}Schüler\u{2003} ", "Schüler"), (" é ", "é"), ("\t\u{3000}日本\u{3000}", "日本"),
     ])
     func cellLinesLoseTheSpacesAroundThem(line: String, trimmed: String) {
-        #expect(String(Substring(DataExports.trimmingSpaces(Substring(line).utf8[...]))) == trimmed)
+        #expect(String(Substring(Substring(line).utf8[...].trimmingLineSpaces)) == trimmed)
     }
 
     private func catalogue(_ fixture: String) throws -> [String: Any] {
