@@ -21,7 +21,8 @@ struct EPUBWriter: Sendable {
         var data: [UInt8]
     }
 
-    func epub(_ book: Handbook) throws -> [UInt8] {
+    /// - Parameter previous: the previous build's e-book at the same path, whose unchanged entries are reused.
+    func epub(_ book: Handbook, reusing previous: PreviousArchive? = nil) throws -> [UInt8] {
         var order: [String] = []
         var chaptersByFile: [String: [Handbook.Chapter]] = [:]
         var files: [String: String] = [:]
@@ -72,7 +73,7 @@ struct EPUBWriter: Sendable {
         }
         let opf = package(book, items: items, spine: ["cover"] + order.indices.map { "c\($0 + 1)" })
 
-        var zip = StableZip()
+        var zip = StableZip(reusing: previous)
         try zip.add("mimetype", Array("application/epub+zip".utf8), compress: false)
         try zip.add("META-INF/container.xml", Array(Self.container.utf8))
         try zip.add("OEBPS/package.opf", Array(opf.utf8))

@@ -59,9 +59,10 @@ struct Cartridge {
     var language: String { strings.language }
 
     /// The zipped package, byte for byte the same for the same content.
-    func package() throws -> [UInt8] {
+    /// - Parameter previous: the previous build's package at the same path, whose unchanged entries are reused.
+    func package(reusing previous: PreviousArchive? = nil) throws -> [UInt8] {
         let (files, manifest) = contents()
-        var zip = StableZip()
+        var zip = StableZip(reusing: previous)
         try zip.add("imsmanifest.xml", Array(manifest.utf8))
         for file in files { try zip.add(file.path, file.bytes) }
         guard let bytes = zip.bytes else { throw CocoaError(.fileWriteUnknown) }

@@ -208,33 +208,55 @@ public enum Pipeline {
             return (site, "\(site.modules.count) modules, \(tasks) tasks, \(site.practices.count) practices, \(site.pages.count) pages")
         }
 
-        // 5. check
-        stage("check") { () -> ((), String) in
-            diagnostics += ContentChecks.run(site)
-            return ((), "\(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings")
+        // 5. check, on another core while 6. plan runs: the checks only decide whether the build
+        // goes on, and most of them go through the site one file after another.
+        let checkStart = DispatchTime.now().uptimeNanoseconds
+        let checks = Lazy { () -> ([Diagnostic], Double) in
+            (ContentChecks.run(site), Double(DispatchTime.now().uptimeNanoseconds - checkStart) / 1e9)
         }
-        guard !diagnostics.hasErrors, let theme else { return finish(site) }
+        func reportChecks() {
+            let (found, seconds) = checks.get
+            diagnostics += found
+            let report = StageReport(
+                name: "check", seconds: seconds, summary: "\(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings")
+            stages.append(report)
+            progress?(report)
+        }
+        guard !diagnostics.hasErrors, let theme else {
+            reportChecks()
+            return finish(site)
+        }
+        DispatchQueue.global().async { _ = checks.get }
         let pdf = options.pdf || config.handbookPDF
 
         // 6. plan: every output path, with its sources and how it is made;
         // two outputs on one path stop the build before anything is written.
-        let (renderer, plan) = stage("plan") { () -> ((SiteRenderer, OutputPlan), String) in
-            var interfaces: [String: Strings] = [config.language: interface]
-            for language in config.otherLanguages {
-                let (strings, interfaceDiagnostics) = Self.interface(language, inventory: inventory)
-                interfaces[language] = strings
-                diagnostics += interfaceDiagnostics
-            }
-            let (translations, statuses, found) = Translations.build(
-                site, inventory: inventory, config: config, reservedAnchors: reservedAnchors, interfaces: interfaces)
-            diagnostics += found
-            translationStatus = statuses
-            translatedSites = translations
-            let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf, translations: translations)
-            let plan = renderer.plan()
-            diagnostics += plan.collisions
-            return ((renderer, plan), "\(plan.outputs.count) files planned")
+        // Its findings count only when the checks found no error (as if it ran after them).
+        var planned: [Diagnostic] = []
+        let planStart = DispatchTime.now().uptimeNanoseconds
+        var interfaces: [String: Strings] = [config.language: interface]
+        for language in config.otherLanguages {
+            let (strings, interfaceDiagnostics) = Self.interface(language, inventory: inventory)
+            interfaces[language] = strings
+            planned += interfaceDiagnostics
         }
+        let (translations, statuses, found) = Translations.build(
+            site, inventory: inventory, config: config, reservedAnchors: reservedAnchors, interfaces: interfaces)
+        planned += found
+        // A rebuild reuses the compressed entries of the previous build's archives that have not changed.
+        let previous = options.write ? OutputWriter(output: options.output, force: options.force).reusableBuild : nil
+        let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf, translations: translations, previousOutput: previous)
+        let plan = renderer.plan()
+        planned += plan.collisions
+        let planSeconds = Double(DispatchTime.now().uptimeNanoseconds - planStart) / 1e9
+        reportChecks()
+        guard !diagnostics.hasErrors else { return finish(site) }
+        diagnostics += planned
+        translationStatus = statuses
+        translatedSites = translations
+        let planReport = StageReport(name: "plan", seconds: planSeconds, summary: "\(plan.outputs.count) files planned")
+        stages.append(planReport)
+        progress?(planReport)
         guard !diagnostics.hasErrors, options.write else { return finish(site) }
         if pdf && PDFConverter.executable() == nil { return finish(site, outputError: PDFConverter.missingError) }
 

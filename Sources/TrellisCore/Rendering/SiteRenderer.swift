@@ -36,20 +36,28 @@ public struct SiteRenderer: Sendable {
     /// The search index's files, made when the plan first lists them; the
     /// index itself (its postings and documents) is let go once they are.
     let searchFiles: Lazy<[Artifact]>
+    /// The previous build's output folder, when its archives may be reused
+    /// (``OutputWriter/reusableBuild``): an e-book or package entry whose
+    /// bytes have not changed keeps its compressed bytes.
+    let previousOutput: String?
 
+    /// - Parameter previousOutput: the previous build's folder, whose archives' unchanged entries are not compressed again.
     public init(
         site: Site, theme: Theme, pdf: Bool = false, strings: Strings? = nil, translations: [TranslatedSite] = [],
-        languages: LanguageContext? = nil, handbooks: Bool = true
+        languages: LanguageContext? = nil, handbooks: Bool = true, previousOutput: String? = nil
     ) {
         self.site = site
         self.theme = theme
+        self.previousOutput = previousOutput
         let strings = strings ?? site.strings
         self.strings = strings
         let languages = languages ?? LanguageContext.make(site.config, site: site, translations: translations)
         self.languages = languages
         // Each other language: the whole site under <code>/, with the handbooks of the modules it has translated.
         others = translations.map {
-            SiteRenderer(site: $0.site, theme: theme, pdf: pdf, strings: $0.site.strings, languages: languages.viewed(from: $0.language))
+            SiteRenderer(
+                site: $0.site, theme: theme, pdf: pdf, strings: $0.site.strings, languages: languages.viewed(from: $0.language),
+                previousOutput: previousOutput)
         }
         catalogue = CatalogueIndex(site, strings: strings)
         relatedPractices = Dictionary(site.modules.map { ($0.id, site.relatedPracticeIDs($0)) }, uniquingKeysWith: { first, _ in first })
@@ -101,7 +109,9 @@ public struct SiteRenderer: Sendable {
                 files[Self.handbookPath(id, format)] = MadeFile {
                     defer { if uses.done() { book.clear() } }
                     return Result { () throws(RenderFailure) -> Artifact in
-                        try HandbookFiles.make(book.get, format: format, site: site, theme: theme, strings: strings)
+                        try HandbookFiles.make(
+                            book.get, format: format, site: site, theme: theme, strings: strings,
+                            previous: format == "epub" ? Self.previousArchive(Self.handbookPath(id, format), in: previousOutput, languages) : nil)
                     }
                 }
             }
@@ -110,6 +120,13 @@ public struct SiteRenderer: Sendable {
     }
 
     static func handbookPath(_ id: String, _ format: String) -> String { "handbooks/\(id).\(format)" }
+
+    /// The previous build's archive at `path` (in this renderer's language), if it may be reused.
+    func previousArchive(_ path: String) -> PreviousArchive? { Self.previousArchive(path, in: previousOutput, languages) }
+
+    static func previousArchive(_ path: String, in previousOutput: String?, _ languages: LanguageContext) -> PreviousArchive? {
+        previousOutput.flatMap { PreviousArchive(path: "\($0)/\(languages.prefix)\(path)") }
+    }
 
     /// The handbook file at `path`, for its output (made now, or earlier for a page that shows its size).
     func handbookFile(_ path: String) throws(RenderFailure) -> Artifact {

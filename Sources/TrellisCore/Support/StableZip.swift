@@ -34,12 +34,19 @@ struct StableZip {
     private var output: [UInt8] = []
     private var entries: [Entry] = []
     /// One compressor for the archive's entries (libdeflate's is not shared between threads).
-    private let compressor = Compressor()
+    private let compressor: Compressor
+    /// The previous build's archive at the same path: its unchanged entries are not compressed again.
+    private let previous: PreviousArchive?
 
-    init() {}
+    /// - Parameter level: for tests; archives Trellis writes use ``level``.
+    init(reusing previous: PreviousArchive? = nil, level: Int32 = StableZip.level) {
+        self.previous = previous
+        compressor = Compressor(level: level)
+    }
 
     private final class Compressor {
-        let pointer = libdeflate_alloc_compressor(StableZip.level)
+        let pointer: OpaquePointer?
+        init(level: Int32) { pointer = libdeflate_alloc_compressor(level) }
         deinit { libdeflate_free_compressor(pointer) }
     }
 
@@ -48,17 +55,25 @@ struct StableZip {
     mutating func add(_ path: String, _ bytes: [UInt8], compress: Bool = true) throws {
         guard bytes.count < Int(UInt32.max), output.count < Int(UInt32.max) else { throw TooLarge() }
         let crc = bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
-        var data = bytes
-        var method: UInt16 = 0
-        if compress, !bytes.isEmpty, let deflated = deflate(bytes), deflated.count < bytes.count {
-            data = deflated
-            method = 8
+        let entry: Entry
+        func made(method: UInt16, compressed: Int) -> Entry {
+            Entry(
+                name: Array(path.utf8), method: method, crc: crc, compressed: UInt32(compressed), size: UInt32(bytes.count),
+                offset: UInt32(output.count))
         }
-        let entry = Entry(
-            name: Array(path.utf8), method: method, crc: crc, compressed: UInt32(data.count), size: UInt32(bytes.count),
-            offset: UInt32(output.count))
-        header(local: true, entry)
-        output.append(contentsOf: data)
+        if compress, !bytes.isEmpty, let reused = previous?.deflated(path, content: bytes, crc: crc), reused.count < bytes.count {
+            entry = made(method: 8, compressed: reused.count)
+            header(local: true, entry)
+            output.append(contentsOf: reused)
+        } else if compress, !bytes.isEmpty, let deflated = deflate(bytes), deflated.count < bytes.count {
+            entry = made(method: 8, compressed: deflated.count)
+            header(local: true, entry)
+            output.append(contentsOf: deflated)
+        } else {
+            entry = made(method: 0, compressed: bytes.count)
+            header(local: true, entry)
+            output.append(contentsOf: bytes)
+        }
         entries.append(entry)
     }
 
@@ -119,14 +134,12 @@ struct StableZip {
     private func deflate(_ bytes: [UInt8]) -> [UInt8]? {
         guard let compressor = compressor.pointer else { return nil }
         let bound = libdeflate_deflate_compress_bound(compressor, bytes.count)
-        var out = [UInt8](repeating: 0, count: bound)
-        let written = bytes.withUnsafeBytes { input in
-            out.withUnsafeMutableBytes { target in
-                libdeflate_deflate_compress(compressor, input.baseAddress, input.count, target.baseAddress, target.count)
+        let out = bytes.withUnsafeBytes { input in
+            [UInt8](unsafeUninitializedCapacity: bound) { target, written in
+                written = libdeflate_deflate_compress(compressor, input.baseAddress, input.count, target.baseAddress, target.count)
             }
         }
-        guard written > 0 else { return nil }
-        out.removeSubrange(written...)
+        guard !out.isEmpty else { return nil }
         return out
     }
 }

@@ -53,3 +53,78 @@ import ZIPFoundation
         #expect(try Self.archive() == Self.archive())
     }
 }
+
+/// A rebuild takes the compressed bytes of unchanged entries from the
+/// previous build's archive, and only ever bytes that decompress to the
+/// new ones. The previous archive is written at another level here, so a
+/// reused entry can be told from one compressed again.
+@Suite struct PreviousArchiveTests {
+    static func archive(_ files: [(String, [UInt8], Bool)], level: Int32 = StableZip.level, reusing previous: [UInt8]? = nil) throws -> [UInt8] {
+        var zip = StableZip(reusing: previous.flatMap { PreviousArchive(bytes: $0) }, level: level)
+        for (path, bytes, compress) in files { try zip.add(path, bytes, compress: compress) }
+        return try #require(zip.bytes)
+    }
+
+    static func contents(_ archive: [UInt8]) throws -> [String: [UInt8]] {
+        var contents: [String: [UInt8]] = [:]
+        for entry in try Archive(data: Data(archive), accessMode: .read) {
+            var read = Data()
+            _ = try Archive(data: Data(archive), accessMode: .read).extract(entry, consumer: { read.append($0) })
+            contents[entry.path] = [UInt8](read)
+        }
+        return contents
+    }
+
+    /// Text that DEFLATE levels 1 and 6 compress differently.
+    static func chapter(_ text: String) -> [UInt8] { Array((0..<300).map { "<p>\(text) \($0 % 7)</p>\n" }.joined().utf8) }
+
+    static let files = StableZipTests.files + [("OEBPS/a.xhtml", chapter("Teachers share practice"), true)]
+
+    @Test func unchangedEntriesKeepThePreviousCompressedBytes() throws {
+        let previous = try Self.archive(Self.files, level: 1)
+        let fresh = try Self.archive(Self.files)
+        #expect(!previous.elementsEqual(fresh), "level 1 and level 6 must give different bytes for this test to tell reuse")
+        #expect(try Self.archive(Self.files, reusing: previous).elementsEqual(previous))
+    }
+
+    static func compressedSizes(_ archive: [UInt8]) throws -> [String: UInt64] {
+        Dictionary(uniqueKeysWithValues: try Archive(data: Data(archive), accessMode: .read).map { ($0.path, $0.compressedSize) })
+    }
+
+    @Test func aChangedEntryIsCompressedAgain() throws {
+        let before = [("a.xhtml", Self.chapter("Teachers share practice"), true), ("b.xhtml", Self.chapter("Pupils compare schools"), true)]
+        var after = before
+        after[0].1 = Self.chapter("Teachers share good practice")
+        let previous = try Self.archive(before, level: 1)
+        let rebuilt = try Self.archive(after, reusing: previous)
+        let contents = try Self.contents(rebuilt)
+        for (path, bytes, _) in after { #expect(contents[path] == bytes, "\(path)") }
+        // The changed chapter is compressed as a fresh build compresses it; the other is kept as it was.
+        let sizes = try Self.compressedSizes(rebuilt)
+        let previousSizes = try Self.compressedSizes(previous)
+        let freshSizes = try Self.compressedSizes(try Self.archive(after))
+        #expect(previousSizes["b.xhtml"] != freshSizes["b.xhtml"], "the two levels must differ for this test to tell")
+        #expect(sizes["a.xhtml"] == freshSizes["a.xhtml"])
+        #expect(sizes["b.xhtml"] == previousSizes["b.xhtml"])
+    }
+
+    /// A damaged or foreign previous file never ends up in the new archive:
+    /// the entries are compressed afresh.
+    @Test(arguments: ["truncated", "flipped", "garbage", "empty"])
+    func aDamagedPreviousArchiveIsNotTrusted(_ damage: String) throws {
+        var previous = try Self.archive(StableZipTests.files, level: 1)
+        switch damage {
+        case "truncated": previous.removeLast(7)
+        case "flipped":
+            // A byte in the middle of the chapter's compressed data: it no longer decompresses to the chapter.
+            let local = 30 + "mimetype".utf8.count + "application/epub+zip".utf8.count
+            previous[local + 30 + "OEBPS/chapter.xhtml".utf8.count + 20] ^= 0x55
+        case "garbage": previous = StableZipTests.noise(previous.count)
+        default: previous = []
+        }
+        let rebuilt = try Self.archive(StableZipTests.files, reusing: previous)
+        let contents = try Self.contents(rebuilt)
+        for (path, bytes, _) in StableZipTests.files { #expect(contents[path] == bytes, "\(path)") }
+        if damage != "flipped" { #expect(rebuilt.elementsEqual(try Self.archive(StableZipTests.files))) }
+    }
+}

@@ -13,7 +13,7 @@ enum CartridgeFiles: OutputKind {
                     do {
                         let cartridge = Cartridge(
                             site: renderer.site, module: renderer.site.modules[m], strings: renderer.strings, sitePrefix: renderer.languages.prefix)
-                        return Artifact(path: path, content: .bytes(try cartridge.package()))
+                        return Artifact(path: path, content: .bytes(try cartridge.package(reusing: renderer.previousArchive(path))))
                     } catch {
                         throw RenderFailure(path: path, reason: .package("\(error)"))
                     }

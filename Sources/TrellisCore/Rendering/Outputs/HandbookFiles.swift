@@ -26,7 +26,10 @@ enum HandbookFiles: OutputKind {
     }
 
     /// One handbook in one format.
-    static func make(_ book: Handbook, format: String, site: Site, theme: Theme, strings: Strings) throws(RenderFailure) -> Artifact {
+    /// `previous` is the previous build's e-book at this path, whose unchanged entries are reused.
+    static func make(
+        _ book: Handbook, format: String, site: Site, theme: Theme, strings: Strings, previous: PreviousArchive? = nil
+    ) throws(RenderFailure) -> Artifact {
         let path = SiteRenderer.handbookPath(book.id, format)
         func printHTML(forPDF: Bool) -> String { Self.printHTML(book, forPDF: forPDF, site: site, theme: theme, strings: strings) }
         switch format {
@@ -35,7 +38,7 @@ enum HandbookFiles: OutputKind {
                 siteTitle: site.config.title, baseURL: site.config.baseURL,
                 contentDirectory: site.contentDirectory, stylesheet: theme.styles["epub.css"] ?? "", strings: strings)
             do {
-                return Artifact(path: path, content: .bytes(try writer.epub(book)))
+                return Artifact(path: path, content: .bytes(try writer.epub(book, reusing: previous)))
             } catch {
                 throw RenderFailure(path: path, reason: .epub("\(error)"))
             }
