@@ -147,11 +147,33 @@ struct DataExports {
     static func plainLines(_ blocks: [MarkdownBlock]) -> String {
         var out: [UInt8] = []
         for block in blocks {
-            for line in block.text.utf8.split(separator: 0x0A) {
-                let trimmed = line.trimmingLineSpaces
-                guard !trimmed.isEmpty else { continue }
-                if !out.isEmpty { out.append(0x0A) }
-                out.append(contentsOf: trimmed)
+            var text = block.text
+            text.withUTF8 { bytes in
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                    // Spaces and tabs around the line on bytes; a line that begins or ends with
+                    // another character than ASCII is trimmed as Unicode (U+00A0 and the like).
+                    var lower = start
+                    var upper = end
+                    while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x09) { lower += 1 }
+                    while lower < upper && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09) { upper -= 1 }
+                    if lower < upper {
+                        let line = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+                        if line[0] < 0x80 && line[line.count - 1] < 0x80 {
+                            if !out.isEmpty { out.append(0x0A) }
+                            out.append(contentsOf: line)
+                        } else {
+                            let trimmed = Substring(String(decoding: line, as: UTF8.self)).utf8.trimmingLineSpaces
+                            if !trimmed.isEmpty {
+                                if !out.isEmpty { out.append(0x0A) }
+                                out.append(contentsOf: trimmed)
+                            }
+                        }
+                    }
+                    start = end + 1
+                }
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -109,6 +109,34 @@ import Testing
         #expect(writer.reusableBuild == writer.output)
     }
 
+    /// The previous site is removed whole, and a symbolic link in it is
+    /// removed, never followed: what it points to is left as it was.
+    @Test func removingTheOldSiteNeverFollowsALink() throws {
+        let directory = TemporaryDirectory()
+        let old = directory.sub("old")
+        let outside = directory.sub("outside")
+        for folder in ["\(old)/a/b/c", "\(old)/empty", "\(old)/practices", outside] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        for (index, path) in ["index.html", "a/one.html", "a/b/two.html", "a/b/c/three.html"].enumerated() {
+            try "page \(index)".write(toFile: "\(old)/\(path)", atomically: false, encoding: .utf8)
+        }
+        for n in 0..<300 { try "p".write(toFile: "\(old)/practices/p\(n).html", atomically: false, encoding: .utf8) }
+        try "keep me".write(toFile: "\(outside)/kept.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(old)/a/linked", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: "\(old)/dangling", withDestinationPath: "\(directory.path)/nowhere")
+        // A name that is not UTF-8 (Latin-1 'é').
+        let latin1 = Array("\(old)/caf".utf8CString.dropLast()) + [CChar(bitPattern: 0xE9), 0]
+        let fd = open(latin1, O_CREAT | O_WRONLY, 0o644)
+        #expect(fd >= 0)
+        close(fd)
+
+        OutputWriter.removeTree(old)
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(try readText("\(outside)/kept.txt") == "keep me")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["outside"])
+    }
+
     /// Only a plain file with the same bytes is linked.
     @Test func onlyIdenticalPlainFilesAreLinked() throws {
         let directory = TemporaryDirectory()

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Testing
 
 @testable import TrellisCore
@@ -155,6 +156,24 @@ import Testing
 
         - None
         """
+
+    /// Lines of a spreadsheet cell, on bytes, as the rule on characters says:
+    /// one line per non-empty line of the blocks' text, trimmed of spaces and
+    /// tabs (Unicode spaces too).
+    @Test(arguments: [
+        "", "\n\n", "one", "  two  \n\tthree\t\n", "\u{00A0}nbsp both\u{00A0}", "\u{2003}em space\nnext\u{3000}",
+        "é starts\nends é", "a\r\nb", "   \n \u{00A0} \n", "x\u{00A0}\u{00A0}y", "\u{00A0}", "tab\tinside\n",
+    ])
+    func plainLinesFollowTheRuleOnCharacters(_ text: String) {
+        let blocks = [text, "second block"].map { MarkdownBlock(kind: .content, segments: HTMLSegments(html: ""), text: $0, line: 1, endLine: 1) }
+        let expected = blocks.flatMap { block in
+            block.text.utf8.split(separator: 0x0A).compactMap { line -> String? in
+                let trimmed = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                return trimmed.isEmpty ? nil : trimmed
+            }
+        }.joined(separator: "\n")
+        #expect(DataExports.plainLines(blocks) == expected)
+    }
 
     @Test func catalogueCSVCellsArePlainTextWithListsAsLines() throws {
         let directory = TemporaryDirectory()
