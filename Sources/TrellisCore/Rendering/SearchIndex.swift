@@ -57,12 +57,6 @@ struct SearchIndex: Sendable {
     /// Documents that gather their words together (a worker's turn).
     static let runSize = 32
 
-    /// A document found to hold a word (again, or in its title).
-    @inline(__always)
-    static func record(_ index: Int, title: Bool, in lists: inout (all: [Int], titles: [Int])) {
-        if lists.all.last != index { lists.all.append(index) }
-        if title, lists.titles.last != index { lists.titles.append(index) }
-    }
     /// Documents per `d-<n>.js` file.
     static let chunkSize = 20
     /// A first letter whose shard would be larger than this (in bytes) is
@@ -89,34 +83,30 @@ struct SearchIndex: Sendable {
         // document's words at once was a gigabyte. Within a batch, each run of documents gathers its
         // own postings (a document's words once each, in document order), and only those are merged
         // here, one thread: a run's vocabulary is far smaller than its documents' words one by one.
-        var postings: [String: (all: [Int], titles: [Int])] = [:]
+        var table = TermTable()
         for start in stride(from: 0, to: found.count, by: Self.batchSize) {
             let end = min(start + Self.batchSize, found.count)
             let runs = stride(from: start, to: end, by: Self.runSize).map { ($0, Array(found[$0..<min($0 + Self.runSize, end)])) }
-            let gathered = runs.parallelMap { first, documents -> (postings: [String: (all: [Int], titles: [Int])], excerpts: [String]) in
+            let gathered = runs.parallelMap { first, documents -> (terms: TermTable, excerpts: [String]) in
                 var folder = CaseFolding()
-                var local: [String: (all: [Int], titles: [Int])] = [:]
+                var local = TermTable()
                 var excerpts: [String] = []
                 for (offset, document) in documents.enumerated() {
-                    let index = first + offset
-                    folder.tokens(document.title) { term in
-                        Self.record(index, title: true, in: &local[term, default: ([], [])])
-                    }
-                    folder.tokens(document.text) { term in
-                        Self.record(index, title: false, in: &local[term, default: ([], [])])
-                    }
+                    local.document = first + offset
+                    local.inTitle = true
+                    folder.words(document.title, into: &local)
+                    local.inTitle = false
+                    folder.words(document.text, into: &local)
                     excerpts.append(Self.excerpt(document.text))
                 }
                 return (local, excerpts)
             }
             for ((first, _), run) in zip(runs, gathered) {
-                for (term, lists) in run.postings {
-                    postings[term, default: ([], [])].all.append(contentsOf: lists.all)
-                    postings[term, default: ([], [])].titles.append(contentsOf: lists.titles)
-                }
+                table.merge(run.terms)
                 for (offset, excerpt) in run.excerpts.enumerated() { found[first + offset].text = excerpt }
             }
         }
+        let postings = table.postings
         documents = found
         self.postings = postings
         let terms = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
@@ -377,45 +367,178 @@ struct SearchIndex: Sendable {
             return out
         }
 
-        /// Calls `emit` with each folded word of `text`. Words are gathered as
-        /// UTF-8 bytes (ASCII needs no lookup) and made into a String once.
+        /// Calls `emit` with each folded word of `text`.
         mutating func tokens(_ text: String, _ emit: (String) -> Void) {
+            var list = WordList()
+            words(text, into: &list)
+            for word in list.words { emit(word) }
+        }
+
+        /// Hands `sink` the UTF-8 bytes of each folded word of `text`:
+        /// ASCII is folded on bytes, other characters through ``fold(_:)``,
+        /// and no String is made per word. (No closure holds the word being
+        /// gathered: captured, every byte appended was an access check.)
+        mutating func words<Sink: WordSink>(_ text: String, into sink: inout Sink) {
+            var text = text
             var word: [UInt8] = []
-            word.reserveCapacity(32)
-            func flush() {
-                if !word.isEmpty {
-                    emit(String(decoding: word, as: UTF8.self))
-                    word.removeAll(keepingCapacity: true)
-                }
-            }
-            for scalar in text.unicodeScalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                        word.append(UInt8(value))
-                    } else if (0x41...0x5A).contains(value) {
-                        word.append(UInt8(value + 32))
-                    } else {
-                        flush()
+            word.reserveCapacity(64)
+            text.withUTF8 { bytes in Self.scan(bytes, folding: &self, word: &word, into: &sink) }
+            if !word.isEmpty { word.withUnsafeBufferPointer { sink.take($0) } }
+        }
+
+        private static func scan<Sink: WordSink>(
+            _ bytes: UnsafeBufferPointer<UInt8>, folding folder: inout CaseFolding, word: inout [UInt8], into sink: inout Sink
+        ) {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                        word.append(byte)
+                    } else if (0x41...0x5A).contains(byte) {
+                        word.append(byte + 32)
+                    } else if !word.isEmpty {
+                        word.withUnsafeBufferPointer { sink.take($0) }
+                        word.removeAll(keepingCapacity: true)
                     }
+                    index += 1
                     continue
                 }
-                let folded = fold(scalar)
-                if folded.isEmpty { continue }
+                let (scalar, length) = Self.scalar(in: bytes, at: index)
+                index += length
+                let folded = folder.fold(scalar)
                 for part in folded.unicodeScalars {
-                    if !Self.isWordScalar(part) {
-                        flush()
-                        continue
+                    let ideograph = part.properties.isIdeographic
+                    if (!Self.isWordScalar(part) || ideograph) && !word.isEmpty {
+                        word.withUnsafeBufferPointer { sink.take($0) }
+                        word.removeAll(keepingCapacity: true)
                     }
-                    if part.properties.isIdeographic {
-                        flush()
-                        emit(String(part))
-                    } else {
-                        word.append(contentsOf: String(part).utf8)
+                    guard Self.isWordScalar(part) else { continue }
+                    word.append(contentsOf: String(part).utf8)
+                    // Each ideograph is a word of its own.
+                    if ideograph {
+                        word.withUnsafeBufferPointer { sink.take($0) }
+                        word.removeAll(keepingCapacity: true)
                     }
                 }
             }
-            flush()
         }
+
+        /// The scalar whose UTF-8 starts at `index` of valid UTF-8 `bytes` (a String's), and its length.
+        static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+            let lead = UInt32(bytes[index])
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            guard length > 1, index + length <= bytes.count else { return (Unicode.Scalar(UInt8(lead)), 1) }
+            var value = lead & (0x7F >> UInt32(length))
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        }
+    }
+}
+
+/// Where ``SearchIndex/CaseFolding/words(_:into:)`` puts each word.
+protocol WordSink {
+    mutating func take(_ word: UnsafeBufferPointer<UInt8>)
+}
+
+/// The words in order, as Strings.
+struct WordList: WordSink {
+    var words: [String] = []
+    mutating func take(_ word: UnsafeBufferPointer<UInt8>) { words.append(String(decoding: word, as: UTF8.self)) }
+}
+
+/// Search terms keyed by their folded UTF-8 bytes, each with the documents
+/// (in order) that hold it and those whose title does: an open-addressing
+/// table, so a word read from a text is looked up without being made into a
+/// String or hashed twice (a large catalogue has millions of words).
+struct TermTable: WordSink {
+    /// The document and part (title or not) that words taken now are from.
+    var document = 0
+    var inTitle = false
+    /// Every term's bytes, one after another.
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = []
+    private var hashes: [UInt64] = []
+    private var lists: [(all: [Int], titles: [Int])] = []
+    /// Entry numbers by hash; -1 is an empty slot. A power of two, at most half full.
+    private var slots = [Int32](repeating: -1, count: 1024)
+
+    var count: Int { starts.count }
+
+    /// FNV-1a, 64 bits.
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    private func length(_ entry: Int) -> Int { (entry + 1 < starts.count ? starts[entry + 1] : bytes.count) - starts[entry] }
+
+    /// The entry of `word`, added (with no documents) when it is new.
+    private mutating func entry(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let entry = Int(slots[slot])
+            if hashes[entry] == hash && length(entry) == word.count {
+                let start = starts[entry]
+                let same = bytes.withUnsafeBufferPointer { all in
+                    guard let base = all.baseAddress, let other = word.baseAddress else { return word.isEmpty }
+                    return memcmp(base + start, other, word.count) == 0
+                }
+                if same { return entry }
+            }
+            slot = (slot + 1) & mask
+        }
+        let entry = starts.count
+        starts.append(bytes.count)
+        bytes.append(contentsOf: word)
+        hashes.append(hash)
+        lists.append(([], []))
+        slots[slot] = Int32(truncatingIfNeeded: entry)
+        if starts.count * 2 > slots.count { grow() }
+        return entry
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (entry, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(truncatingIfNeeded: entry)
+        }
+    }
+
+    /// Notes that `document` holds `word` (in its title, when `title`).
+    /// Documents are recorded in order, each once per list.
+    mutating func record(_ word: UnsafeBufferPointer<UInt8>, document: Int, title: Bool) {
+        let entry = entry(word, hash: Self.hash(word))
+        if lists[entry].all.last != document { lists[entry].all.append(document) }
+        if title, lists[entry].titles.last != document { lists[entry].titles.append(document) }
+    }
+
+    mutating func take(_ word: UnsafeBufferPointer<UInt8>) { record(word, document: document, title: inTitle) }
+
+    /// Adds the documents of `other`, which all come after this table's.
+    mutating func merge(_ other: TermTable) {
+        other.bytes.withUnsafeBufferPointer { all in
+            for entry in 0..<other.count {
+                let word = UnsafeBufferPointer(rebasing: all[other.starts[entry]..<(other.starts[entry] + other.length(entry))])
+                let mine = self.entry(word, hash: other.hashes[entry])
+                lists[mine].all.append(contentsOf: other.lists[entry].all)
+                lists[mine].titles.append(contentsOf: other.lists[entry].titles)
+            }
+        }
+    }
+
+    /// Every term as a String with its documents.
+    var postings: [String: (all: [Int], titles: [Int])] {
+        var postings: [String: (all: [Int], titles: [Int])] = [:]
+        postings.reserveCapacity(count)
+        for entry in 0..<count {
+            postings[String(decoding: bytes[starts[entry]..<(starts[entry] + length(entry))], as: UTF8.self)] = lists[entry]
+        }
+        return postings
     }
 }

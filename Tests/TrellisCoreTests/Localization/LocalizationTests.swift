@@ -94,6 +94,15 @@ import Testing
         #expect(words == ["میشود", "کتاب", "یک", "3", "12", "ελληνικοσ", "mentoria"])
     }
 
+    /// Words are read from UTF-8 bytes: two-, three- and four-byte
+    /// characters, each ideograph a word of its own, punctuation between.
+    @Test func searchReadsEveryLengthOfCharacter() {
+        var folder = SearchIndex.CaseFolding()
+        var words: [String] = []
+        folder.tokens("日本語テキスト, 𝐀bc—Ünïcode «Œuvre» 2024") { words.append($0) }
+        #expect(words == ["日", "本", "語", "テキスト", "𝐀bc", "unicode", "œuvre", "2024"])
+    }
+
     static func site(_ files: [String: String], into directory: TemporaryDirectory) throws -> String {
         var all = [
             "practices/p.md":
