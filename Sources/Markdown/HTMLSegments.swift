@@ -37,6 +37,21 @@ public struct HTMLSegments: Sendable, Hashable {
 
     public private(set) var parts: [Part]
 
+    /// About how many bytes a writer writes for these segments (the text
+    /// as it stands, a resolved link or target counted at 48): enough to
+    /// reserve room for a large book at once instead of doubling it.
+    public var approximateByteCount: Int {
+        parts.reduce(0) { total, part in
+            switch part {
+            case .html(let text), .id(let text), .localLink(let text): total + text.utf8.count + 8
+            case .image(_, let alt, let rest): total + alt.utf8.count + rest.utf8.count + 64
+            case .link, .target: total + 48
+            case .linkEnd: total + 4
+            case .heading: total + 3
+            }
+        }
+    }
+
     public init(_ parts: [Part] = []) {
         self.parts = []
         for part in parts { append(part) }

@@ -19,6 +19,11 @@ struct EPUBWriter: Sendable {
         var mediaType: String
         var properties: String?
         var data: [UInt8]
+        /// For a chapter file: its number in the book's file order. Its
+        /// XHTML is written only when it is zipped, and let go once it is
+        /// compressed, so a catalogue of thousands of practices is never
+        /// held whole as XHTML beside its archive.
+        var chapterFile: Int? = nil
     }
 
     /// - Parameter previous: the previous build's e-book at the same path, whose unchanged entries are reused.
@@ -40,7 +45,7 @@ struct EPUBWriter: Sendable {
             Item(
                 id: "cover-image", href: "cover.svg", mediaType: "image/svg+xml", properties: "cover-image",
                 data: Array(coverImage(book).utf8)))
-        for (index, file) in order.enumerated() {
+        func chapterXHTML(_ file: String) -> [UInt8] {
             let chapters = chaptersByFile[file] ?? []
             var body = ""
             for chapter in chapters {
@@ -56,10 +61,10 @@ struct EPUBWriter: Sendable {
                 body += links.write(chapter) + "</section>\n"
             }
             let title = chapters.first?.part ?? chapters.first?.title ?? book.title
-            items.append(
-                Item(
-                    id: "c\(index + 1)", href: "\(file).xhtml", mediaType: "application/xhtml+xml",
-                    data: Array(xhtml(title: title, language: book.language, body: body).utf8)))
+            return Array(xhtml(title: title, language: book.language, body: body).utf8)
+        }
+        for (index, file) in order.enumerated() {
+            items.append(Item(id: "c\(index + 1)", href: "\(file).xhtml", mediaType: "application/xhtml+xml", data: [], chapterFile: index))
         }
         items.append(
             Item(
@@ -77,7 +82,7 @@ struct EPUBWriter: Sendable {
         try zip.add("mimetype", Array("application/epub+zip".utf8), compress: false)
         try zip.add("META-INF/container.xml", Array(Self.container.utf8))
         try zip.add("OEBPS/package.opf", Array(opf.utf8))
-        for item in items { try zip.add("OEBPS/\(item.href)", item.data) }
+        for item in items { try zip.add("OEBPS/\(item.href)", item.chapterFile.map { chapterXHTML(order[$0]) } ?? item.data) }
         guard let bytes = zip.bytes else { throw OutputError(message: "could not pack \(book.id).epub", hint: nil) }
         return bytes
     }

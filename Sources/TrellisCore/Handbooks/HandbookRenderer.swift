@@ -36,7 +36,9 @@ struct HandbookRenderer: Sendable {
             stylesheetHref: "../\(Route.asset("handbook.css").path)", contents: contents, chapters: chapters
         )
         let page = theme.render(.handbook, view, strings)
-        return Self.splice(page) { index in index < book.chapters.count ? links.write(book.chapters[index]) : "" }
+        // Room for the whole book at once: grown by doubling, a large catalogue's was twice its size for a moment.
+        let size = page.utf8.count + book.chapters.reduce(0) { $0 + $1.body.approximateByteCount } / 20 * 21
+        return Self.splice(page, reserving: size) { index in index < book.chapters.count ? links.write(book.chapters[index]) : "" }
     }
 
     /// Where chapter `index`'s body goes: NUL, the number, NUL. No text
@@ -44,8 +46,9 @@ struct HandbookRenderer: Sendable {
     static func bodyMarker(_ index: Int) -> String { "\u{0}\(index)\u{0}" }
 
     /// `page` with each ``bodyMarker(_:)`` replaced by `body(index)`.
-    static func splice(_ page: String, body: (Int) -> String) -> String {
+    static func splice(_ page: String, reserving size: Int = 0, body: (Int) -> String) -> String {
         var out = ""
+        out.reserveCapacity(size)
         var rest = Substring(page)
         while let start = rest.utf8.firstIndex(of: 0) {
             let afterStart = rest.utf8.index(after: start)

@@ -38,10 +38,17 @@ struct SearchIndex: Sendable {
         /// What the document belongs to, shown after its kind: a task's
         /// module, a practice's country.
         var context: String?
-        /// The body's text while the index is made; once its words are
-        /// counted, only the excerpt results show (a catalogue of thousands
-        /// of practices does not keep every text twice).
+        /// The body's text; in the index, only the excerpt results show
+        /// (a catalogue of thousands of practices does not keep every text twice).
         var text: String
+        /// Where the text comes from, so the index reads it only when it
+        /// gathers the document's words (at 100,000 practices, every text
+        /// at once was most of a gigabyte).
+        var source: Source? = nil
+    }
+
+    enum Source: Sendable {
+        case module(Int), task(module: Int, task: Int), practice(Int), page(Int)
     }
 
     /// One shard: the words that start with `prefix` (folded).
@@ -77,7 +84,7 @@ struct SearchIndex: Sendable {
     init(_ site: Site, strings: Strings, include: (Route) -> Bool = { _ in true }) {
         self.strings = strings
         let routes = Self.routes(site)
-        var found = Self.documents(site).filter { routes[$0.path].map(include) ?? true }
+        var found = Self.documents(site, withText: false).filter { routes[$0.path].map(include) ?? true }
         // Words are gathered a batch of documents at a time (on all cores) and added to the postings,
         // so each batch's words are let go before the next: at 100,000 documents, holding every
         // document's words at once was a gigabyte. Within a batch, each run of documents gathers its
@@ -92,18 +99,22 @@ struct SearchIndex: Sendable {
                 var local = TermTable()
                 var excerpts: [String] = []
                 for (offset, document) in documents.enumerated() {
+                    let text = document.source.map { Self.text(of: $0, in: site) } ?? document.text
                     local.document = first + offset
                     local.inTitle = true
                     folder.words(document.title, into: &local)
                     local.inTitle = false
-                    folder.words(document.text, into: &local)
-                    excerpts.append(Self.excerpt(document.text))
+                    folder.words(text, into: &local)
+                    excerpts.append(Self.excerpt(text))
                 }
                 return (local, excerpts)
             }
             for ((first, _), run) in zip(runs, gathered) {
                 table.merge(run.terms)
-                for (offset, excerpt) in run.excerpts.enumerated() { found[first + offset].text = excerpt }
+                for (offset, excerpt) in run.excerpts.enumerated() {
+                    found[first + offset].text = excerpt
+                    found[first + offset].source = nil
+                }
             }
         }
         let postings = table.postings
@@ -155,9 +166,30 @@ struct SearchIndex: Sendable {
         return routes
     }
 
-    static func documents(_ site: Site) -> [Document] {
-        /// A body's searchable text: never a facilitator block, nor a
-        /// `## Facilitator notes` section (in any kind of file that has one).
+    /// Every searchable document, with its text, or (`withText: false`)
+    /// with where to read it (``text(of:in:)``).
+    static func documents(_ site: Site, withText: Bool = true) -> [Document] {
+        var documents: [Document] = []
+        func add(_ title: String, _ route: Route, _ kind: Kind, context: String? = nil, _ source: Source) {
+            documents.append(
+                Document(
+                    title: title, path: route.path, kind: kind, context: context, text: withText ? text(of: source, in: site) : "",
+                    source: withText ? nil : source))
+        }
+        for (m, module) in site.modules.enumerated() {
+            add(module.title, module.route, .module, .module(m))
+            for (t, task) in module.tasks.enumerated() { add(task.title, task.route, .task, context: module.title, .task(module: m, task: t)) }
+        }
+        for (p, practice) in site.practices.enumerated() {
+            add(practice.title, practice.route, .practice, context: practice.country?.name, .practice(p))
+        }
+        for (p, page) in site.pages.enumerated() { add(page.title, page.route, .page, .page(p)) }
+        return documents
+    }
+
+    /// A document's searchable text: never a facilitator block, nor a
+    /// `## Facilitator notes` section (in any kind of file that has one).
+    static func text(of source: Source, in site: Site) -> String {
         func text(_ body: Body) -> String {
             var parts: [String] = []
             for section in [body.intro] + body.sections where !section.isFacilitatorOnly {
@@ -166,30 +198,20 @@ struct SearchIndex: Sendable {
             }
             return parts.joined(separator: " ")
         }
-        var documents: [Document] = []
-        for module in site.modules {
-            documents.append(
-                Document(
-                    title: module.title, path: module.route.path, kind: .module,
-                    text: module.summary + " " + text(module.body)
-                        + " " + module.outcomes.map(\.text).joined(separator: " ")))
-            for task in module.tasks {
-                documents.append(
-                    Document(title: task.title, path: task.route.path, kind: .task, context: module.title, text: text(task.body)))
-            }
-        }
-        for practice in site.practices {
+        switch source {
+        case .module(let m):
+            let module = site.modules[m]
+            return module.summary + " " + text(module.body) + " " + module.outcomes.map(\.text).joined(separator: " ")
+        case .task(let m, let t):
+            return text(site.modules[m].tasks[t].body)
+        case .practice(let p):
+            let practice = site.practices[p]
             var header = [practice.country?.name, practice.organisation].compactMap { $0 }
             header += practice.tags
-            documents.append(
-                Document(
-                    title: practice.title, path: practice.route.path, kind: .practice, context: practice.country?.name,
-                    text: text(practice.body) + " " + header.joined(separator: " ")))
+            return text(practice.body) + " " + header.joined(separator: " ")
+        case .page(let p):
+            return text(site.pages[p].body)
         }
-        for page in site.pages {
-            documents.append(Document(title: page.title, path: page.route.path, kind: .page, text: text(page.body)))
-        }
-        return documents
     }
 
     // MARK: Files
