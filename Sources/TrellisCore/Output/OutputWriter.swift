@@ -306,8 +306,44 @@ public struct OutputWriter: Sendable {
                     hint: "check that the file is still there and readable by the user who runs the build")
             }
             failure = data.withUnsafeBytes { put($0) }
+        case .stream(let stream):
+            failure = writeStream(stream, to: target, existing: existing)
         }
         if let failure { throw failure }
+    }
+
+    /// Writes a stream's pieces as they come; when the file turns out the
+    /// same as the previous build's, it becomes a link to that file instead.
+    func writeStream(_ stream: ByteStream, to target: String, existing: String?) -> OutputError? {
+        // Read and write: once written, the file is mapped to be compared with the previous one.
+        let fd = open(target, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return Self.systemError("cannot write '\(target)'", path: target) }
+        var failure: OutputError?
+        var size = 0
+        stream.produce { piece in
+            guard failure == nil, let base = piece.baseAddress else { return }
+            var offset = 0
+            while offset < piece.count {
+                let written = Glibc.write(fd, base + offset, piece.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = Self.systemError("cannot write '\(target)'", path: target)
+                    return
+                }
+                offset += written
+            }
+            size += piece.count
+        }
+        defer { close(fd) }
+        guard failure == nil else { return failure }
+        guard let existing, size > 0, let mapped = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), mapped != MAP_FAILED else { return nil }
+        defer { munmap(mapped, size) }
+        // The same bytes as before: a link to the previous file, put in place in one step.
+        let linked = target + ".trellis-link"
+        if Self.holds(existing, UnsafeRawBufferPointer(start: mapped, count: size)), link(existing, linked) == 0 {
+            if rename(linked, target) != 0 { _ = unlink(linked) }
+        }
+        return nil
     }
 
     /// Links `existing` at `target` when it is a plain file holding exactly
@@ -317,6 +353,11 @@ public struct OutputWriter: Sendable {
     }
 
     static func linkIfSame(_ existing: String, _ expected: UnsafeRawBufferPointer, at target: String) -> Bool {
+        holds(existing, expected) && link(existing, target) == 0
+    }
+
+    /// Whether `existing` is a plain file holding exactly `expected`.
+    static func holds(_ existing: String, _ expected: UnsafeRawBufferPointer) -> Bool {
         var info = stat()
         guard lstat(existing, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == expected.count else { return false }
         let fd = open(existing, O_RDONLY)
@@ -337,7 +378,7 @@ public struct OutputWriter: Sendable {
                 }
             }
         }
-        return same && offset == expected.count && link(existing, target) == 0
+        return same && offset == expected.count
     }
 
     /// A path that would leave the output folder: the checks should have

@@ -5,6 +5,8 @@ public struct Artifact: Sendable {
         case bytes([UInt8])
         /// A file copied from the content folder (absolute path).
         case copy(from: String)
+        /// Bytes made piece by piece and written as they come.
+        case stream(ByteStream)
     }
 
     /// Path inside `output/`, with `/` separators.
@@ -23,7 +25,26 @@ extension Artifact {
         switch content {
         case .text(let text): text.utf8.count
         case .bytes(let bytes): bytes.count
-        case .copy: nil
+        case .copy, .stream: nil
         }
+    }
+}
+
+/// A file's bytes, made piece by piece and handed on as they are made: a
+/// catalogue-wide file (the JSON and CSV exports, hundreds of megabytes at
+/// 100,000 practices) is written to disk as it goes and never held whole.
+public struct ByteStream: Sendable {
+    /// Calls `emit` with each piece, in order (a piece is valid only while `emit` runs).
+    let produce: @Sendable (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void
+
+    init(_ produce: @escaping @Sendable (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void) {
+        self.produce = produce
+    }
+
+    /// Every byte at once (the preview serves a file whole).
+    public var bytes: [UInt8] {
+        var all: [UInt8] = []
+        produce { all.append(contentsOf: $0) }
+        return all
     }
 }

@@ -15,6 +15,13 @@ struct DataExports {
     func url(_ route: Route) -> String { route.path }
 
     func catalogueJSON() -> [UInt8] {
+        var all: [UInt8] = []
+        catalogueJSON { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// ``catalogueJSON()`` handed to `emit` a megabyte or so at a time.
+    func catalogueJSON(_ emit: (UnsafeRawBufferPointer) -> Void) {
         var json = JSONText()
         json.beginObject()
         json.int("format_version", Self.formatVersion)
@@ -67,6 +74,7 @@ struct DataExports {
             }
             json.endArray()
             json.endObject()
+            json.drain(emit)
         }
         json.endArray()
         json.beginArray("modules")
@@ -93,9 +101,8 @@ struct DataExports {
         }
         json.endArray()
         json.endObject()
-        var bytes = json.bytes
-        bytes.append(0x0A)
-        return bytes
+        json.drain(over: 0, emit)
+        withUnsafeBytes(of: UInt8(0x0A)) { emit($0) }
     }
 
     /// RFC 4180 CSV, UTF-8 with a byte order mark, CRLF line ends; one row
@@ -103,6 +110,13 @@ struct DataExports {
     /// plain text (``plainLines(_:)``), not Markdown. Cells that a
     /// spreadsheet would run as a formula are prefixed with an apostrophe.
     func catalogueCSV() -> [UInt8] {
+        var all: [UInt8] = []
+        catalogueCSV { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// ``catalogueCSV()`` handed to `emit` a megabyte or so at a time.
+    func catalogueCSV(_ emit: (UnsafeRawBufferPointer) -> Void) {
         let template = site.config.practiceTemplate.sections
         var header = [
             "id", "title", "country", "country_name", "organisation", "sector", "tags", "year", "website", "modules", "status", "updated", "url",
@@ -127,8 +141,12 @@ struct DataExports {
                     [section.heading?.text ?? "", Self.plainLines(section.blocks)].filter { !$0.isEmpty }.joined(separator: "\n")
                 }.joined(separator: "\n\n"))
             Self.appendRow(cells, to: &out)
+            if out.count >= 1 << 20 {
+                out.withUnsafeBytes(emit)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return out
+        out.withUnsafeBytes(emit)
     }
 
     /// A CSV row (RFC 4180: commas, CRLF), each cell as ``cell(_:)`` writes it.

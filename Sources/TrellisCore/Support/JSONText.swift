@@ -9,6 +9,14 @@ package struct JSONText {
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Hands the bytes written so far to `emit` and forgets them, once
+    /// there are at least `limit` (what is still open stays open).
+    mutating func drain(over limit: Int = 1 << 20, _ emit: (UnsafeRawBufferPointer) -> Void) {
+        guard bytes.count >= limit, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes(emit)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     private mutating func write(_ literal: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }

@@ -137,6 +137,42 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["outside"])
     }
 
+    /// A streamed file is written piece by piece as it is made; unchanged
+    /// from the previous build, it becomes a link to that file.
+    @Test func aStreamIsWrittenAsItComesAndLinkedWhenUnchanged() throws {
+        let directory = TemporaryDirectory()
+        let output = directory.sub("out")
+        func stream(_ text: String) -> ByteStream {
+            ByteStream { emit in
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    var piece = String(line) + "\n"
+                    piece.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+                }
+            }
+        }
+        let big = (0..<5000).map { "row \($0), a practice" }.joined(separator: "\n")
+        let writer = OutputWriter(output: output)
+        func build(_ text: String) throws {
+            _ = try writer.write([
+                Artifact(path: "catalogue.csv", content: .stream(stream(text))), Artifact(path: "index.html", content: .text("<p>home</p>")),
+            ])
+        }
+        func inode() throws -> UInt64 {
+            UInt64(
+                try #require(try FileManager.default.attributesOfItem(atPath: "\(output)/catalogue.csv")[.systemFileNumber] as? NSNumber).uint64Value)
+        }
+        try build(big)
+        #expect(try readText("\(output)/catalogue.csv") == big + "\n")
+        #expect(stream(big).bytes == Array((big + "\n").utf8))
+        let first = try inode()
+        try build(big)
+        #expect(try inode() == first, "an unchanged stream is the same file")
+        try build(big + "\none more row")
+        #expect(try inode() != first)
+        #expect(try readText("\(output)/catalogue.csv") == big + "\none more row\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [".trellis-output", "catalogue.csv", "index.html"])
+    }
+
     /// Only a plain file with the same bytes is linked.
     @Test func onlyIdenticalPlainFilesAreLinked() throws {
         let directory = TemporaryDirectory()

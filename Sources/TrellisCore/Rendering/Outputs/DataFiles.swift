@@ -8,8 +8,15 @@ enum DataFiles: OutputKind {
         let search = renderer.searchFiles.get.map { PlannedOutput($0.path, "the search index", sources: nil, make: .file($0)) }
         return search + [
             data(Route.asset(CatalogueData.fileName).path, "the catalogue's filter data") { .text(CatalogueData.script($0.site, $0.catalogue)) },
-            data("catalogue.csv", "the catalogue as CSV") { .bytes($0.exports.catalogueCSV()) },
-            data("catalogue.json", "the catalogue as JSON") { .bytes($0.exports.catalogueJSON()) },
+            // Written to disk as they are made: at 100,000 practices each is hundreds of megabytes.
+            data("catalogue.csv", "the catalogue as CSV") { renderer in
+                let exports = renderer.exports
+                return .stream(ByteStream { exports.catalogueCSV($0) })
+            },
+            data("catalogue.json", "the catalogue as JSON") { renderer in
+                let exports = renderer.exports
+                return .stream(ByteStream { exports.catalogueJSON($0) })
+            },
             data("feed.xml", "the feed") { .text($0.exports.atomFeed()) },
         ]
     }
