@@ -116,7 +116,7 @@ struct BlockRenderer {
 extension String {
     /// Substring search on UTF-8 bytes (memchr + memcmp), without
     /// Foundation's locale-aware machinery.
-    func utf8Contains(_ needle: StaticString) -> Bool {
+    public func utf8Contains(_ needle: StaticString) -> Bool {
         var haystack = self
         let count = needle.utf8CodeUnitCount
         guard count > 0 else { return true }

@@ -27,6 +27,7 @@ struct Build: ParsableCommand {
         options.progress = BuildProgress.forTerminal()
         let started = Date()
         let result = Pipeline.run(options)
+        KeptUntilExit.keep(result)
         options.progress?.finish()
         Report.diagnostics(result.diagnostics)
         if verbose { Report.stages(result.stages) }
@@ -63,6 +64,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let options = BuildOptions(content: site.content, templates: site.templates, write: false)
         let result = Pipeline.run(options)
+        KeptUntilExit.keep(result)
         Report.diagnostics(result.diagnostics)
         if verbose { Report.stages(result.stages) }
         for status in result.translations {
@@ -82,4 +84,14 @@ struct Check: ParsableCommand {
         Report.line("checked \(site.content)/: \(Report.counts(result.diagnostics))")
         if result.diagnostics.hasErrors { throw ExitCode(1) }
     }
+}
+
+/// A value the process's exit reclaims instead of the program: freeing a
+/// large catalogue's site piece by piece, once the build has finished, took
+/// longer than the whole write stage.
+final class KeptUntilExit<Value> {
+    let value: Value
+    private init(_ value: Value) { self.value = value }
+
+    static func keep(_ value: Value) { _ = Unmanaged.passRetained(KeptUntilExit(value)) }
 }

@@ -205,28 +205,67 @@ public struct ModuleTask: Sendable, Hashable {
 }
 
 /// A good-practice entry.
+///
+/// Its fields sit in one shared box, copied only when a copy is changed: a
+/// catalogue hands practices around by the thousand (to pages, books,
+/// exports and every worker), and copying the struct was a retain per
+/// field each time. Fields are read and set as before (`practice.title`).
+@dynamicMemberLookup
 public struct Practice: Sendable, Hashable {
-    public var id: String
-    public var file: SourceFile
-    public var title: String
-    public var country: Country?
-    public var organisation: String?
-    public var sector: Located<String>?
-    public var tags: [String]
-    public var year: Int?
-    public var website: String?
-    public var modules: [Located<String>]
-    public var status: String?
-    public var updated: String?
-    public var body: Body
-    /// Sections in template order, filled by assembly.
-    public var sections: [PracticeSection] = []
-    /// Level-2 sections the template does not name: kept and shown after the others.
-    public var extraSections: [BodySection] = []
-    /// Modules that list this practice in their `practices`, filled by assembly.
-    public var citedBy: [String] = []
+    public struct Fields: Sendable, Hashable {
+        public var id: String
+        public var file: SourceFile
+        public var title: String
+        public var country: Country?
+        public var organisation: String?
+        public var sector: Located<String>?
+        public var tags: [String]
+        public var year: Int?
+        public var website: String?
+        public var modules: [Located<String>]
+        public var status: String?
+        public var updated: String?
+        public var body: Body
+        /// Sections in template order, filled by assembly.
+        public var sections: [PracticeSection] = []
+        /// Level-2 sections the template does not name: kept and shown after the others.
+        public var extraSections: [BodySection] = []
+        /// Modules that list this practice in their `practices`, filled by assembly.
+        public var citedBy: [String] = []
+    }
 
-    public var route: Route { .practice(id) }
+    /// Changed only while no other practice shares it.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public init(
+        id: String, file: SourceFile, title: String, country: Country?, organisation: String?, sector: Located<String>?, tags: [String],
+        year: Int?, website: String?, modules: [Located<String>], status: String?, updated: String?, body: Body,
+        sections: [PracticeSection] = [], extraSections: [BodySection] = [], citedBy: [String] = []
+    ) {
+        box = Box(
+            Fields(
+                id: id, file: file, title: title, country: country, organisation: organisation, sector: sector, tags: tags, year: year,
+                website: website, modules: modules, status: status, updated: updated, body: body, sections: sections,
+                extraSections: extraSections, citedBy: citedBy))
+    }
+
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { box.fields[keyPath: field] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            box.fields[keyPath: field] = newValue
+        }
+    }
+
+    public static func == (a: Practice, b: Practice) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
+
+    public var route: Route { .practice(self.id) }
 }
 
 /// A practice section matched to its template section.

@@ -23,67 +23,84 @@ enum SourceText {
                     "utf16", at: file.location(), "the file is UTF-16; Trellis reads UTF-8",
                     hint: "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
         }
-        var line = 1
-        var lineStart = body.startIndex
-        var index = body.startIndex
+        // One pass over the bytes; lines are counted only for a message.
+        enum Stop { case nul(Int), invalid(Int) }
         var hasCR = false
-        /// Byte ranges of forbidden characters, and where and what the first was.
+        /// Byte ranges (from the start of `body`) of forbidden characters, and the first one's code.
         var forbidden: [Range<Int>] = []
-        var first: (line: Int, column: Int, scalar: UInt32)?
-        func forbid(_ start: Int, _ length: Int, _ scalar: UInt32) {
-            if first == nil { first = (line, start - lineStart + 1, scalar) }
-            forbidden.append(start..<(start + length))
+        var firstScalar: UInt32 = 0
+        let stop: Stop? = body.withUnsafeBufferPointer { bytes -> Stop? in
+            func forbid(_ start: Int, _ length: Int, _ scalar: UInt32) {
+                if forbidden.isEmpty { firstScalar = scalar }
+                forbidden.append(start..<(start + length))
+            }
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 {
+                    index += 1
+                    continue
+                }
+                if byte == 0x0D {
+                    hasCR = true
+                    index += 1
+                    continue
+                }
+                if byte == 0 { return .nul(index) }
+                if byte < 0x80 {
+                    forbid(index, 1, UInt32(byte))
+                    index += 1
+                    continue
+                }
+                let length = utf8SequenceLength(bytes, at: index)
+                if length == 0 { return .invalid(index) }
+                if length == 2, byte == 0xC2, bytes[index + 1] <= 0x9F {
+                    forbid(index, 2, UInt32(bytes[index + 1]))
+                } else if length == 3, byte == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    forbid(index, 3, bytes[index + 2] == 0xBE ? 0xFFFE : 0xFFFF)
+                }
+                index += length
+            }
+            return nil
         }
-        while index < body.endIndex {
-            let byte = body[index]
-            if byte == 0x0A {
+        /// Line and column (in bytes, 1-based) of byte `offset` of `body`.
+        func position(_ offset: Int) -> (line: Int, column: Int) {
+            var line = 1
+            var lineStart = 0
+            for (index, byte) in body.prefix(offset).enumerated() where byte == 0x0A {
                 line += 1
                 lineStart = index + 1
-                index += 1
-                continue
             }
-            if byte == 0x0D { hasCR = true }
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0D && byte != 0) || byte == 0x7F {
-                forbid(index, 1, UInt32(byte))
-                index += 1
-                continue
-            }
-            if byte == 0 {
-                return .failure(
-                    .error(
-                        "nul-byte", at: file.location(line: line, column: index - lineStart + 1),
-                        "the file contains a NUL byte (byte \(index - body.startIndex)); it is not a text file",
-                        hint: "remove the NUL character or re-save the file as plain UTF-8 text"))
-            }
-            if byte < 0x80 {
-                index += 1
-                continue
-            }
-            let length = utf8SequenceLength(body, at: index)
-            if length == 0 {
-                return .failure(
-                    .error(
-                        "invalid-utf8", at: file.location(line: line, column: index - lineStart + 1),
-                        "the file is not valid UTF-8 (byte \(index - body.startIndex))",
-                        hint: "re-save the file as UTF-8; it may have been written as Latin-1 or Windows-1252"))
-            }
-            if length == 2, byte == 0xC2, body[index + 1] <= 0x9F {
-                forbid(index, 2, UInt32(body[index + 1]))
-            } else if length == 3, byte == 0xEF, body[index + 1] == 0xBF, body[index + 2] >= 0xBE {
-                forbid(index, 3, body[index + 2] == 0xBE ? 0xFFFE : 0xFFFF)
-            }
-            index += length
+            return (line, offset - lineStart + 1)
         }
-        if let first {
+        switch stop {
+        case .nul(let offset):
+            let (line, column) = position(offset)
+            return .failure(
+                .error(
+                    "nul-byte", at: file.location(line: line, column: column),
+                    "the file contains a NUL byte (byte \(offset)); it is not a text file",
+                    hint: "remove the NUL character or re-save the file as plain UTF-8 text"))
+        case .invalid(let offset):
+            let (line, column) = position(offset)
+            return .failure(
+                .error(
+                    "invalid-utf8", at: file.location(line: line, column: column),
+                    "the file is not valid UTF-8 (byte \(offset))",
+                    hint: "re-save the file as UTF-8; it may have been written as Latin-1 or Windows-1252"))
+        case nil: break
+        }
+        if let first = forbidden.first {
+            let (line, column) = position(first.lowerBound)
             var cleaned = Array(body)
-            let offset = body.startIndex
-            for range in forbidden { for i in range { cleaned[i - offset] = 0x20 } }
+            for range in forbidden { for i in range { cleaned[i] = 0x20 } }
             body = cleaned[...]
-            let name = String(first.scalar, radix: 16, uppercase: true)
+            let name = String(firstScalar, radix: 16, uppercase: true)
             let count = forbidden.count
             warnings.append(
                 .warning(
-                    "control-character", at: file.location(line: first.line, column: first.column),
+                    "control-character", at: file.location(line: line, column: column),
                     "the file contains \(count == 1 ? "a control character" : "\(count) control characters") (U+\(String(repeating: "0", count: max(0, 4 - name.count)))\(name)\(count == 1 ? "" : " first")) that web pages, feeds and e-books cannot hold; \(count == 1 ? "it was" : "they were") replaced by spaces",
                     hint: "these often come from text pasted from a word processor; delete the character or retype the text around it"))
         }
@@ -95,9 +112,9 @@ enum SourceText {
     }
 
     /// Length of the well-formed UTF-8 sequence at `i`, or 0 when malformed.
-    private static func utf8SequenceLength(_ bytes: ArraySlice<UInt8>, at i: Int) -> Int {
+    private static func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let first = bytes[i]
-        let end = bytes.endIndex
+        let end = bytes.count
         func continuation(_ k: Int) -> Bool { i + k < end && bytes[i + k] & 0xC0 == 0x80 }
         switch first {
         case 0xC2...0xDF:

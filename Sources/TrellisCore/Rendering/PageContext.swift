@@ -67,7 +67,7 @@ struct PageContext {
     /// A heading's inner HTML as a link to the heading itself, unless it
     /// holds a link of its own (links cannot nest) or has no id.
     static func selfLinked(_ inner: String, anchor: String) -> String {
-        anchor.isEmpty || inner.contains("<a ") ? inner : "<a class=\"self-link\" href=\"#\(anchor)\">\(inner)</a>"
+        anchor.isEmpty || inner.utf8Contains("<a ") ? inner : "<a class=\"self-link\" href=\"#\(anchor)\">\(inner)</a>"
     }
 
     func footnotes(_ body: Body) -> String? {

@@ -1,5 +1,11 @@
 import CLibDeflate
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A zip archive the previous build wrote at the same path, read so that an
 /// entry whose bytes have not changed keeps its compressed bytes instead of
 /// being compressed again (compressing was a seventh of a rebuild's time).
@@ -76,7 +82,14 @@ struct PreviousArchive {
                     pointer, archive.baseAddress.map { $0 + entry.data.lowerBound }, entry.data.count, target.baseAddress, target.count, &produced)
             }
         }
-        guard result == LIBDEFLATE_SUCCESS, produced == content.count, out == content else { return nil }
+        guard result == LIBDEFLATE_SUCCESS, produced == content.count else { return nil }
+        let same = out.withUnsafeBytes { made in
+            content.withUnsafeBytes { wanted in
+                guard let a = made.baseAddress, let b = wanted.baseAddress else { return made.count == wanted.count }
+                return memcmp(a, b, content.count) == 0
+            }
+        }
+        guard same else { return nil }
         return bytes[entry.data]
     }
 }
