@@ -8,6 +8,15 @@ public struct Country: Sendable, Hashable, Comparable {
     /// Resolves a code (`fi`, `FI`), an English name (`Finland`) or a common
     /// native name (`Suomi`), ignoring case and accents.
     public init?(_ text: String) {
+        // Two ASCII letters (the usual `country: FI`): the code itself, without folding the text.
+        let utf8 = text.utf8
+        if utf8.count == 2, utf8.allSatisfy({ (0x61...0x7A).contains($0 | 0x20) }) {
+            let upper = String(decoding: utf8.map { $0 & 0xDF }, as: UTF8.self)
+            if Country.nameByCode[upper] != nil {
+                code = upper
+                return
+            }
+        }
         let key = Country.key(text)
         if key.count == 2, Country.nameByCode[key.uppercased()] != nil {
             code = key.uppercased()

@@ -358,27 +358,25 @@ public struct OutputWriter: Sendable {
 
     /// Whether `existing` is a plain file holding exactly `expected`.
     static func holds(_ existing: String, _ expected: UnsafeRawBufferPointer) -> Bool {
-        var info = stat()
-        guard lstat(existing, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == expected.count else { return false }
-        let fd = open(existing, O_RDONLY)
+        // Opened without following a link and looked at through the open file: one path lookup.
+        // Read, not mapped: a file truncated meanwhile must read short, not stop the build.
+        let fd = open(existing, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var same = true
-        var buffer = [UInt8](repeating: 0, count: min(expected.count, 1 << 16))
-        var offset = 0
-        buffer.withUnsafeMutableBytes { chunk in
-            guard let base = chunk.baseAddress, let wanted = expected.baseAddress else { return }
-            while same && offset < expected.count {
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == expected.count else { return false }
+        guard let wanted = expected.baseAddress, expected.count > 0 else { return true }
+        return withUnsafeTemporaryAllocation(byteCount: min(expected.count, 1 << 16), alignment: 16) { chunk -> Bool in
+            guard let base = chunk.baseAddress else { return false }
+            var offset = 0
+            while offset < expected.count {
                 let count = read(fd, base, min(chunk.count, expected.count - offset))
                 if count < 0 && errno == EINTR { continue }
-                if count <= 0 || memcmp(base, wanted + offset, count) != 0 {
-                    same = false
-                } else {
-                    offset += count
-                }
+                if count <= 0 || memcmp(base, wanted + offset, count) != 0 { return false }
+                offset += count
             }
+            return true
         }
-        return same && offset == expected.count
     }
 
     /// A path that would leave the output folder: the checks should have

@@ -99,13 +99,19 @@ struct SearchIndex: Sendable {
                 var local = TermTable()
                 var excerpts: [String] = []
                 for (offset, document) in documents.enumerated() {
-                    let text = document.source.map { Self.text(of: $0, in: site) } ?? document.text
+                    // The text piece by piece, as it lies in the site: never joined into one string.
+                    let pieces = document.source.map { Self.pieces(of: $0, in: site) } ?? [document.text]
                     local.document = first + offset
                     local.inTitle = true
                     folder.words(document.title, into: &local)
                     local.inTitle = false
-                    folder.words(text, into: &local)
-                    excerpts.append(Self.excerpt(text))
+                    var excerpt = Excerpt()
+                    for (number, piece) in pieces.enumerated() {
+                        folder.words(piece, into: &local)
+                        if number > 0 { excerpt.add(" ") }
+                        excerpt.add(piece)
+                    }
+                    excerpts.append(excerpt.text)
                 }
                 return (local, excerpts)
             }
@@ -190,28 +196,41 @@ struct SearchIndex: Sendable {
     /// A document's searchable text: never a facilitator block, nor a
     /// `## Facilitator notes` section (in any kind of file that has one).
     static func text(of source: Source, in site: Site) -> String {
-        func text(_ body: Body) -> String {
-            var parts: [String] = []
+        pieces(of: source, in: site).joined(separator: " ")
+    }
+
+    /// ``text(of:in:)`` in the pieces it is made of, in order (it is they,
+    /// with a space between each two).
+    static func pieces(of source: Source, in site: Site) -> [String] {
+        var pieces: [String] = []
+        func add(_ body: Body) {
             for section in [body.intro] + body.sections where !section.isFacilitatorOnly {
-                if let heading = section.heading { parts.append(heading.text) }
-                parts.append(section.plainText)
+                if let heading = section.heading { pieces.append(heading.text) }
+                let blocks = section.blocks.filter { $0.kind != .facilitator }
+                // A section with no text still stands for its (empty) plain text.
+                if blocks.isEmpty { pieces.append("") }
+                for block in blocks { pieces.append(block.text) }
             }
-            return parts.joined(separator: " ")
         }
         switch source {
         case .module(let m):
             let module = site.modules[m]
-            return module.summary + " " + text(module.body) + " " + module.outcomes.map(\.text).joined(separator: " ")
+            pieces.append(module.summary)
+            add(module.body)
+            if module.outcomes.isEmpty { pieces.append("") }
+            for outcome in module.outcomes { pieces.append(outcome.text) }
         case .task(let m, let t):
-            return text(site.modules[m].tasks[t].body)
+            add(site.modules[m].tasks[t].body)
         case .practice(let p):
             let practice = site.practices[p]
-            var header = [practice.country?.name, practice.organisation].compactMap { $0 }
-            header += practice.tags
-            return text(practice.body) + " " + header.joined(separator: " ")
+            add(practice.body)
+            let header = [practice.country?.name, practice.organisation].compactMap { $0 } + practice.tags
+            if header.isEmpty { pieces.append("") }
+            pieces += header
         case .page(let p):
-            return text(site.pages[p].body)
+            add(site.pages[p].body)
         }
+        return pieces
     }
 
     // MARK: Files
@@ -316,29 +335,43 @@ struct SearchIndex: Sendable {
     }
 
     static func excerpt(_ text: String) -> String {
-        // Only the start of the text is needed: collapse ASCII whitespace in
-        // a prefix, on UTF-8 bytes, then cut at a space.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(excerptLength + 8)
-        var space = false
-        var cutAt: Int?
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                space = !bytes.isEmpty
-                continue
-            }
-            if space {
-                if bytes.count >= excerptLength {
-                    cutAt = bytes.count
-                    break
+        var excerpt = Excerpt()
+        excerpt.add(text)
+        return excerpt.text
+    }
+
+    /// The start of a text for its search result, read piece by piece:
+    /// ASCII whitespace collapsed on UTF-8 bytes, cut at a space after
+    /// ``excerptLength`` bytes.
+    struct Excerpt {
+        private var bytes: [UInt8] = []
+        private var space = false
+        private var cut = false
+
+        mutating func add(_ text: String) {
+            guard !cut else { return }
+            if bytes.isEmpty { bytes.reserveCapacity(SearchIndex.excerptLength + 8) }
+            for byte in text.utf8 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    space = !bytes.isEmpty
+                    continue
                 }
-                bytes.append(0x20)
-                space = false
+                if space {
+                    if bytes.count >= SearchIndex.excerptLength {
+                        cut = true
+                        return
+                    }
+                    bytes.append(0x20)
+                    space = false
+                }
+                bytes.append(byte)
             }
-            bytes.append(byte)
         }
-        let collapsed = String(decoding: bytes, as: UTF8.self)
-        return cutAt == nil ? collapsed : collapsed + " …"
+
+        var text: String {
+            let collapsed = String(decoding: bytes, as: UTF8.self)
+            return cut ? collapsed + " …" : collapsed
+        }
     }
 
     /// Case and diacritic folding with a per-worker cache for non-ASCII characters.
@@ -402,45 +435,45 @@ struct SearchIndex: Sendable {
         /// gathered: captured, every byte appended was an access check.)
         mutating func words<Sink: WordSink>(_ text: String, into sink: inout Sink) {
             var text = text
-            var word: [UInt8] = []
-            word.reserveCapacity(64)
-            text.withUTF8 { bytes in Self.scan(bytes, folding: &self, word: &word, into: &sink) }
-            if !word.isEmpty { word.withUnsafeBufferPointer { sink.take($0) } }
+            text.withUTF8 { bytes in
+                var word = WordBuffer(capacity: bytes.count + 16)
+                Self.scan(bytes, folding: &self, word: &word, into: &sink)
+                word.flush(into: &sink)
+            }
+        }
+
+        /// Each ASCII byte as it counts in a word: a lowercase letter or a
+        /// digit (capitals made lowercase), or 0 for a byte between words.
+        private static let asciiFold: [UInt8] = (0..<128).map { byte in
+            switch byte {
+            case 0x61...0x7A, 0x30...0x39: UInt8(byte)
+            case 0x41...0x5A: UInt8(byte + 32)
+            default: 0
+            }
         }
 
         private static func scan<Sink: WordSink>(
-            _ bytes: UnsafeBufferPointer<UInt8>, folding folder: inout CaseFolding, word: inout [UInt8], into sink: inout Sink
+            _ bytes: UnsafeBufferPointer<UInt8>, folding folder: inout CaseFolding, word: inout WordBuffer, into sink: inout Sink
         ) {
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
-                        word.append(byte)
-                    } else if (0x41...0x5A).contains(byte) {
-                        word.append(byte + 32)
-                    } else if !word.isEmpty {
-                        word.withUnsafeBufferPointer { sink.take($0) }
-                        word.removeAll(keepingCapacity: true)
+            Self.asciiFold.withUnsafeBufferPointer { fold in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        let folded = fold[Int(byte)]
+                        if folded != 0 { word.append(folded) } else { word.flush(into: &sink) }
+                        index += 1
+                        continue
                     }
-                    index += 1
-                    continue
-                }
-                let (scalar, length) = Self.scalar(in: bytes, at: index)
-                index += length
-                let folded = folder.fold(scalar)
-                for part in folded.unicodeScalars {
-                    let ideograph = part.properties.isIdeographic
-                    if (!Self.isWordScalar(part) || ideograph) && !word.isEmpty {
-                        word.withUnsafeBufferPointer { sink.take($0) }
-                        word.removeAll(keepingCapacity: true)
-                    }
-                    guard Self.isWordScalar(part) else { continue }
-                    word.append(contentsOf: String(part).utf8)
-                    // Each ideograph is a word of its own.
-                    if ideograph {
-                        word.withUnsafeBufferPointer { sink.take($0) }
-                        word.removeAll(keepingCapacity: true)
+                    let (scalar, length) = Self.scalar(in: bytes, at: index)
+                    index += length
+                    for part in folder.fold(scalar).unicodeScalars {
+                        let ideograph = part.properties.isIdeographic
+                        if !Self.isWordScalar(part) || ideograph { word.flush(into: &sink) }
+                        guard Self.isWordScalar(part) else { continue }
+                        word.append(part)
+                        // Each ideograph is a word of its own.
+                        if ideograph { word.flush(into: &sink) }
                     }
                 }
             }
@@ -455,6 +488,56 @@ struct SearchIndex: Sendable {
             for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
             return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
+    }
+}
+
+/// The word being gathered, in memory of its own (an array's checks on
+/// every byte appended were most of the time spent reading words).
+struct WordBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Room for `more` bytes (an ASCII byte never needs more than its own;
+    /// a folded character may).
+    private mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: (count + more) * 2)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = (count + more) * 2
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { reserve(1) }
+        base[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        reserve(4)
+        guard let encoded = UTF8.encode(scalar) else { return }
+        for byte in encoded {
+            base[count] = byte
+            count += 1
+        }
+    }
+
+    /// Hands the word to `sink`, if there is one, and starts the next.
+    @inline(__always)
+    mutating func flush<Sink: WordSink>(into sink: inout Sink) {
+        guard count > 0 else { return }
+        sink.take(UnsafeBufferPointer(start: base, count: count))
+        count = 0
     }
 }
 
