@@ -205,6 +205,9 @@ public struct SiteRenderer: Sendable {
     /// write error from `sink` stops the build.
     public func renderEach(plan: OutputPlan, _ sink: @Sendable (Artifact) throws(OutputError) -> Void) throws(OutputError) -> [RenderFailure] {
         enum Outcome: Sendable { case done, failed(RenderFailure), writeFailed(OutputError) }
+        // What many outputs share is made first, on every core. Made by the first page that asks,
+        // inside the rendering, its cores were that page's thread alone, with the others waiting on it.
+        for renderer in [self] + others where !renderer.site.practices.isEmpty { _ = renderer.facetCards }
         let outcomes = plan.outputs.parallelMap { output -> Outcome in
             do throws(RenderFailure) {
                 guard let artifact = try make(output, plan: plan) else { return .done }
