@@ -312,38 +312,16 @@ public struct OutputWriter: Sendable {
         if let failure { throw failure }
     }
 
-    /// Writes a stream's pieces as they come; when the file turns out the
-    /// same as the previous build's, it becomes a link to that file instead.
+    /// Writes a stream's pieces as they come. While they match the previous
+    /// build's file, nothing is written: the pieces are compared with it as
+    /// they come, and a file that turns out the same becomes a link to it.
+    /// At the first difference the matched part is copied from the previous
+    /// file and the rest written as it comes.
     func writeStream(_ stream: ByteStream, to target: String, existing: String?) -> OutputError? {
-        // Read and write: once written, the file is mapped to be compared with the previous one.
-        let fd = open(target, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return Self.systemError("cannot write '\(target)'", path: target) }
-        var failure: OutputError?
-        var size = 0
-        stream.produce { piece in
-            guard failure == nil, let base = piece.baseAddress else { return }
-            var offset = 0
-            while offset < piece.count {
-                let written = Glibc.write(fd, base + offset, piece.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = Self.systemError("cannot write '\(target)'", path: target)
-                    return
-                }
-                offset += written
-            }
-            size += piece.count
-        }
-        defer { close(fd) }
-        guard failure == nil else { return failure }
-        guard let existing, size > 0, let mapped = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), mapped != MAP_FAILED else { return nil }
-        defer { munmap(mapped, size) }
-        // The same bytes as before: a link to the previous file, put in place in one step.
-        let linked = target + ".trellis-link"
-        if Self.holds(existing, UnsafeRawBufferPointer(start: mapped, count: size)), link(existing, linked) == 0 {
-            if rename(linked, target) != 0 { _ = unlink(linked) }
-        }
-        return nil
+        var writer = StreamWriter(target: target, previous: existing.map { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) } ?? -1)
+        defer { writer.close() }
+        stream.produce { piece in writer.take(piece) }
+        return writer.finish(linking: existing)
     }
 
     /// Links `existing` at `target` when it is a plain file holding exactly
@@ -538,5 +516,116 @@ public struct OutputWriter: Sendable {
         #else
             return false
         #endif
+    }
+}
+
+/// The state of one streamed file (``OutputWriter/writeStream(_:to:existing:)``).
+private struct StreamWriter {
+    let target: String
+    /// The previous build's file, open for reading, or -1; and how many of
+    /// its bytes the pieces have matched so far.
+    var previous: Int32
+    var matched = 0
+    /// The new file, once the pieces differ from the previous one (or there is none).
+    var output: Int32 = -1
+    var failure: OutputError?
+    private var buffer: [UInt8] = []
+
+    init(target: String, previous: Int32) {
+        self.target = target
+        var info = stat()
+        // Only a plain file is compared with.
+        if previous >= 0, fstat(previous, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
+            Glibc.close(previous)
+            self.previous = -1
+        } else {
+            self.previous = previous
+        }
+    }
+
+    mutating func take(_ piece: UnsafeRawBufferPointer) {
+        guard failure == nil, piece.count > 0 else { return }
+        if output < 0, previous >= 0, matches(piece) {
+            matched += piece.count
+            return
+        }
+        if output < 0 { start() }
+        write(piece)
+    }
+
+    /// Whether the previous file's next bytes are `piece` (reading them).
+    private mutating func matches(_ piece: UnsafeRawBufferPointer) -> Bool {
+        if buffer.count < piece.count { buffer = [UInt8](repeating: 0, count: piece.count) }
+        var filled = 0
+        let (from, at) = (previous, matched)
+        let same = buffer.withUnsafeMutableBytes { chunk -> Bool in
+            guard let base = chunk.baseAddress, let wanted = piece.baseAddress else { return false }
+            while filled < piece.count {
+                let count = pread(from, base + filled, piece.count - filled, off_t(at + filled))
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return false }
+                filled += count
+            }
+            return memcmp(base, wanted, piece.count) == 0
+        }
+        return same
+    }
+
+    /// Opens the new file and copies into it what the pieces matched so far.
+    private mutating func start() {
+        output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else {
+            failure = OutputWriter.systemError("cannot write '\(target)'", path: target)
+            return
+        }
+        var copied = 0
+        var chunk = [UInt8](repeating: 0, count: min(matched, 1 << 20))
+        while copied < matched && failure == nil {
+            let size = min(matched - copied, chunk.count)
+            let from = previous
+            let count = chunk.withUnsafeMutableBytes { pread(from, $0.baseAddress, size, off_t(copied)) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                failure = OutputWriter.systemError("cannot read the previous build's '\(target)'", path: target)
+                return
+            }
+            chunk.withUnsafeBytes { write(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            copied += count
+        }
+    }
+
+    private mutating func write(_ piece: UnsafeRawBufferPointer) {
+        guard failure == nil, output >= 0, let base = piece.baseAddress else { return }
+        var offset = 0
+        while offset < piece.count {
+            let written = Glibc.write(output, base + offset, piece.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = OutputWriter.systemError("cannot write '\(target)'", path: target)
+                return
+            }
+            offset += written
+        }
+    }
+
+    /// Ends the file: a link to the previous one when every byte matched
+    /// and it has no more, else what was written (or copied) so far.
+    mutating func finish(linking existing: String?) -> OutputError? {
+        if failure == nil, output < 0 {
+            var info = stat()
+            if let existing, previous >= 0, fstat(previous, &info) == 0, info.st_size == matched, link(existing, target) == 0 {
+                return nil
+            }
+            // No previous file, or a longer one: the new file is the matched part alone.
+            start()
+        }
+        return failure
+    }
+
+    mutating func close() {
+        if previous >= 0 { Glibc.close(previous) }
+        if output >= 0 { Glibc.close(output) }
+        previous = -1
+        output = -1
     }
 }

@@ -170,6 +170,12 @@ import Testing
         try build(big + "\none more row")
         #expect(try inode() != first)
         #expect(try readText("\(output)/catalogue.csv") == big + "\none more row\n")
+        // Changed in the middle, cut short, empty: the file is always the stream's bytes.
+        let changed = big.replacingOccurrences(of: "row 2500,", with: "row 2500 (edited),")
+        for text in [changed, String(big.prefix(1000)), big, ""] {
+            try build(text)
+            #expect(try readText("\(output)/catalogue.csv") == (text.isEmpty ? "\n" : text + "\n"), "\(text.prefix(20))")
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [".trellis-output", "catalogue.csv", "index.html"])
     }
 
