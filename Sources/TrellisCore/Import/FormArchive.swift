@@ -1,7 +1,8 @@
 import Foundation
 import ZIPFoundation
 
-/// The ZIP container of a `.docx`, read defensively: a form comes from
+/// The ZIP container of a `.docx` (and the previous build's archives,
+/// ``PreviousArchive``), read defensively: a form comes from
 /// outside, so every offset and size is checked against the file before it is
 /// used, and no entry is inflated beyond ``maxEntrySize`` bytes, whatever its
 /// header declares (bytes are counted while they are inflated).
@@ -55,17 +56,8 @@ struct FormArchive {
         guard let entry = entry(named: name) else { return nil }
         if entry.flags & 0x0001 != 0 { throw Failure.unreadable(entry: name, why: "it is encrypted") }
         if entry.uncompressedSize > limit { throw Failure.tooLarge(entry: name, limit: limit) }
-        // The local header repeats the name and may carry its own extra field;
-        // the data starts after both.
-        let local = entry.localHeaderOffset
-        guard local <= bytes.count - 30, u32(bytes, local) == 0x0403_4b50 else {
-            throw Failure.unreadable(entry: name, why: "its local header is missing")
-        }
-        let start = local + 30 + Int(u16(bytes, local + 26)) + Int(u16(bytes, local + 28))
-        guard start <= bytes.count, entry.compressedSize <= bytes.count - start else {
-            throw Failure.unreadable(entry: name, why: "its data runs past the end of the file")
-        }
-        let end = start + entry.compressedSize
+        let range = try dataRange(of: entry, named: name)
+        let (start, end) = (range.lowerBound, range.upperBound)
         switch entry.method {
         case 0:
             guard entry.compressedSize <= limit else { throw Failure.tooLarge(entry: name, limit: limit) }
@@ -77,6 +69,21 @@ struct FormArchive {
         default:
             throw Failure.unreadable(entry: name, why: "it uses compression method \(entry.method), which Word does not write")
         }
+    }
+
+    /// Where `entry`'s stored or compressed bytes lie in the archive.
+    func dataRange(of entry: Entry, named name: String) throws -> Range<Int> {
+        // The local header repeats the name and may carry its own extra field;
+        // the data starts after both.
+        let local = entry.localHeaderOffset
+        guard local <= bytes.count - 30, u32(bytes, local) == 0x0403_4b50 else {
+            throw Failure.unreadable(entry: name, why: "its local header is missing")
+        }
+        let start = local + 30 + Int(u16(bytes, local + 26)) + Int(u16(bytes, local + 28))
+        guard start <= bytes.count, entry.compressedSize <= bytes.count - start else {
+            throw Failure.unreadable(entry: name, why: "its data runs past the end of the file")
+        }
+        return start..<(start + entry.compressedSize)
     }
 
     private struct Overflow: Error {}

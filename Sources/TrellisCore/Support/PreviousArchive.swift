@@ -1,10 +1,5 @@
 import CLibDeflate
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Foundation
 
 /// A zip archive the previous build wrote at the same path, read so that an
 /// entry whose bytes have not changed keeps its compressed bytes instead of
@@ -18,15 +13,10 @@ import CLibDeflate
 /// the same compressor and level (``OutputWriter/markerText``), so a rebuild
 /// writes the bytes a fresh build would.
 struct PreviousArchive {
-    struct Entry {
-        var crc: UInt32
-        var size: Int
-        /// The compressed bytes' range in the archive.
-        var data: Range<Int>
-    }
-
-    private let bytes: [UInt8]
-    private let entries: [String: Entry]
+    /// The archive, its directory read by the same defensive reader as a Word form's.
+    private let archive: FormArchive
+    /// The deflated entries by name (the first of a name).
+    private let entries: [String: FormArchive.Entry]
     private let decompressor = Decompressor()
 
     private final class Decompressor {
@@ -36,50 +26,32 @@ struct PreviousArchive {
 
     /// The archive at `path`, or nil when there is none or it cannot be read as one.
     init?(path: String) {
-        guard let bytes = try? FileBytes.contents(of: path) else { return nil }
+        guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
         self.init(bytes: bytes)
     }
 
-    /// Reads the central directory; nil when `bytes` are not a plain zip archive.
-    init?(bytes: [UInt8]) {
-        func u16(_ at: Int) -> Int? { at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
-        func u32(_ at: Int) -> Int? {
-            guard let low = u16(at), let high = u16(at + 2) else { return nil }
-            return low | high << 16
-        }
-        // The end record: the archives this writer makes have no comment, so it is the last 22 bytes.
-        let end = bytes.count - 22
-        guard end >= 0, u32(end) == 0x0605_4B50, let count = u16(end + 10), let start = u32(end + 16) else { return nil }
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(count)
-        var at = start
-        for _ in 0..<count {
-            guard u32(at) == 0x0201_4B50, let method = u16(at + 10), let crc = u32(at + 16), let compressed = u32(at + 20),
-                let size = u32(at + 24), let nameLength = u16(at + 28), let extra = u16(at + 30), let comment = u16(at + 32),
-                let offset = u32(at + 42), at + 46 + nameLength <= bytes.count
-            else { return nil }
-            let name = String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
-            at += 46 + nameLength + extra + comment
-            // The local header repeats the name and may have its own extra field.
-            guard method == 8, u32(offset) == 0x0403_4B50, let localName = u16(offset + 26), let localExtra = u16(offset + 28) else { continue }
-            let dataStart = offset + 30 + localName + localExtra
-            guard dataStart + compressed <= start else { continue }
-            entries[name] = Entry(crc: UInt32(crc), size: size, data: dataStart..<(dataStart + compressed))
-        }
-        self.bytes = bytes
-        self.entries = entries
+    init?(bytes: [UInt8]) { self.init(bytes: Data(bytes)) }
+
+    /// Reads the central directory; nil when `bytes` are not a zip archive.
+    init?(bytes: Data) {
+        guard let archive = try? FormArchive(bytes: bytes) else { return nil }
+        self.archive = archive
+        entries = Dictionary(
+            archive.entries.filter { $0.method == 8 }.map { (String(decoding: $0.name, as: UTF8.self), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The DEFLATE bytes the previous archive holds for `name`, when they
     /// decompress to exactly `content` (whose CRC-32 is `crc`).
-    func deflated(_ name: String, content: [UInt8], crc: UInt32) -> ArraySlice<UInt8>? {
-        guard let entry = entries[name], entry.crc == crc, entry.size == content.count, let pointer = decompressor.pointer else { return nil }
+    func deflated(_ name: String, content: [UInt8], crc: UInt32) -> Data? {
+        guard let entry = entries[name], entry.crc32 == crc, entry.uncompressedSize == content.count, let pointer = decompressor.pointer,
+            let range = try? archive.dataRange(of: entry, named: name)
+        else { return nil }
         var out = [UInt8](unsafeUninitializedCapacity: content.count) { _, initialized in initialized = content.count }
         var produced = 0
-        let result = bytes.withUnsafeBytes { archive in
+        let result = archive.bytes.withUnsafeBytes { bytes in
             out.withUnsafeMutableBytes { target in
                 libdeflate_deflate_decompress(
-                    pointer, archive.baseAddress.map { $0 + entry.data.lowerBound }, entry.data.count, target.baseAddress, target.count, &produced)
+                    pointer, bytes.baseAddress.map { $0 + range.lowerBound }, range.count, target.baseAddress, target.count, &produced)
             }
         }
         guard result == LIBDEFLATE_SUCCESS, produced == content.count else { return nil }
@@ -89,7 +61,6 @@ struct PreviousArchive {
                 return memcmp(a, b, content.count) == 0
             }
         }
-        guard same else { return nil }
-        return bytes[entry.data]
+        return same ? archive.bytes.subdata(in: range) : nil
     }
 }
