@@ -74,22 +74,22 @@ enum SourceText {
             }
             return (line, offset - lineStart + 1)
         }
-        switch stop {
-        case .nul(let offset):
+        if let stop {
+            let (offset, id, message, hint) =
+                switch stop {
+                case .nul(let offset):
+                    (
+                        offset, "nul-byte", "the file contains a NUL byte (byte \(offset)); it is not a text file",
+                        "remove the NUL character or re-save the file as plain UTF-8 text"
+                    )
+                case .invalid(let offset):
+                    (
+                        offset, "invalid-utf8", "the file is not valid UTF-8 (byte \(offset))",
+                        "re-save the file as UTF-8; it may have been written as Latin-1 or Windows-1252"
+                    )
+                }
             let (line, column) = position(offset)
-            return .failure(
-                .error(
-                    "nul-byte", at: file.location(line: line, column: column),
-                    "the file contains a NUL byte (byte \(offset)); it is not a text file",
-                    hint: "remove the NUL character or re-save the file as plain UTF-8 text"))
-        case .invalid(let offset):
-            let (line, column) = position(offset)
-            return .failure(
-                .error(
-                    "invalid-utf8", at: file.location(line: line, column: column),
-                    "the file is not valid UTF-8 (byte \(offset))",
-                    hint: "re-save the file as UTF-8; it may have been written as Latin-1 or Windows-1252"))
-        case nil: break
+            return .failure(.error(Diagnostic.ID(rawValue: id), at: file.location(line: line, column: column), message, hint: hint))
         }
         if let first = forbidden.first {
             let (line, column) = position(first.lowerBound)
