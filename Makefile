@@ -3,8 +3,8 @@
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
-# Building needs cmark-gfm and libdeflate; the tests also need the validators and renderers they run.
-BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libdeflate-dev pkg-config
+# Building needs cmark-gfm, libdeflate and jemalloc; the tests also need the validators and renderers they run.
+BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libdeflate-dev libjemalloc-dev pkg-config
 TEST_PACKAGES = weasyprint epubcheck poppler-utils chromium chromium-driver linkchecker default-jre-headless python3-pip
 CHECKS = .build/site-checks
 

@@ -61,7 +61,14 @@ let package = Package(
             // compiled in at build time: `swift build` and `make` alike.
             resources: [.embedInCode("VERSION")]
         ),
-        .executableTarget(name: "trellis", dependencies: ["TrellisCommands"]),
+        // jemalloc (Debian: libjemalloc-dev) for the command's allocations: a build makes
+        // millions of small strings and arrays on two threads at once, and glibc's allocator
+        // took a seventh of the CPU time; jemalloc also hands memory back after a large
+        // handbook instead of keeping the peak (docs/performance.md).
+        .executableTarget(
+            name: "trellis", dependencies: ["TrellisCommands"],
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+        ),
         // libFuzzer target; build with `make fuzz` (-sanitize=fuzzer -parse-as-library).
         .executableTarget(name: "trellis-fuzz", dependencies: ["TrellisCore"], path: "Sources/TrellisFuzz"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

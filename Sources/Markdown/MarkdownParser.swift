@@ -56,7 +56,10 @@ public enum MarkdownParser {
         // when it ends. Two inline passes at once would clear each other's
         // characters and silently miss autolinks, so the inline pass (inside
         // cmark_parser_finish) runs one at a time; block parsing (feed),
-        // rendering and everything else stay parallel.
+        // rendering and everything else stay parallel. (Setting the
+        // characters once and emptying the extensions' lists does not work:
+        // the emphasis pass finds the strikethrough extension by its list,
+        // and without it loops for ever on `~~`.)
         inlinePass.lock()
         let finished = cmark_parser_finish(parser)
         inlinePass.unlock()

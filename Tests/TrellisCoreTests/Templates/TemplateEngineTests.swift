@@ -153,6 +153,18 @@ import Testing
         #expect(page.contains("a { brace and }} closers"))
     }
 
+    /// A short result is copied into a string of its own size; the text
+    /// must come through byte for byte, in every width of UTF-8, and a
+    /// result as long as the reserve or longer is handed on as it is.
+    @Test func aShortResultKeepsItsTextWhenFitted() {
+        let short = "<li class=\"card\">Zürich – 東京 – 🌍 – end</li>\n"
+        #expect(MustacheProgram.fitted(short) == short)
+        #expect(Array(MustacheProgram.fitted(short).utf8) == Array(short.utf8))
+        #expect(MustacheProgram.fitted("") == "")
+        let long = String(repeating: "é<p>", count: MustacheRenderer.reservedCapacity)
+        #expect(MustacheProgram.fitted(long) == long)
+    }
+
     @Test func theBuiltInThemeIsRenderedByTrellis() throws {
         let (theme, _) = Theme.load(overrides: nil, displayDirectory: "templates")
         #expect(try #require(theme).program != nil)
