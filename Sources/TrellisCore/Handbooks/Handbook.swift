@@ -52,7 +52,7 @@ struct Handbook: Sendable {
         var kicker: String?
         /// Heading of a group of chapters (a phase, a country) shown before this one.
         var part: String?
-        var body: HTMLSegments
+        var body: Body
         var links: [ContentLink]
         /// Ids and in-page links get the chapter's anchor in front, and
         /// headings move down one level (the chapter title is the `<h2>`);
@@ -70,6 +70,32 @@ struct Handbook: Sendable {
         /// document with no translation into the book's language, shown as
         /// written (its section gets `lang`, and `dir` where that differs).
         var language: String?
+    }
+
+    /// A chapter's text, as segments each format writes with its own rules.
+    enum Body: Sendable {
+        /// Made with the book.
+        case made(HTMLSegments)
+        /// Made each time a format writes the chapter, and let go after:
+        /// the catalogue's chapter per practice, so a catalogue of 100,000
+        /// practices never holds every practice's text a second time.
+        /// `approximateByteCount` is what ``HTMLSegments/approximateByteCount``
+        /// would say, to reserve room for a whole book.
+        case deferred(approximateByteCount: Int, make: @Sendable () -> HTMLSegments)
+
+        var segments: HTMLSegments {
+            switch self {
+            case .made(let segments): segments
+            case .deferred(_, let make): make()
+            }
+        }
+
+        var approximateByteCount: Int {
+            switch self {
+            case .made(let segments): segments.approximateByteCount
+            case .deferred(let count, _): count
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ struct HandbookBuilder: Sendable {
         chapters.append(
             .init(
                 anchor: "about", title: strings("book_about_module"), kicker: nil, part: nil,
-                body: about, links: module.body.links, isContent: true,
+                body: .made(about), links: module.body.links, isContent: true,
                 file: "about", startsPage: true, language: untranslated(module.route)))
 
         var lastPhase: String?
@@ -64,7 +64,7 @@ struct HandbookBuilder: Sendable {
             chapters.append(
                 .init(
                     anchor: anchor, title: "\(task.displayNumber). \(task.title)", kicker: phase?.title,
-                    part: part, body: body, links: task.body.links, isContent: true,
+                    part: part, body: .made(body), links: task.body.links, isContent: true,
                     file: anchor, startsPage: true, language: untranslated(task.route)))
         }
 
@@ -88,7 +88,7 @@ struct HandbookBuilder: Sendable {
             chapters.append(
                 .init(
                     anchor: "related-practices", title: strings("related_practices"), kicker: nil, part: nil,
-                    body: HTMLSegments(html: body), links: [], isContent: false, file: "related-practices", startsPage: true,
+                    body: .made(HTMLSegments(html: body)), links: [], isContent: false, file: "related-practices", startsPage: true,
                     entries: entries))
         }
 
@@ -129,6 +129,55 @@ struct HandbookBuilder: Sendable {
         return html + "</tbody>\n</table>\n" + total
     }
 
+    /// A practice's chapter in the catalogue book: its facts, then its
+    /// text, section by section under the form's headings.
+    static func catalogueChapter(_ practice: Practice, html: ChapterHTML, strings: Strings) -> HTMLSegments {
+        var facts = "<dl class=\"practice-facts\">"
+        func fact(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            facts += "<div><dt>\(label)</dt><dd>\(HTML.escape(value))</dd></div>"
+        }
+        fact(HTML.escape(strings("fact_country")), practice.country.map { strings.country($0) })
+        fact(HTML.escape(strings("fact_organisation")), practice.organisation)
+        fact(HTML.escape(strings("fact_sector")), practice.sector.map { strings.term($0.value) })
+        fact(HTML.escape(strings("fact_year")), practice.year.map(String.init))
+        fact(HTML.escape(strings("fact_status")), practice.status)
+        fact(HTML.escape(strings("practice_tags")), practice.tags.joined(separator: strings("list_separator")))
+        facts += "</dl>\n"
+        if let website = practice.website {
+            facts += "<p class=\"website\"><a href=\"\(HTML.escape(website))\">\(HTML.escape(website))</a></p>\n"
+        }
+        var body = HTMLSegments(html: facts)
+        body.append(html.blocks(practice.body.intro.blocks))
+        for section in practice.sections {
+            guard let content = section.content else { continue }
+            body.append(contentsOf: [
+                .heading(level: 2, closing: false), .id(content.heading?.anchor ?? section.template.id),
+                .html(">\(HTML.escape(section.template.heading))"), .heading(level: 2, closing: true), .html(">\n"),
+            ])
+            body.append(html.blocks(content.blocks))
+        }
+        for extra in practice.extraSections {
+            if let heading = extra.heading {
+                body.append(ChapterHTML.heading(heading))
+            } else {
+                body.append(html: "<h2 id=\"more\"></h2>\n")
+            }
+            body.append(html.blocks(extra.blocks))
+        }
+        if let footnotes = practice.body.footnotes { body.append(footnotes) }
+        return body
+    }
+
+    /// About the bytes a body's chapter writes: its blocks and footnotes, and
+    /// room for the facts and headings around them.
+    static func approximateByteCount(_ body: Body) -> Int {
+        let blocks = ([body.intro] + body.sections).reduce(0) { total, section in
+            section.blocks.reduce(total) { $0 + $1.segments.approximateByteCount + 64 }
+        }
+        return blocks + (body.footnotes?.approximateByteCount ?? 0) + 1024
+    }
+
     func catalogueBook() -> Handbook {
         let html = ChapterHTML(edition: .participant, strings: strings)
         var chapters: [Handbook.Chapter] = []
@@ -139,44 +188,13 @@ struct HandbookBuilder: Sendable {
                 let practice = site.practices[index]
                 let anchor = "practice-\(practice.id)"
                 anchors[practice.route] = .init(id: anchor)
-                var facts = "<dl class=\"practice-facts\">"
-                func fact(_ label: String, _ value: String?) {
-                    guard let value, !value.isEmpty else { return }
-                    facts += "<div><dt>\(label)</dt><dd>\(HTML.escape(value))</dd></div>"
-                }
-                fact(HTML.escape(strings("fact_country")), practice.country.map { strings.country($0) })
-                fact(HTML.escape(strings("fact_organisation")), practice.organisation)
-                fact(HTML.escape(strings("fact_sector")), practice.sector.map { strings.term($0.value) })
-                fact(HTML.escape(strings("fact_year")), practice.year.map(String.init))
-                fact(HTML.escape(strings("fact_status")), practice.status)
-                fact(HTML.escape(strings("practice_tags")), practice.tags.joined(separator: strings("list_separator")))
-                facts += "</dl>\n"
-                if let website = practice.website {
-                    facts += "<p class=\"website\"><a href=\"\(HTML.escape(website))\">\(HTML.escape(website))</a></p>\n"
-                }
-                var body = HTMLSegments(html: facts)
-                body.append(html.blocks(practice.body.intro.blocks))
-                for section in practice.sections {
-                    guard let content = section.content else { continue }
-                    body.append(contentsOf: [
-                        .heading(level: 2, closing: false), .id(content.heading?.anchor ?? section.template.id),
-                        .html(">\(HTML.escape(section.template.heading))"), .heading(level: 2, closing: true), .html(">\n"),
-                    ])
-                    body.append(html.blocks(content.blocks))
-                }
-                for extra in practice.extraSections {
-                    if let heading = extra.heading {
-                        body.append(ChapterHTML.heading(heading))
-                    } else {
-                        body.append(html: "<h2 id=\"more\"></h2>\n")
-                    }
-                    body.append(html.blocks(extra.blocks))
-                }
-                if let footnotes = practice.body.footnotes { body.append(footnotes) }
                 chapters.append(
                     .init(
                         anchor: anchor, title: practice.title, kicker: country.label, part: first ? country.label : nil,
-                        body: body, links: practice.body.links, isContent: true,
+                        body: .deferred(
+                            approximateByteCount: Self.approximateByteCount(practice.body),
+                            make: { Self.catalogueChapter(practice, html: html, strings: strings) }),
+                        links: practice.body.links, isContent: true,
                         file: "country-\(country.value)", startsPage: first, language: untranslated(practice.route)))
                 first = false
             }
@@ -194,7 +212,7 @@ struct HandbookBuilder: Sendable {
             body.append(html: "</dl>\n")
             chapters.append(
                 .init(
-                    anchor: "tag-index", title: strings("book_index_of_tags"), kicker: nil, part: nil, body: body,
+                    anchor: "tag-index", title: strings("book_index_of_tags"), kicker: nil, part: nil, body: .made(body),
                     links: [], isContent: false, file: "tag-index", startsPage: true))
         }
         let countries = catalogue.countries.count

@@ -93,7 +93,7 @@ struct HandbookLinks {
                 guard index >= 0, index < links.count else { return .unlinked(note: nil) }
                 return target(for: links[index], image: isImage)
             }, target: { anchorURL($0) })
-        return chapter.writer(format).write(chapter.body)
+        return chapter.writer(format).write(chapter.body.segments)
     }
 
     /// The file at `contentDirectory/path` as a `data:` URL, or nil when it cannot be read.

@@ -13,14 +13,34 @@ struct HandbookRenderer: Sendable {
     /// - Parameter forPDF: links to site pages become absolute (base_url) or
     ///   text with the page's path; images are carried in the HTML itself.
     func printHTML(_ book: Handbook, forPDF: Bool = false) -> String {
+        let (page, links) = template(book, forPDF: forPDF)
+        // Room for the whole book at once: grown by doubling, a large catalogue's was twice its size for a moment.
+        var out = ""
+        out.reserveCapacity(page.utf8.count + book.chapters.reduce(0) { $0 + $1.body.approximateByteCount } / 20 * 21)
+        Self.splice(page, body: { links.write(book.chapters[$0]) }, count: book.chapters.count) { out += $0 }
+        return out
+    }
+
+    /// The same HTML as ``printHTML(_:forPDF:)`` (as published), handed on
+    /// in pieces: the template's text between chapters, and each chapter as
+    /// it is written. A catalogue of 100,000 practices is a file of hundreds
+    /// of megabytes; written this way, no more than a chapter of it is held.
+    func printHTML(_ book: Handbook, emit: (Substring) -> Void) {
+        let (page, links) = template(book, forPDF: false)
+        Self.splice(page, body: { links.write(book.chapters[$0]) }, count: book.chapters.count, emit: emit)
+    }
+
+    /// The page from the theme's template, with a marker where each
+    /// chapter's body goes, and the link rules the bodies are written with.
+    /// The bodies are written into the page one at a time: a catalogue of
+    /// thousands of practices is never held three times over (every body,
+    /// the template's loop, the page).
+    private func template(_ book: Handbook, forPDF: Bool) -> (page: String, links: HandbookLinks) {
         var links = HandbookLinks(book: book, format: .print, baseURL: baseURL)
         links.offsite = forPDF
         if forPDF, let contentDirectory {
             links.embed = { HandbookLinks.dataURL($0, contentDirectory: contentDirectory) }
         }
-        // The template gets a marker for each chapter's body, and the bodies are written into its
-        // result one at a time: a catalogue of thousands of practices is never held three times over
-        // (every body, the template's loop, the page).
         let chapters = book.chapters.enumerated().map { index, chapter in
             HandbookView.Chapter(
                 anchor: chapter.anchor, title: chapter.title, kicker: chapter.kicker, part: chapter.part,
@@ -35,10 +55,7 @@ struct HandbookRenderer: Sendable {
             facts: book.coverFacts.map { FactView(label: $0.label, value: $0.value) }, license: book.license,
             stylesheetHref: "../\(Route.asset("handbook.css").path)", contents: contents, chapters: chapters
         )
-        let page = theme.render(.handbook, view, strings)
-        // Room for the whole book at once: grown by doubling, a large catalogue's was twice its size for a moment.
-        let size = page.utf8.count + book.chapters.reduce(0) { $0 + $1.body.approximateByteCount } / 20 * 21
-        return Self.splice(page, reserving: size) { index in index < book.chapters.count ? links.write(book.chapters[index]) : "" }
+        return (theme.render(.handbook, view, strings), links)
     }
 
     /// Where chapter `index`'s body goes: NUL, the number, NUL. No text
@@ -46,19 +63,24 @@ struct HandbookRenderer: Sendable {
     static func bodyMarker(_ index: Int) -> String { "\u{0}\(index)\u{0}" }
 
     /// `page` with each ``bodyMarker(_:)`` replaced by `body(index)`.
-    static func splice(_ page: String, reserving size: Int = 0, body: (Int) -> String) -> String {
+    static func splice(_ page: String, body: (Int) -> String) -> String {
         var out = ""
-        out.reserveCapacity(size)
+        splice(page, body: body, count: .max) { out += $0 }
+        return out
+    }
+
+    /// `page` in pieces, with each ``bodyMarker(_:)`` below `count` replaced
+    /// by `body(index)` (a marker past it by nothing).
+    static func splice(_ page: String, body: (Int) -> String, count: Int, emit: (Substring) -> Void) {
         var rest = Substring(page)
         while let start = rest.utf8.firstIndex(of: 0) {
             let afterStart = rest.utf8.index(after: start)
             guard let end = rest.utf8[afterStart...].firstIndex(of: 0), let index = Int(Substring(rest.utf8[afterStart..<end])) else { break }
-            out += rest[..<start]
-            out += body(index)
+            emit(rest[..<start])
+            if index < count { emit(Substring(body(index))) }
             rest = rest[rest.utf8.index(after: end)...]
         }
-        out += rest
-        return out
+        emit(rest)
     }
 }
 

@@ -40,17 +40,39 @@ final class MadeFile: @unchecked Sendable {
     init(_ make: @escaping @Sendable () -> Result<Artifact, RenderFailure>) { self.make = make }
 
     /// The file for its output; made now unless a page had it made. Its
-    /// bytes are not kept: asked again (the preview), it is made again.
+    /// bytes are not kept: asked again (the preview), it is made again. A
+    /// file made as a stream counts its bytes as they are written, and
+    /// knows its size from then on.
     func take() -> Result<Artifact, RenderFailure> {
         lock.lock()
         defer { lock.unlock() }
         let result = made ?? make()
         made = nil
-        if case .success(let artifact) = result { size = artifact.byteCount }
+        guard case .success(var artifact) = result else { return result }
+        if case .stream(let stream) = artifact.content {
+            artifact.content = .stream(
+                ByteStream { [self] emit in
+                    var count = 0
+                    stream.produce { piece in
+                        count += piece.count
+                        emit(piece)
+                    }
+                    record(count)
+                })
+            return .success(artifact)
+        }
+        size = artifact.byteCount
         return result
     }
 
-    /// The file's size in bytes, or nil when it cannot be made.
+    private func record(_ count: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        size = count
+    }
+
+    /// The file's size in bytes, or nil when it cannot be made. A stream
+    /// not written yet is run once to be counted; its bytes are not kept.
     var byteCount: Int? {
         lock.lock()
         defer { lock.unlock() }
@@ -58,7 +80,13 @@ final class MadeFile: @unchecked Sendable {
         let result = make()
         made = result
         guard case .success(let artifact) = result else { return nil }
-        size = artifact.byteCount
+        if case .stream(let stream) = artifact.content {
+            var count = 0
+            stream.produce { count += $0.count }
+            size = count
+        } else {
+            size = artifact.byteCount
+        }
         return size
     }
 }

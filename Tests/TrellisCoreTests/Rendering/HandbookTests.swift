@@ -19,6 +19,43 @@ import ZIPFoundation
         #expect(HandbookRenderer.splice("no markers at all") { _ in "x" } == "no markers at all")
     }
 
+    /// The print HTML is written to disk as it is made, a chapter at a time
+    /// (the catalogue book is hundreds of megabytes at 100,000 practices).
+    /// The written file is the HTML made whole, byte for byte; its size is
+    /// known to a page that asks before it is written (counted) and after
+    /// (recorded while it was written), and the two agree.
+    @Test func printHTMLWrittenInPiecesIsTheWholeBookAndKnowsItsSize() throws {
+        let built = BuiltSite("rich")
+        let site = try #require(built.result.site)
+        let theme = try #require(built.result.theme)
+        let renderer = SiteRenderer(site: site, theme: theme, pdf: false)
+        let index = try #require(renderer.handbookIDs.firstIndex(of: "catalogue"))
+        let book = renderer.books[index].get
+        let whole = HandbookRenderer(
+            theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL, contentDirectory: site.contentDirectory,
+            strings: renderer.strings
+        ).printHTML(book)
+        #expect(whole.contains("Sammtalk"))
+        let written = try built.text("handbooks/catalogue.html")
+        #expect(written == whole)
+        let stream = HandbookFiles.printHTMLStream(book, site: site, theme: theme, strings: renderer.strings)
+        #expect(stream.bytes == Array(whole.utf8))
+
+        // Asked before the file is written: counted.
+        let before = SiteRenderer(site: site, theme: theme, pdf: false)
+        #expect(before.handbookFiles["handbooks/catalogue.html"]?.byteCount == whole.utf8.count)
+        // Asked after: recorded as it was written.
+        let after = SiteRenderer(site: site, theme: theme, pdf: false)
+        let file = try #require(after.handbookFiles["handbooks/catalogue.html"])
+        guard case .stream(let taken) = try file.take().get().content else {
+            Issue.record("the print handbook is not written as a stream")
+            return
+        }
+        #expect(taken.bytes.count == whole.utf8.count)
+        #expect(file.byteCount == whole.utf8.count)
+        #expect(after.handbookSize("handbooks/catalogue.html") == FileSize.label(whole.utf8.count))
+    }
+
     @Test func handbooksExist() {
         let site = BuiltSite()
         for name in ["intro-module-participant", "intro-module-facilitator", "catalogue"] {

@@ -50,12 +50,32 @@ enum HandbookFiles: OutputKind {
                 throw RenderFailure(path: path, reason: .pdf(error.message))
             }
         default:
-            return Artifact(path: path, content: .text(printHTML(forPDF: false)))
+            return Artifact(path: path, content: .stream(Self.printHTMLStream(book, site: site, theme: theme, strings: strings)))
         }
     }
 }
 
 extension HandbookFiles {
+    /// The print edition's HTML as published, written to disk a megabyte or
+    /// so at a time as its chapters are written: the catalogue book's is
+    /// hundreds of megabytes at 100,000 practices, and is never held whole.
+    static func printHTMLStream(_ book: Handbook, site: Site, theme: Theme, strings: Strings) -> ByteStream {
+        let renderer = HandbookRenderer(
+            theme: theme, siteTitle: site.config.title, baseURL: site.config.baseURL, contentDirectory: site.contentDirectory, strings: strings)
+        return ByteStream { emit in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 20)
+            renderer.printHTML(book) { piece in
+                buffer.append(contentsOf: piece.utf8)
+                if buffer.count >= 1 << 20 {
+                    buffer.withUnsafeBytes(emit)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            if !buffer.isEmpty { buffer.withUnsafeBytes(emit) }
+        }
+    }
+
     /// The print edition's HTML: as published, or as WeasyPrint reads it for the PDF.
     static func printHTML(_ book: Handbook, forPDF: Bool, site: Site, theme: Theme, strings: Strings) -> String {
         HandbookRenderer(
