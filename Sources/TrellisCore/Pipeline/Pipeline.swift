@@ -125,6 +125,16 @@ public enum Pipeline {
             }
         }
 
+        // Every task and practice section heading is compared with "Facilitator notes" in each
+        // built-in language, a set made once from every language's strings: made here, beside
+        // discovery, and not by the first parse while the other worker waits for it (40 ms).
+        DispatchQueue.global().async { _ = ModuleTask.facilitatorHeadings }
+        // The theme does not depend on the content: it is loaded beside discovery too.
+        let templates = options.templates
+        let templateRenderer = options.templateRenderer
+        let themeLoad = Lazy { Theme.load(overrides: templates, displayDirectory: templates, renderer: templateRenderer) }
+        DispatchQueue.global().async { _ = themeLoad.get }
+
         // 1. discover
         let discovered = stage("discover") { () -> (Inventory?, String) in
             let (inventory, found) = Discovery.run(contentDirectory: contentDirectory, displayDirectory: display)
@@ -136,8 +146,7 @@ public enum Pipeline {
         // 2. theme: the templates (built-in and overrides), checked against their views;
         // the ids they put on pages are reserved before any heading gets its anchor.
         let theme = stage("theme") { () -> (Theme?, String) in
-            let (theme, found) = Theme.load(
-                overrides: options.templates, displayDirectory: options.templates, renderer: options.templateRenderer)
+            let (theme, found) = themeLoad.get
             diagnostics += found
             return (theme, theme.map { "\($0.overridden.count) overrides" } ?? "not loaded")
         }

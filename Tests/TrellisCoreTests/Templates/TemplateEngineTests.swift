@@ -155,13 +155,13 @@ import Testing
 
     /// A short result is copied into a string of its own size; the text
     /// must come through byte for byte, in every width of UTF-8, and a
-    /// result as long as the reserve or longer is handed on as it is.
+    /// longer result is handed on as it is.
     @Test func aShortResultKeepsItsTextWhenFitted() {
         let short = "<li class=\"card\">Zürich – 東京 – 🌍 – end</li>\n"
         #expect(MustacheProgram.fitted(short) == short)
         #expect(Array(MustacheProgram.fitted(short).utf8) == Array(short.utf8))
         #expect(MustacheProgram.fitted("") == "")
-        let long = String(repeating: "é<p>", count: MustacheRenderer.reservedCapacity)
+        let long = String(repeating: "é<p>", count: MustacheProgram.fittedBelow)
         #expect(MustacheProgram.fitted(long) == long)
     }
 

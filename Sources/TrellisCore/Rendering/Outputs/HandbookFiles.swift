@@ -66,7 +66,8 @@ extension HandbookFiles {
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 20)
             renderer.printHTML(book) { piece in
-                buffer.append(contentsOf: piece.utf8)
+                var piece = piece
+                piece.withUTF8 { buffer.append(contentsOf: $0) }
                 if buffer.count >= 1 << 20 {
                     buffer.withUnsafeBytes(emit)
                     buffer.removeAll(keepingCapacity: true)
