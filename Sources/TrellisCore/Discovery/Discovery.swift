@@ -309,7 +309,9 @@ public enum Discovery {
                     isDirectory = (targetInfo.st_mode & S_IFMT) == S_IFDIR
                     if isDirectory { linkedFolders.insert(path) }
                 }
-                if name.unicodeScalars.contains(where: { OutputPath.isControlOrFormat($0) || $0 == "\\" }) {
+                // Printable ASCII without a backslash needs no look at Unicode properties.
+                let plain = name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }
+                if !plain, name.unicodeScalars.contains(where: { OutputPath.isControlOrFormat($0) || $0 == "\\" }) {
                     diagnostics.append(
                         .error(
                             "bad-file-name", at: source(path).location(),
@@ -320,7 +322,8 @@ public enum Discovery {
                 if !isDirectory {
                     // Readable by whoever runs the build, checked now so a file
                     // that cannot be read stops the build before anything is written.
-                    if access(full, R_OK) != 0 {
+                    // Asked of the open folder (one name to look up, not the whole path).
+                    if faccessat(dirfd(dir), name, R_OK, 0) != 0 {
                         unreadable(path, isDirectory: false)
                         continue
                     }
