@@ -103,7 +103,9 @@ public final class PreviewSite: @unchecked Sendable {
         switch artifact.content {
         case .text(let text): bytes = Array(text.utf8)
         case .bytes(let data): bytes = data
-        case .stream(let stream): bytes = stream.bytes
+        case .stream(let stream):
+            guard let all = try? stream.bytes() else { return nil }
+            bytes = all
         case .copy(let source):
             guard let data = FileManager.default.contents(atPath: source) else { return nil }
             bytes = [UInt8](data)

@@ -215,19 +215,23 @@ public enum Translations {
         _ translation: TranslationSource, kind: DocumentKind, parser: DocumentParser, inventory: Inventory, diagnostics: inout [Diagnostic]
     ) -> (fields: FieldReader, body: Body, stale: StaleTranslation?)? {
         var originalText = ""
+        var translationSource: SourceRef?
         func frontMatter(_ file: SourceFile) -> (Node.Mapping, FrontMatterSplit)? {
-            guard let data = FileManager.default.contents(atPath: "\(inventory.contentDirectory)/\(file.relativePath)") else {
+            let path = "\(inventory.contentDirectory)/\(file.relativePath)"
+            guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.append(.error("unreadable", at: file.location(), "cannot read the file"))
                 return nil
             }
             let text: String
-            switch SourceText.decode([UInt8](data), file: file, warnings: &diagnostics) {
+            let bytes = [UInt8](data)
+            switch SourceText.decode(bytes, file: file, warnings: &diagnostics) {
             case .success(let value): text = value
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
                 return nil
             }
             if file.relativePath == translation.originalPath { originalText = text }
+            if file == translation.file { translationSource = SourceRef(path: path, bytes: bytes) }
             let split: FrontMatterSplit
             switch FrontMatterSplit.split(text, file: file) {
             case .success(let value): split = value
@@ -289,7 +293,8 @@ public enum Translations {
                         hint: "set '\(name)' in the original, or remove it from the translation"))
             }
         }
-        let body = parser.parseBody(split.body, lineOffset: split.bodyLineOffset, file: translation.file, diagnostics: &diagnostics)
+        var body = parser.parseBody(split.body, lineOffset: split.bodyLineOffset, file: translation.file, diagnostics: &diagnostics)
+        body.source = translationSource
         return (fields, body, stale)
     }
 

@@ -37,18 +37,21 @@ public struct BodySection: Sendable, Hashable {
         didSet { isFacilitatorOnly = heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false }
     }
     public var blocks: [MarkdownBlock]
-    /// The section's Markdown as the author wrote it, without its heading line.
-    public var markdown: String
+    /// Where the section's Markdown is in its document's body text (UTF-8
+    /// offsets), without its heading line. The text itself is read again
+    /// from the file when an output needs it (``Body/markdown(of:)``): only
+    /// `catalogue.json` does, and keeping it was 0.45 GB at 100,000 practices.
+    public var markdownRange: Range<Int>
     public var location: SourceLocation
     /// A `## Facilitator notes` section (or a heading a letter or two from
     /// it): for facilitators only, wherever the body is shown. Decided once,
     /// from the heading, when the section is made.
     public private(set) var isFacilitatorOnly: Bool
 
-    public init(heading: MarkdownHeading?, blocks: [MarkdownBlock], markdown: String, location: SourceLocation) {
+    public init(heading: MarkdownHeading?, blocks: [MarkdownBlock], markdownRange: Range<Int> = 0..<0, location: SourceLocation) {
         self.heading = heading
         self.blocks = blocks
-        self.markdown = markdown
+        self.markdownRange = markdownRange
         self.location = location
         isFacilitatorOnly = heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false
     }
@@ -73,6 +76,9 @@ public struct Body: Sendable, Hashable {
     public var links: [ContentLink]
     /// Links to other sites, as written.
     public var externalLinks: [Located<String>]
+    /// The file the body was read from, to read its sections' Markdown
+    /// again (nil for a body Trellis makes itself).
+    public var source: SourceRef? = nil
 }
 
 /// A learning outcome of a module.

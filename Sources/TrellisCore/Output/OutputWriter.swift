@@ -320,7 +320,11 @@ public struct OutputWriter: Sendable {
     func writeStream(_ stream: ByteStream, to target: String, existing: String?) -> OutputError? {
         var writer = StreamWriter(target: target, previous: existing.map { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) } ?? -1)
         defer { writer.close() }
-        stream.produce { piece in writer.take(piece) }
+        do {
+            try stream.produce { piece in writer.take(piece) }
+        } catch {
+            return error
+        }
         return writer.finish(linking: existing)
     }
 

@@ -66,7 +66,8 @@ struct DocumentParser: Sendable {
             mapping = Node.Mapping([])
         }
         var fields = FieldReader(mapping: mapping, file: file, lineOffset: 1, origin: file.location(), context: "the front matter")
-        let body = parseBody(split.body, lineOffset: split.bodyLineOffset, file: file, diagnostics: &diagnostics)
+        var body = parseBody(split.body, lineOffset: split.bodyLineOffset, file: file, diagnostics: &diagnostics)
+        body.source = SourceRef(path: "\(contentDirectory)/\(file.relativePath)", bytes: bytes)
         let document: ParsedDocument?
         switch source.kind {
         case .home:
@@ -151,43 +152,41 @@ struct DocumentParser: Sendable {
         return Self.split(document, source: text, lineOffset: lineOffset, file: file, links: contentLinks, external: external)
     }
 
-    /// Splits top-level blocks at level-2 headings. Each section keeps the
-    /// Markdown the author wrote, cut from the body by line (UTF-8 offsets,
-    /// one pass over the text).
+    /// Splits top-level blocks at level-2 headings. Each section records
+    /// where its Markdown is in the body, by line (UTF-8 offsets, one pass
+    /// over the text); the text is read again when an output needs it.
     static func split(
         _ document: MarkdownDocument, source: String, lineOffset: Int, file: SourceFile,
         links: [ContentLink], external: [Located<String>]
     ) -> Body {
-        let utf8 = source.utf8
-        var lineStarts: [String.Index] = [utf8.startIndex]
-        // Offsets on the contiguous bytes (a generic index walk was 1% of a build).
-        var offsets: [Int] = []
+        // Where each line starts, and the bytes around the sections (blank lines are trimmed).
+        var lineStarts: [Int] = [0]
         var copy = source
         copy.withUTF8 { bytes in
-            for (offset, byte) in bytes.enumerated() where byte == 0x0A { offsets.append(offset + 1) }
+            for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
         }
-        lineStarts.reserveCapacity(offsets.count + 1)
-        for offset in offsets { lineStarts.append(utf8.index(utf8.startIndex, offsetBy: offset)) }
-        func markdown(from start: Int, to end: Int) -> String {
+        let byteCount = source.utf8.count
+        func markdownRange(from start: Int, to end: Int) -> Range<Int> {
             // start, end: 1-based body lines; start inclusive, end exclusive.
             let lower = min(max(start - 1, 0), lineStarts.count)
             let upper = min(max(end - 1, lower), lineStarts.count)
-            guard lower < upper else { return "" }
-            let from = lineStarts[lower]
-            let to = upper < lineStarts.count ? lineStarts[upper] : utf8.endIndex
-            var slice = utf8[from..<to]
-            while slice.first == 0x0A { slice = slice.dropFirst() }
-            while slice.last == 0x0A { slice = slice.dropLast() }
-            return String(Substring(slice))
+            guard lower < upper else { return 0..<0 }
+            var from = lineStarts[lower]
+            var to = upper < lineStarts.count ? lineStarts[upper] : byteCount
+            copy.withUTF8 { bytes in
+                while from < to, bytes[from] == 0x0A { from += 1 }
+                while to > from, bytes[to - 1] == 0x0A { to -= 1 }
+            }
+            return from..<to
         }
-        var intro = BodySection(heading: nil, blocks: [], markdown: "", location: file.location(line: lineOffset + 1))
+        var intro = BodySection(heading: nil, blocks: [], location: file.location(line: lineOffset + 1))
         var sections: [BodySection] = []
         var starts: [Int] = []
         for block in document.blocks {
             if let heading = block.heading, heading.level == 2 {
                 sections.append(
                     BodySection(
-                        heading: heading, blocks: [], markdown: "",
+                        heading: heading, blocks: [],
                         location: file.location(line: heading.line, column: heading.column)))
                 starts.append(block.line - lineOffset)
             } else if sections.isEmpty {
@@ -197,10 +196,10 @@ struct DocumentParser: Sendable {
             }
         }
         let lineCount = lineStarts.count
-        intro.markdown = markdown(from: 1, to: starts.first ?? lineCount + 1)
+        intro.markdownRange = markdownRange(from: 1, to: starts.first ?? lineCount + 1)
         for index in sections.indices {
             let end = index + 1 < starts.count ? starts[index + 1] : lineCount + 1
-            sections[index].markdown = markdown(from: starts[index] + 1, to: end)
+            sections[index].markdownRange = markdownRange(from: starts[index] + 1, to: end)
         }
         return Body(intro: intro, sections: sections, footnotes: document.footnotes, links: links, externalLinks: external)
     }

@@ -34,17 +34,20 @@ extension Artifact {
 /// catalogue-wide file (the JSON and CSV exports, hundreds of megabytes at
 /// 100,000 practices) is written to disk as it goes and never held whole.
 public struct ByteStream: Sendable {
-    /// Calls `emit` with each piece, in order (a piece is valid only while `emit` runs).
-    let produce: @Sendable (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void
+    /// Calls `emit` with each piece, in order (a piece is valid only while
+    /// `emit` runs). It throws when what it reads from has changed under it
+    /// (`catalogue.json` reads each practice's Markdown again from its file):
+    /// the writer then fails the build, and the previous site stays.
+    let produce: @Sendable (_ emit: (UnsafeRawBufferPointer) -> Void) throws(OutputError) -> Void
 
-    init(_ produce: @escaping @Sendable (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void) {
+    init(_ produce: @escaping @Sendable (_ emit: (UnsafeRawBufferPointer) -> Void) throws(OutputError) -> Void) {
         self.produce = produce
     }
 
     /// Every byte at once (the preview serves a file whole).
-    public var bytes: [UInt8] {
+    public func bytes() throws(OutputError) -> [UInt8] {
         var all: [UInt8] = []
-        produce { all.append(contentsOf: $0) }
+        try produce { all.append(contentsOf: $0) }
         return all
     }
 }

@@ -14,14 +14,17 @@ struct DataExports {
 
     func url(_ route: Route) -> String { route.path }
 
-    func catalogueJSON() -> [UInt8] {
+    func catalogueJSON() throws(OutputError) -> [UInt8] {
         var all: [UInt8] = []
-        catalogueJSON { all.append(contentsOf: $0) }
+        try catalogueJSON { all.append(contentsOf: $0) }
         return all
     }
 
-    /// ``catalogueJSON()`` handed to `emit` a megabyte or so at a time.
-    func catalogueJSON(_ emit: (UnsafeRawBufferPointer) -> Void) {
+    /// ``catalogueJSON()`` handed to `emit` a megabyte or so at a time. Each
+    /// practice's sections are given as the author wrote them, read again
+    /// from its file (``Body/markdown(of:)``), which throws if the file
+    /// changed after it was parsed.
+    func catalogueJSON(_ emit: (UnsafeRawBufferPointer) -> Void) throws(OutputError) {
         var json = JSONText()
         json.beginObject()
         json.int("format_version", Self.formatVersion)
@@ -56,12 +59,14 @@ struct DataExports {
             json.string("updated", practice.updated)
             if let languages = availability[practice.id] { json.strings("languages", languages) }
             json.string("url", url(practice.route))
+            let written = practice.sections.compactMap(\.content) + practice.extraSections
+            var markdown = try practice.body.markdown(of: written).makeIterator()
             json.beginArray("sections")
             for section in practice.sections {
                 json.beginObject()
                 json.string("id", section.template.id)
                 json.string("heading", section.template.heading)
-                json.string("markdown", section.content?.markdown ?? "")
+                json.string("markdown", section.content == nil ? "" : markdown.next() ?? "")
                 json.endObject()
             }
             json.endArray()
@@ -69,7 +74,7 @@ struct DataExports {
             for section in practice.extraSections {
                 json.beginObject()
                 json.string("heading", section.heading?.text ?? "")
-                json.string("markdown", section.markdown)
+                json.string("markdown", markdown.next() ?? "")
                 json.endObject()
             }
             json.endArray()

@@ -51,9 +51,9 @@ final class MadeFile: @unchecked Sendable {
         guard case .success(var artifact) = result else { return result }
         if case .stream(let stream) = artifact.content {
             artifact.content = .stream(
-                ByteStream { [self] emit in
+                ByteStream { [self] emit throws(OutputError) in
                     var count = 0
-                    stream.produce { piece in
+                    try stream.produce { piece in
                         count += piece.count
                         emit(piece)
                     }
@@ -81,8 +81,9 @@ final class MadeFile: @unchecked Sendable {
         made = result
         guard case .success(let artifact) = result else { return nil }
         if case .stream(let stream) = artifact.content {
+            // A stream that fails fails its own output too; the page shows no size.
             var count = 0
-            stream.produce { count += $0.count }
+            guard (try? stream.produce { count += $0.count }) != nil else { return nil }
             size = count
         } else {
             size = artifact.byteCount

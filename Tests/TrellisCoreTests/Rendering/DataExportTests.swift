@@ -65,6 +65,37 @@ import Testing
         #expect(tasks.first?["url"] as? String == "modules/intro-module/meet-each-other.html")
     }
 
+    /// catalogue.json gives each section's Markdown as the author wrote
+    /// it, read again from the practice's file: the build does not keep it.
+    /// A file edited after it was parsed stops the export with a message
+    /// (the writer then fails the build and keeps the previous site) rather
+    /// than mixing the new text with the old page.
+    @Test func catalogueJSONReadsTheMarkdownAgainAndRefusesAChangedFile() throws {
+        let directory = TemporaryDirectory()
+        let content = try copyFixture("minimal", into: directory)
+        let result = build(content, output: directory.sub("out"))
+        let site = try #require(result.site)
+        let practice = try #require(site.practices.first)
+        let texts = try practice.body.markdown(of: practice.sections.compactMap(\.content))
+        #expect(texts.first == "Students from two colleges meet online every week.")
+        #expect(texts.count == practice.sections.count)
+        #expect(texts.allSatisfy { !$0.hasPrefix("\n") && !$0.hasSuffix("\n") && !$0.hasPrefix("## ") })
+        let written = try #require(FileManager.default.contents(atPath: directory.sub("out") + "/catalogue.json"))
+        #expect(try DataExports(site: site).catalogueJSON() == [UInt8](written))
+
+        let path = "\(content)/practices/good-practice.md"
+        try (try readText(path) + "\nA line added while the site was being built.\n").write(toFile: path, atomically: false, encoding: .utf8)
+        do {
+            _ = try DataExports(site: site).catalogueJSON()
+            Issue.record("a changed file was read as if it were the one parsed")
+        } catch {
+            #expect(error.message.contains("practices/good-practice.md' changed while the site was being built"))
+            #expect(error.hint?.contains("build again") == true)
+        }
+        try FileManager.default.removeItem(atPath: path)
+        #expect(throws: OutputError.self) { try DataExports(site: site).catalogueJSON() }
+    }
+
     @Test func catalogueJSONEscapesText() throws {
         let directory = TemporaryDirectory()
         let content = try copyFixture("minimal", into: directory)

@@ -15,7 +15,7 @@ enum DataFiles: OutputKind {
             },
             data("catalogue.json", "the catalogue as JSON") { renderer in
                 let exports = renderer.exports
-                return .stream(ByteStream { exports.catalogueJSON($0) })
+                return .stream(ByteStream { emit throws(OutputError) in try exports.catalogueJSON(emit) })
             },
             data("feed.xml", "the feed") { .text($0.exports.atomFeed()) },
         ]
