@@ -231,7 +231,7 @@ public enum Translations {
                 return nil
             }
             if file.relativePath == translation.originalPath { originalText = text }
-            if file == translation.file { translationSource = SourceRef(path: path, bytes: bytes) }
+            if file == translation.file { translationSource = SourceRef(path: path, displayPath: file.displayPath, bytes: bytes) }
             let split: FrontMatterSplit
             switch FrontMatterSplit.split(text, file: file) {
             case .success(let value): split = value

@@ -10,12 +10,15 @@
 public struct SourceRef: Sendable, Hashable {
     /// The file's absolute path.
     public var path: String
+    /// The path as the author would type it (`content/practices/x.md`), for messages.
+    public var displayPath: String
     /// The file as it was parsed: its size and a digest of its bytes.
     public var byteCount: Int
     public var digest: UInt64
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, displayPath: String, bytes: [UInt8]) {
         self.path = path
+        self.displayPath = displayPath
         byteCount = bytes.count
         digest = Self.digest(bytes)
     }
@@ -56,17 +59,17 @@ extension Body {
             bytes = try FileBytes.contents(of: source.path)
         } catch {
             throw OutputError(
-                .write, .unreadableSource, path: source.path, message: "cannot read '\(source.path)' again: \(error.reason)",
+                .write, .unreadableSource, path: source.path, message: "cannot read '\(source.displayPath)' again: \(error.reason)",
                 hint: "the file was read when the build started; check that it is still there, then build again")
         }
-        let file = SourceFile(relativePath: source.path, displayPath: source.path)
+        let file = SourceFile(relativePath: source.path, displayPath: source.displayPath)
         var ignored: [Diagnostic] = []
         guard bytes.count == source.byteCount, SourceRef.digest(bytes) == source.digest,
             case .success(let text) = SourceText.decode(bytes, file: file, warnings: &ignored),
             case .success(let split) = FrontMatterSplit.split(text, file: file)
         else {
             throw OutputError(
-                .write, .unreadableSource, path: source.path, message: "'\(source.path)' changed while the site was being built",
+                .write, .unreadableSource, path: source.path, message: "'\(source.displayPath)' changed while the site was being built",
                 hint: "build again: the site is made from the files as they are when the build starts")
         }
         var body = split.body

@@ -67,7 +67,7 @@ struct DocumentParser: Sendable {
         }
         var fields = FieldReader(mapping: mapping, file: file, lineOffset: 1, origin: file.location(), context: "the front matter")
         var body = parseBody(split.body, lineOffset: split.bodyLineOffset, file: file, diagnostics: &diagnostics)
-        body.source = SourceRef(path: "\(contentDirectory)/\(file.relativePath)", bytes: bytes)
+        body.source = SourceRef(path: "\(contentDirectory)/\(file.relativePath)", displayPath: file.displayPath, bytes: bytes)
         let document: ParsedDocument?
         switch source.kind {
         case .home:
