@@ -172,10 +172,8 @@ struct HandbookBuilder: Sendable {
     /// About the bytes a body's chapter writes: its blocks and footnotes, and
     /// room for the facts and headings around them.
     static func approximateByteCount(_ body: Body) -> Int {
-        let blocks = ([body.intro] + body.sections).reduce(0) { total, section in
-            section.blocks.reduce(total) { $0 + $1.segments.approximateByteCount + 64 }
-        }
-        return blocks + (body.footnotes?.approximateByteCount ?? 0) + 1024
+        func size(_ section: BodySection) -> Int { section.blocks.reduce(0) { $0 + $1.segments.approximateByteCount + 64 } }
+        return body.sections.reduce(size(body.intro)) { $0 + size($1) } + (body.footnotes?.approximateByteCount ?? 0) + 1024
     }
 
     func catalogueBook() -> Handbook {
