@@ -13,20 +13,19 @@ struct HandbookRenderer: Sendable {
     /// - Parameter forPDF: links to site pages become absolute (base_url) or
     ///   text with the page's path; images are carried in the HTML itself.
     func printHTML(_ book: Handbook, forPDF: Bool = false) -> String {
-        let (page, links) = template(book, forPDF: forPDF)
         // Room for the whole book at once: grown by doubling, a large catalogue's was twice its size for a moment.
         var out = ""
-        out.reserveCapacity(page.utf8.count + book.chapters.reduce(0) { $0 + $1.body.approximateByteCount } / 20 * 21)
-        Self.splice(page, body: { links.write(book.chapters[$0]) }, count: book.chapters.count) { out += $0 }
+        out.reserveCapacity(book.chapters.reduce(64 * 1024) { $0 + $1.body.approximateByteCount } / 20 * 21)
+        printHTML(book, forPDF: forPDF) { out += $0 }
         return out
     }
 
-    /// The same HTML as ``printHTML(_:forPDF:)`` (as published), handed on
-    /// in pieces: the template's text between chapters, and each chapter as
-    /// it is written. A catalogue of 100,000 practices is a file of hundreds
-    /// of megabytes; written this way, no more than a chapter of it is held.
-    func printHTML(_ book: Handbook, emit: (Substring) -> Void) {
-        let (page, links) = template(book, forPDF: false)
+    /// The same HTML handed on in pieces: the template's text between
+    /// chapters, and each chapter as it is written. A catalogue of 100,000
+    /// practices is a file of hundreds of megabytes; written this way, no
+    /// more than a chapter of it is held.
+    func printHTML(_ book: Handbook, forPDF: Bool = false, emit: (Substring) -> Void) {
+        let (page, links) = template(book, forPDF: forPDF)
         Self.splice(page, body: { links.write(book.chapters[$0]) }, count: book.chapters.count, emit: emit)
     }
 
@@ -61,13 +60,6 @@ struct HandbookRenderer: Sendable {
     /// Where chapter `index`'s body goes: NUL, the number, NUL. No text
     /// of a page can hold a NUL (content with control characters is refused).
     static func bodyMarker(_ index: Int) -> String { "\u{0}\(index)\u{0}" }
-
-    /// `page` with each ``bodyMarker(_:)`` replaced by `body(index)`.
-    static func splice(_ page: String, body: (Int) -> String) -> String {
-        var out = ""
-        splice(page, body: body, count: .max) { out += $0 }
-        return out
-    }
 
     /// `page` in pieces, with each ``bodyMarker(_:)`` below `count` replaced
     /// by `body(index)` (a marker past it by nothing).

@@ -39,7 +39,7 @@ public struct BodySection: Sendable, Hashable {
     public var blocks: [MarkdownBlock]
     /// Where the section's Markdown is in its document's body text (UTF-8
     /// offsets), without its heading line. The text itself is read again
-    /// from the file when an output needs it (``Body/markdown(of:)``): only
+    /// from the file when an output needs it (``Body/markdownReader()``): only
     /// `catalogue.json` does, and keeping it was 0.45 GB at 100,000 practices.
     public var markdownRange: Range<Int>
     public var location: SourceLocation

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import CLibDeflate
 
 /// The file a document was parsed from, and how to tell that it still holds
 /// the bytes that were parsed: what lets an output read a document's text
@@ -12,48 +8,36 @@ public struct SourceRef: Sendable, Hashable {
     public var path: String
     /// The path as the author would type it (`content/practices/x.md`), for messages.
     public var displayPath: String
-    /// The file as it was parsed: its size and a digest of its bytes.
+    /// The file as it was parsed: its size and the CRC-32 of its bytes (the
+    /// checksum the archives use, by libdeflate): a check that the file
+    /// has not been edited since, not a defence against forgery.
     public var byteCount: Int
-    public var digest: UInt64
+    public var crc32: UInt32
 
     public init(path: String, displayPath: String, bytes: [UInt8]) {
         self.path = path
         self.displayPath = displayPath
         byteCount = bytes.count
-        digest = Self.digest(bytes)
+        crc32 = Self.crc32(bytes)
     }
 
-    /// FNV-1a, 64 bits, eight bytes at a time where it can: a check that a
-    /// file has not changed since it was parsed, not a defence against
-    /// someone making two files alike on purpose.
-    static func digest(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        bytes.withUnsafeBytes { raw in
-            var index = 0
-            while index + 8 <= raw.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-                index += 8
-            }
-            while index < raw.count {
-                hash = (hash ^ UInt64(raw[index])) &* 0x0000_0100_0000_01B3
-                index += 1
-            }
-        }
-        return hash
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
     }
 }
 
 extension Body {
-    /// The Markdown of each of `sections` (sections of this body), as the
-    /// author wrote it: read again from the body's file, which must hold the
-    /// bytes that were parsed. A body with no file gives empty text.
+    /// A reader of this body's sections' Markdown, as the author wrote it
+    /// (``BodySection/markdownRange``): the file is read again, once, and
+    /// must hold the bytes that were parsed. A body with no file gives
+    /// empty text.
     ///
     /// - Throws: when the file cannot be read, or has changed since it was
     ///   parsed (edited while the site was being built): its text can no
     ///   longer be told apart from the new text, so the build stops rather
     ///   than publish a mixture.
-    public func markdown(of sections: [BodySection]) throws(OutputError) -> [String] {
-        guard let source else { return sections.map { _ in "" } }
+    public func markdownReader() throws(OutputError) -> @Sendable (BodySection) -> String {
+        guard let source else { return { _ in "" } }
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.contents(of: source.path)
@@ -64,7 +48,7 @@ extension Body {
         }
         let file = SourceFile(relativePath: source.path, displayPath: source.displayPath)
         var ignored: [Diagnostic] = []
-        guard bytes.count == source.byteCount, SourceRef.digest(bytes) == source.digest,
+        guard bytes.count == source.byteCount, SourceRef.crc32(bytes) == source.crc32,
             case .success(let text) = SourceText.decode(bytes, file: file, warnings: &ignored),
             case .success(let split) = FrontMatterSplit.split(text, file: file)
         else {
@@ -72,12 +56,11 @@ extension Body {
                 .write, .unreadableSource, path: source.path, message: "'\(source.displayPath)' changed while the site was being built",
                 hint: "build again: the site is made from the files as they are when the build starts")
         }
-        var body = split.body
-        return body.withUTF8 { bytes in
-            sections.map { section in
-                let range = section.markdownRange.clamped(to: 0..<bytes.count)
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            }
+        let body = split.body.utf8
+        return { section in
+            let range = section.markdownRange.clamped(to: 0..<body.count)
+            return String(
+                Substring(body[body.index(body.startIndex, offsetBy: range.lowerBound)..<body.index(body.startIndex, offsetBy: range.upperBound)]))
         }
     }
 }

@@ -22,7 +22,7 @@ struct DataExports {
 
     /// ``catalogueJSON()`` handed to `emit` a megabyte or so at a time. Each
     /// practice's sections are given as the author wrote them, read again
-    /// from its file (``Body/markdown(of:)``), which throws if the file
+    /// from its file (``Body/markdownReader()``), which throws if the file
     /// changed after it was parsed.
     func catalogueJSON(_ emit: (UnsafeRawBufferPointer) -> Void) throws(OutputError) {
         var json = JSONText()
@@ -59,14 +59,13 @@ struct DataExports {
             json.string("updated", practice.updated)
             if let languages = availability[practice.id] { json.strings("languages", languages) }
             json.string("url", url(practice.route))
-            let written = practice.sections.compactMap(\.content) + practice.extraSections
-            var markdown = try practice.body.markdown(of: written).makeIterator()
+            let markdown = try practice.body.markdownReader()
             json.beginArray("sections")
             for section in practice.sections {
                 json.beginObject()
                 json.string("id", section.template.id)
                 json.string("heading", section.template.heading)
-                json.string("markdown", section.content == nil ? "" : markdown.next() ?? "")
+                json.string("markdown", section.content.map(markdown) ?? "")
                 json.endObject()
             }
             json.endArray()
@@ -74,7 +73,7 @@ struct DataExports {
             for section in practice.extraSections {
                 json.beginObject()
                 json.string("heading", section.heading?.text ?? "")
-                json.string("markdown", markdown.next() ?? "")
+                json.string("markdown", markdown(section))
                 json.endObject()
             }
             json.endArray()

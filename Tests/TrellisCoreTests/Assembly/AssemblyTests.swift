@@ -51,7 +51,7 @@ import Testing
         #expect(!diagnostics.hasErrors)
         let practice = try #require(site.practices.first)
         #expect(practice.extraSections.map { $0.heading?.text } == ["Costs"])
-        #expect(try practice.body.markdown(of: practice.extraSections).first?.contains("About 200 euros") == true)
+        #expect(try practice.extraSections.first.map(practice.body.markdownReader())?.contains("About 200 euros") == true)
         #expect(practice.sections.allSatisfy { $0.content != nil })
     }
 

@@ -15,8 +15,13 @@ import ZIPFoundation
         let page =
             "<main>" + HandbookRenderer.bodyMarker(0) + "<hr>" + HandbookRenderer.bodyMarker(1) + "ü" + HandbookRenderer.bodyMarker(7) + "</main>"
         let bodies = ["<p>zero</p>", "<p>one ✓</p>"]
-        #expect(HandbookRenderer.splice(page) { $0 < bodies.count ? bodies[$0] : "" } == "<main><p>zero</p><hr><p>one ✓</p>ü</main>")
-        #expect(HandbookRenderer.splice("no markers at all") { _ in "x" } == "no markers at all")
+        func spliced(_ page: String, _ body: (Int) -> String) -> String {
+            var out = ""
+            HandbookRenderer.splice(page, body: body, count: bodies.count) { out += $0 }
+            return out
+        }
+        #expect(spliced(page) { $0 < bodies.count ? bodies[$0] : "" } == "<main><p>zero</p><hr><p>one ✓</p>ü</main>")
+        #expect(spliced("no markers at all") { _ in "x" } == "no markers at all")
     }
 
     /// The print HTML is written to disk as it is made, a chapter at a time
