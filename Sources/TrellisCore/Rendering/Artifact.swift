@@ -51,3 +51,15 @@ public struct ByteStream: Sendable {
         return all
     }
 }
+
+extension [UInt8] {
+    /// Hands the bytes gathered so far to a stream's `emit` and forgets them
+    /// (keeping the room), once there are at least `limit`: the exports and
+    /// the catalogue book are written a megabyte or so at a time. A limit of
+    /// 0 hands on whatever is left at the end.
+    mutating func drain(over limit: Int = 1 << 20, _ emit: (UnsafeRawBufferPointer) -> Void) {
+        guard count >= limit, !isEmpty else { return }
+        withUnsafeBytes(emit)
+        removeAll(keepingCapacity: true)
+    }
+}

@@ -145,12 +145,9 @@ struct DataExports {
                     [section.heading?.text ?? "", Self.plainLines(section.blocks)].filter { !$0.isEmpty }.joined(separator: "\n")
                 }.joined(separator: "\n\n"))
             Self.appendRow(cells, to: &out)
-            if out.count >= 1 << 20 {
-                out.withUnsafeBytes(emit)
-                out.removeAll(keepingCapacity: true)
-            }
+            out.drain(emit)
         }
-        out.withUnsafeBytes(emit)
+        out.drain(over: 0, emit)
     }
 
     /// A CSV row (RFC 4180: commas, CRLF), each cell as ``cell(_:)`` writes it.
@@ -267,33 +264,39 @@ struct DataExports {
         return "\(day)T00:00:00Z"
     }
 
-    /// An Atom feed of the practices.
-    func atomFeed() -> String {
+    /// An Atom feed of the practices, handed to `emit` a megabyte or so at a
+    /// time: every practice is an entry, so at 100,000 practices the feed is
+    /// a hundred megabytes, which is never held whole.
+    func atomFeed(_ emit: (UnsafeRawBufferPointer) -> Void) {
         let practices = feedOrder()
         let base = site.config.baseURL
         let siteID = base ?? "urn:trellis:\(Slug.make(site.config.title, fallback: "site"))"
         let latest = practices.compactMap { Self.timestamp($0.updated) }.max() ?? "1970-01-01T00:00:00Z"
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml +=
+        var out: [UInt8] = []
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        add("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
+        add(
             "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(HTML.escape(site.config.language))\"\(base.map { " xml:base=\"\(HTML.escape($0))\"" } ?? "")>\n"
-        xml += "<title>\(HTML.escape(site.config.title)) – good practices</title>\n"
-        xml += "<id>\(HTML.escape(siteID + (base == nil ? ":practices" : "feed.xml")))</id>\n"
-        xml += "<updated>\(latest)</updated>\n"
-        xml += "<link rel=\"self\" href=\"feed.xml\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"practices/index.html\"/>\n"
-        xml += "<author><name>\(HTML.escape(site.config.title))</name></author>\n"
-        if let license = site.config.license { xml += "<rights>\(HTML.escape(license))</rights>\n" }
+        )
+        add("<title>\(HTML.escape(site.config.title)) – good practices</title>\n")
+        add("<id>\(HTML.escape(siteID + (base == nil ? ":practices" : "feed.xml")))</id>\n")
+        add("<updated>\(latest)</updated>\n")
+        add("<link rel=\"self\" href=\"feed.xml\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"practices/index.html\"/>\n")
+        add("<author><name>\(HTML.escape(site.config.title))</name></author>\n")
+        if let license = site.config.license { add("<rights>\(HTML.escape(license))</rights>\n") }
         for practice in practices {
             let id = base.map { $0 + practice.route.path } ?? "\(siteID):practice:\(practice.id)"
-            xml += "<entry>\n<title>\(HTML.escape(practice.title))</title>\n<id>\(HTML.escape(id))</id>\n"
-            xml += "<updated>\(Self.timestamp(practice.updated) ?? latest)</updated>\n"
-            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(practice.route.path))\"/>\n"
-            if let country = practice.country { xml += "<category term=\"\(country.code)\" label=\"\(HTML.escape(country.name))\"/>\n" }
-            for tag in practice.tags { xml += "<category term=\"\(HTML.escape(tag))\"/>\n" }
+            add("<entry>\n<title>\(HTML.escape(practice.title))</title>\n<id>\(HTML.escape(id))</id>\n")
+            add("<updated>\(Self.timestamp(practice.updated) ?? latest)</updated>\n")
+            add("<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(practice.route.path))\"/>\n")
+            if let country = practice.country { add("<category term=\"\(country.code)\" label=\"\(HTML.escape(country.name))\"/>\n") }
+            for tag in practice.tags { add("<category term=\"\(HTML.escape(tag))\"/>\n") }
             let summary = practice.sections.first?.content?.plainText ?? practice.body.intro.plainText
-            xml += "<summary>\(HTML.escape(Self.excerpt(summary, words: 60)))</summary>\n</entry>\n"
+            add("<summary>\(HTML.escape(Self.excerpt(summary, words: 60)))</summary>\n</entry>\n")
+            out.drain(emit)
         }
-        xml += "</feed>\n"
-        return xml
+        add("</feed>\n")
+        out.drain(over: 0, emit)
     }
 
     /// The first `words` words of a text on one line (runs of spaces and

@@ -12,9 +12,7 @@ package struct JSONText {
     /// Hands the bytes written so far to `emit` and forgets them, once
     /// there are at least `limit` (what is still open stays open).
     mutating func drain(over limit: Int = 1 << 20, _ emit: (UnsafeRawBufferPointer) -> Void) {
-        guard bytes.count >= limit, !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes(emit)
-        bytes.removeAll(keepingCapacity: true)
+        bytes.drain(over: limit, emit)
     }
 
     private mutating func write(_ literal: StaticString) {

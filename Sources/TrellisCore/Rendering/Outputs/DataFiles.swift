@@ -8,7 +8,7 @@ enum DataFiles: OutputKind {
         let search = renderer.searchFiles.get.map { PlannedOutput($0.path, "the search index", sources: nil, make: .file($0)) }
         return search + [
             data(Route.asset(CatalogueData.fileName).path, "the catalogue's filter data") { .text(CatalogueData.script($0.site, $0.catalogue)) },
-            // Written to disk as they are made: at 100,000 practices each is hundreds of megabytes.
+            // Written to disk as they are made: at 100,000 practices each is a hundred megabytes or more.
             data("catalogue.csv", "the catalogue as CSV") { renderer in
                 let exports = renderer.exports
                 return .stream(ByteStream { exports.catalogueCSV($0) })
@@ -17,7 +17,10 @@ enum DataFiles: OutputKind {
                 let exports = renderer.exports
                 return .stream(ByteStream { emit throws(OutputError) in try exports.catalogueJSON(emit) })
             },
-            data("feed.xml", "the feed") { .text($0.exports.atomFeed()) },
+            data("feed.xml", "the feed") { renderer in
+                let exports = renderer.exports
+                return .stream(ByteStream { exports.atomFeed($0) })
+            },
         ]
     }
 }

@@ -68,12 +68,9 @@ extension HandbookFiles {
             renderer.printHTML(book) { piece in
                 var piece = piece
                 piece.withUTF8 { buffer.append(contentsOf: $0) }
-                if buffer.count >= 1 << 20 {
-                    buffer.withUnsafeBytes(emit)
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                buffer.drain(emit)
             }
-            if !buffer.isEmpty { buffer.withUnsafeBytes(emit) }
+            buffer.drain(over: 0, emit)
         }
     }
 
