@@ -33,14 +33,14 @@ struct BlockRenderer {
                 }
                 document.blocks.append(
                     MarkdownBlock(
-                        kind: .facilitator, segments: HTMLSegments(html: html), text: plainText(of: current),
+                        kind: .facilitator, segments: HTMLSegments(html: html), textBytes: plainTextBytes(of: current),
                         line: line, endLine: endLine))
             } else if type == CMARK_NODE_HEADING {
                 document.blocks.append(renderHeading(current, line: line, endLine: endLine))
             } else {
                 document.blocks.append(
                     MarkdownBlock(
-                        kind: .content, segments: HTMLSegments(html: renderHTML(current)), text: plainText(of: current),
+                        kind: .content, segments: HTMLSegments(html: renderHTML(current)), textBytes: plainTextBytes(of: current),
                         line: line, endLine: endLine))
             }
         }

@@ -34,21 +34,55 @@ public struct MarkdownBlock: Sendable, Hashable {
         case facilitator
     }
 
-    public var kind: Kind
+    public let kind: Kind
     /// The rendered block, cut where outputs differ.
-    public var segments: HTMLSegments
+    public let segments: HTMLSegments
     /// The rendered block with links as `trellis-link:N`.
     public var html: String { segments.html }
-    /// The block's text without markup, for search and summaries.
-    public var text: String
+    /// The block's text without markup, for search and summaries: made
+    /// again from the segments when asked (``HTMLSegments/derivedPlainText()``),
+    /// or, where they cannot give it back exactly, as kept.
+    public var text: String {
+        if let keptText { return keptText }
+        if case .heading(let heading) = kind { return heading.text }
+        return segments.derivedPlainText() ?? ""
+    }
+    /// The start of ``text``: at least `count` bytes after its leading white
+    /// space, or all of it when it is shorter (a check that reads how every
+    /// block starts does not make every block's whole text).
+    public func textPrefix(_ count: Int) -> String {
+        if let keptText { return keptText }
+        if case .heading(let heading) = kind { return heading.text }
+        return segments.derivedPlainTextPrefix(count) ?? ""
+    }
+
+    /// True when the block has any plain text (``text`` is not empty).
+    public var hasText: Bool { !textPrefix(1).isEmpty }
+
+    /// The plain text, only where the segments do not give it back.
+    private let keptText: String?
+    /// True when the block keeps its plain text (the segments do not give it back).
+    var keepsText: Bool { keptText != nil }
     /// First and last source line (1-based, in the file, after the line offset).
     public var line: Int
     public var endLine: Int
 
+    /// A block with its plain text as cmark's tree gives it (``plainText(of:)``);
+    /// the text is kept only if the segments do not give the same back.
     public init(kind: Kind, segments: HTMLSegments, text: String, line: Int, endLine: Int) {
+        self.init(kind: kind, segments: segments, textBytes: Array(text.utf8), line: line, endLine: endLine)
+    }
+
+    init(kind: Kind, segments: HTMLSegments, textBytes text: [UInt8], line: Int, endLine: Int) {
         self.kind = kind
         self.segments = segments
-        self.text = text
+        if case .heading(let heading) = kind, heading.text.utf8.elementsEqual(text) {
+            keptText = nil
+        } else if segments.derivesPlainText(text) {
+            keptText = nil
+        } else {
+            keptText = String(decoding: text, as: UTF8.self)
+        }
         self.line = line
         self.endLine = endLine
     }

@@ -107,10 +107,14 @@ func consume(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
 /// The plain text of a subtree: text, code, and a space for each break;
 /// each list item and table row ends its line, so a list reads as lines.
 func plainText(of node: OpaquePointer) -> String {
-    // Gathered as bytes and made a String once, at its exact size: every
-    // block of every document keeps its plain text for the whole build.
+    String(decoding: plainTextBytes(of: node), as: UTF8.self)
+}
+
+/// ``plainText(of:)`` as UTF-8 bytes: a block compares them with what its
+/// HTML gives back and keeps them (as a String) only if they differ.
+func plainTextBytes(of node: OpaquePointer) -> [UInt8] {
     var out: [UInt8] = []
-    guard let iter = cmark_iter_new(node) else { return "" }
+    guard let iter = cmark_iter_new(node) else { return [] }
     defer { cmark_iter_free(iter) }
     let space = UInt8(ascii: " ")
     let newline = UInt8(ascii: "\n")
@@ -150,7 +154,7 @@ func plainText(of node: OpaquePointer) -> String {
         }
     }
     while out.last == space || out.last == newline { out.removeLast() }
-    return String(decoding: out, as: UTF8.self)
+    return out
 }
 
 /// A row of a GFM table (an extension node, known by its type name).

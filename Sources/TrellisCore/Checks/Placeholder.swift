@@ -59,7 +59,7 @@ public enum Placeholder {
     static func check(_ body: Body) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for section in [body.intro] + body.sections {
-            guard let block = section.blocks.first(where: { isPlaceholder($0.text) }) else { continue }
+            guard let block = section.blocks.first(where: { isPlaceholder($0.textPrefix(marker.utf8.count)) }) else { continue }
             let place = section.heading.map { "the section '\($0.text)'" } ?? "the text before the first heading"
             diagnostics.append(
                 .warning(

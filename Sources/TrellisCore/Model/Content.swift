@@ -58,7 +58,7 @@ public struct BodySection: Sendable, Hashable {
 
     /// True when the section has no text an author wrote (an HTML comment,
     /// such as the guidance `trellis new practice` writes, does not count).
-    public var isEmpty: Bool { blocks.allSatisfy { $0.text.isEmpty && !$0.segments.hasImage } }
+    public var isEmpty: Bool { blocks.allSatisfy { !$0.hasText && !$0.segments.hasImage } }
     /// The section's text for excerpts, feeds, search and metadata: every
     /// block but `[!FACILITATOR]` ones, which never leave the facilitator's
     /// outputs.

@@ -1,0 +1,102 @@
+import CCmarkGFM
+import Foundation
+import Testing
+
+@testable import Markdown
+
+/// A block's plain text is made again from its HTML when it is read, and kept
+/// only where the HTML does not give it back; either way it is what cmark's
+/// tree gives (``plainText(of:)``), which these tests check through a second,
+/// independent parse.
+@Suite("Plain text made again from HTML")
+struct PlainTextTests {
+    /// Each top-level block's plain text straight from cmark's tree.
+    private func treeTexts(_ markdown: String) -> [String] {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) else { return [] }
+        defer { cmark_parser_free(parser) }
+        for name in MarkdownParser.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { _ = cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var source = markdown
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let root = cmark_parser_finish(parser) else { return [] }
+        defer { cmark_node_free(root) }
+        var texts: [String] = []
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            if cmark_node_get_type(current) != CMARK_NODE_FOOTNOTE_DEFINITION { texts.append(plainText(of: current)) }
+            node = cmark_node_next(current)
+        }
+        return texts
+    }
+
+    /// Common blocks: their text is never held twice.
+    @Test(arguments: [
+        "A plain paragraph.",
+        "A paragraph\nwith a soft break and a hard one  \nafter it.",
+        "Some *emphasis*, **strong**, `code` and ~~struck~~ text.",
+        "Escapes: 5 < 6 & 7 > 3, \"quoted\" and 'single'.",
+        "Entities written out: &amp; &lt; &copy; &#233;.",
+        "A [link](https://example.org \"with a title\") and <https://example.org/auto>.",
+        "An image ![the *alt* text](pic.png \"title\") in a line.",
+        "- one\n- two *three*\n- four\n",
+        "1. first\n\n   second paragraph\n2. next\n",
+        "- outer\n  - inner one\n  - inner two\n- last\n",
+        "- [ ] to do\n- [x] done\n",
+        "> A quote\n> over two lines.\n>\n> And a second paragraph.",
+        "```swift\nlet x = 1 < 2\n  indented\n```",
+        "    indented code\n    more",
+        "| a | b |\n|---|--:|\n| 1 | *2* |\n|   | x |\n",
+        "Ünïcödé text — with “quotes” and an emoji 🌍.",
+        "***",
+        "<div>a raw block, left out</div>",
+        "Inline <span>raw</span> HTML, left out.",
+    ])
+    func commonBlocksAreMadeAgain(markdown: String) {
+        let document = MarkdownParser.parse(markdown)
+        let expected = treeTexts(markdown)
+        #expect(document.blocks.map(\.text) == expected)
+        for block in document.blocks {
+            #expect(!block.keepsText, "kept: \(block.text.debugDescription) from \(block.html.debugDescription)")
+        }
+    }
+
+    /// Blocks the HTML does not give back keep their text, so nothing reads
+    /// a different text than before.
+    @Test(arguments: [
+        "A footnote reference.[^1]\n\n[^1]: The note.",
+        "<div>raw block</div>",
+        "Look: <img src=\"a.png\" alt=\"an alt\"> here.",
+    ])
+    func unusualBlocksKeepTheirText(markdown: String) {
+        let document = MarkdownParser.parse(markdown, options: MarkdownOptions(unsafeHTML: true))
+        #expect(document.blocks.map(\.text) == treeTexts(markdown))
+        #expect(document.blocks.contains { $0.keepsText })
+    }
+
+    @Test func headingsShareTheirText() {
+        let document = MarkdownParser.parse("## A *heading* & more")
+        #expect(document.blocks.first?.text == "A heading & more")
+        #expect(document.blocks.first?.keepsText == false)
+    }
+
+    @Test func prefixIsTheStartOfTheText() throws {
+        let long = String(repeating: "word ", count: 200) + "end."
+        let document = MarkdownParser.parse("- item *one*\n- " + long)
+        let block = try #require(document.blocks.first)
+        let prefix = block.textPrefix(10)
+        #expect(prefix.utf8.count >= 10)
+        #expect(block.text.hasPrefix(prefix.trimmingCharacters(in: .whitespaces)))
+        #expect(block.hasText)
+        let empty = MarkdownParser.parse("<!-- only a comment -->")
+        #expect(empty.blocks.allSatisfy { !$0.hasText })
+    }
+
+    @Test func shortTextIsItsOwnPrefix() throws {
+        let block = try #require(MarkdownParser.parse("Short.").blocks.first)
+        #expect(block.textPrefix(64) == "Short.")
+    }
+}
