@@ -28,6 +28,15 @@ struct EPUBWriter: Sendable {
 
     /// - Parameter previous: the previous build's e-book at the same path, whose unchanged entries are reused.
     func epub(_ book: Handbook, reusing previous: PreviousArchive? = nil) throws -> [UInt8] {
+        var all: [UInt8] = []
+        try epub(book, reusing: previous) { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// ``epub(_:reusing:)`` handed to `emit` a megabyte or so at a time, as
+    /// each file of the book is compressed: the catalogue's e-book, at
+    /// 100,000 practices, is never held whole.
+    func epub(_ book: Handbook, reusing previous: PreviousArchive? = nil, _ emit: (UnsafeRawBufferPointer) -> Void) throws {
         var order: [String] = []
         var chaptersByFile: [String: [Handbook.Chapter]] = [:]
         var files: [String: String] = [:]
@@ -82,9 +91,11 @@ struct EPUBWriter: Sendable {
         try zip.add("mimetype", Array("application/epub+zip".utf8), compress: false)
         try zip.add("META-INF/container.xml", Array(Self.container.utf8))
         try zip.add("OEBPS/package.opf", Array(opf.utf8))
-        for item in items { try zip.add("OEBPS/\(item.href)", item.chapterFile.map { chapterXHTML(order[$0]) } ?? item.data) }
-        guard let bytes = zip.bytes else { throw OutputError(message: "could not pack \(book.id).epub", hint: nil) }
-        return bytes
+        for item in items {
+            try zip.add("OEBPS/\(item.href)", item.chapterFile.map { chapterXHTML(order[$0]) } ?? item.data)
+            zip.drain(emit)
+        }
+        try zip.finish(emit)
     }
 
     static func mediaType(_ path: String) -> String? {

@@ -31,6 +31,11 @@ struct Handbook: Sendable {
     /// else the site's title.
     var creators: [String] = []
     var chapters: [Chapter]
+    /// True when chapters are made each time a format writes them (the
+    /// catalogue's): such a book is large, and is written as a stream.
+    var makesChaptersWhenWritten: Bool {
+        chapters.contains { if case .deferred = $0.body { true } else { false } }
+    }
     /// Site routes that are in this book (a chapter, or an entry of one),
     /// and where: links to them stay inside the book.
     var anchors: [Route: Anchor]

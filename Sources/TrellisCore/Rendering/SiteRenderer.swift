@@ -111,7 +111,7 @@ public struct SiteRenderer: Sendable {
                     return Result { () throws(RenderFailure) -> Artifact in
                         try HandbookFiles.make(
                             book.get, format: format, site: site, theme: theme, strings: strings,
-                            previous: format == "epub" ? Self.previousArchive(Self.handbookPath(id, format), in: previousOutput, languages) : nil)
+                            previous: { format == "epub" ? Self.previousArchive(Self.handbookPath(id, format), in: previousOutput, languages) : nil })
                     }
                 }
             }
@@ -144,11 +144,14 @@ public struct SiteRenderer: Sendable {
 
     public typealias Plan = OutputPlan
 
-    /// Every kind of output, in render order (the most expensive first).
+    /// Every kind of output, in render order (the most expensive first; the
+    /// catalogue's list last but for the static files: it shows the size of
+    /// the catalogue book, which by then is written and counted, so it is
+    /// never made a second time to be counted).
     static let kinds: [any OutputKind.Type] = [
-        HandbookFiles.self, CartridgeFiles.self, DataFiles.self, CataloguePage.self, HomePage.self, ModuleListPage.self, NotFoundPage.self,
+        HandbookFiles.self, CartridgeFiles.self, DataFiles.self, HomePage.self, ModuleListPage.self, NotFoundPage.self,
         PracticeFormPage.self, FacetPage.self, RelatedPracticesPage.self, ModulePage.self, TaskPage.self, PracticePage.self, FreePage.self,
-        StaticFiles.self,
+        CataloguePage.self, StaticFiles.self,
     ]
 
     /// The plan of every file this site's build writes; collisions are in

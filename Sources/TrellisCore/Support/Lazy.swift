@@ -31,10 +31,17 @@ extension Lazy {
 /// A file made once, by its own output or first by a page that shows its
 /// size: the output takes the bytes (after which only the size is kept, so
 /// a build never holds every handbook at once), a page asks for the size.
+///
+/// A file made as a stream (the catalogue book, at 100,000 practices
+/// hundreds of megabytes) is counted as its output writes it; a page that
+/// asks for its size meanwhile waits for the count rather than making the
+/// whole file a second time to count it.
 final class MadeFile: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var made: Result<Artifact, RenderFailure>?
     private var size: Int?
+    /// A stream handed to its output and not yet written to its end.
+    private var writing = false
     private let make: @Sendable () -> Result<Artifact, RenderFailure>
 
     init(_ make: @escaping @Sendable () -> Result<Artifact, RenderFailure>) { self.make = make }
@@ -44,20 +51,27 @@ final class MadeFile: @unchecked Sendable {
     /// file made as a stream counts its bytes as they are written, and
     /// knows its size from then on.
     func take() -> Result<Artifact, RenderFailure> {
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         let result = made ?? make()
         made = nil
         guard case .success(var artifact) = result else { return result }
         if case .stream(let stream) = artifact.content {
+            writing = true
+            let count = StreamCount(self)
             artifact.content = .stream(
-                ByteStream { [self] emit throws(OutputError) in
-                    var count = 0
-                    try stream.produce { piece in
-                        count += piece.count
-                        emit(piece)
+                ByteStream { emit throws(OutputError) in
+                    var written = 0
+                    do throws(OutputError) {
+                        try stream.produce { piece in
+                            written += piece.count
+                            emit(piece)
+                        }
+                    } catch {
+                        count.settle(nil)
+                        throw error
                     }
-                    record(count)
+                    count.settle(written)
                 })
             return .success(artifact)
         }
@@ -65,17 +79,23 @@ final class MadeFile: @unchecked Sendable {
         return result
     }
 
-    private func record(_ count: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        size = count
+    /// The end of a stream's writing: its size, or nil when it failed or
+    /// was never written; either way, whoever waits for it goes on.
+    fileprivate func settle(_ count: Int?) {
+        condition.lock()
+        defer { condition.unlock() }
+        if let count { size = count }
+        writing = false
+        condition.broadcast()
     }
 
     /// The file's size in bytes, or nil when it cannot be made. A stream
-    /// not written yet is run once to be counted; its bytes are not kept.
+    /// being written is waited for; one not written yet is run once to be
+    /// counted, and its bytes are not kept.
     var byteCount: Int? {
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
+        while writing && size == nil { condition.wait() }
         if let size { return size }
         let result = make()
         made = result
@@ -89,6 +109,29 @@ final class MadeFile: @unchecked Sendable {
             size = artifact.byteCount
         }
         return size
+    }
+}
+
+/// Tells a ``MadeFile`` how its stream ended, once: when the stream has
+/// been written, failed, or (dropped unwritten) is let go, so nothing waits
+/// for a stream that will never be written.
+private final class StreamCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private let file: MadeFile
+    private var settled = false
+
+    init(_ file: MadeFile) { self.file = file }
+
+    func settle(_ count: Int?) {
+        lock.lock()
+        let first = !settled
+        settled = true
+        lock.unlock()
+        if first || count != nil { file.settle(count) }
+    }
+
+    deinit {
+        if !settled { file.settle(nil) }
     }
 }
 

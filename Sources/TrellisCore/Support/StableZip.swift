@@ -1,9 +1,10 @@
 import CLibDeflate
 
-/// A zip archive written in memory that is byte for byte the same for the
-/// same files: entries in the order added, each with the same fixed date
-/// (2000-01-01). The EPUB handbooks and the learning-platform packages are
-/// made with it.
+/// A zip archive that is byte for byte the same for the same files: entries
+/// in the order added, each with the same fixed date (2000-01-01). The EPUB
+/// handbooks and the learning-platform packages are made with it, whole in
+/// memory (``bytes``) or, for a large book, handed on as it is written
+/// (``drain(_:)``, ``finish(_:)``), keeping only the central directory.
 ///
 /// Written here, on libdeflate, rather than with ZIPFoundation (which
 /// Trellis still uses to read Word files): libdeflate compresses a buffer
@@ -31,7 +32,12 @@ struct StableZip {
         var offset: UInt32
     }
 
+    /// What is written and not yet handed on.
     private var output: [UInt8] = []
+    /// How many bytes were handed on already (``drain(_:)``).
+    private var handedOn = 0
+    /// Where the next byte goes in the archive.
+    private var position: Int { handedOn + output.count }
     private var entries: [Entry] = []
     /// One compressor for the archive's entries (libdeflate's is not shared between threads).
     private let compressor: Compressor
@@ -53,13 +59,13 @@ struct StableZip {
     /// Adds a file; `compress: false` stores it (an EPUB's `mimetype` must be).
     /// Stored too when DEFLATE would not make it smaller.
     mutating func add(_ path: String, _ bytes: [UInt8], compress: Bool = true) throws {
-        guard bytes.count < Int(UInt32.max), output.count < Int(UInt32.max) else { throw TooLarge() }
+        guard bytes.count < Int(UInt32.max), position < Int(UInt32.max) else { throw TooLarge() }
         let crc = bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
         let entry: Entry
         func made(method: UInt16, compressed: Int) -> Entry {
             Entry(
                 name: Array(path.utf8), method: method, crc: crc, compressed: UInt32(compressed), size: UInt32(bytes.count),
-                offset: UInt32(output.count))
+                offset: UInt32(position))
         }
         if compress, !bytes.isEmpty, let reused = previous?.deflated(path, content: bytes, crc: crc), reused.count < bytes.count {
             entry = made(method: 8, compressed: reused.count)
@@ -77,22 +83,44 @@ struct StableZip {
         entries.append(entry)
     }
 
-    /// The finished archive: the entries, then the central directory and its end.
+    /// The finished archive: the entries, then the central directory and its
+    /// end; nil when too large, or when part of it was handed on already.
     var bytes: [UInt8]? {
         var zip = self
-        let directoryStart = zip.output.count
-        for entry in entries { zip.header(local: false, entry) }
-        let directorySize = zip.output.count - directoryStart
-        guard zip.output.count < Int(UInt32.max), entries.count < Int(UInt16.max) else { return nil }
-        zip.append32(0x0605_4B50)
-        zip.append16(0)  // this disk
-        zip.append16(0)  // the disk where the directory starts
-        zip.append16(UInt16(entries.count))
-        zip.append16(UInt16(entries.count))
-        zip.append32(UInt32(directorySize))
-        zip.append32(UInt32(directoryStart))
-        zip.append16(0)  // comment length
+        guard handedOn == 0, zip.writeDirectory() else { return nil }
         return zip.output
+    }
+
+    /// Hands what is written so far to `emit`, once there is a megabyte or so.
+    mutating func drain(_ emit: (UnsafeRawBufferPointer) -> Void) {
+        let count = output.count
+        output.drain(emit)
+        if output.isEmpty { handedOn += count }
+    }
+
+    /// Writes the central directory and its end, and hands on the rest.
+    mutating func finish(_ emit: (UnsafeRawBufferPointer) -> Void) throws {
+        guard writeDirectory() else { throw TooLarge() }
+        let count = output.count
+        output.drain(over: 0, emit)
+        handedOn += count
+    }
+
+    /// The central directory and its end record; false when the archive is too large for them.
+    private mutating func writeDirectory() -> Bool {
+        let directoryStart = position
+        for entry in entries { header(local: false, entry) }
+        let directorySize = position - directoryStart
+        guard position < Int(UInt32.max), entries.count < Int(UInt16.max) else { return false }
+        append32(0x0605_4B50)
+        append16(0)  // this disk
+        append16(0)  // the disk where the directory starts
+        append16(UInt16(entries.count))
+        append16(UInt16(entries.count))
+        append32(UInt32(directorySize))
+        append32(UInt32(directoryStart))
+        append16(0)  // comment length
+        return true
     }
 
     /// A local file header or a central directory entry.

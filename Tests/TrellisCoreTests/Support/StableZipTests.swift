@@ -52,6 +52,24 @@ import ZIPFoundation
     @Test func theSameFilesGiveTheSameBytes() throws {
         #expect(try Self.archive() == Self.archive())
     }
+
+    /// A large book is handed on as it is written; the pieces, put end to
+    /// end, are the archive made whole, and nothing is held back.
+    @Test func aDrainedArchiveIsTheSameArchive() throws {
+        var zip = StableZip()
+        var pieces: [[UInt8]] = []
+        let big = Array(String(repeating: "A practice from a school far from town.\n", count: 60_000).utf8) + Self.noise(1_200_000)
+        for (path, bytes, compress) in Self.files + [("OEBPS/big.xhtml", big, true)] {
+            try zip.add(path, bytes, compress: compress)
+            zip.drain { pieces.append(Array($0)) }
+        }
+        #expect(zip.bytes == nil, "part of it was handed on: it cannot be given whole")
+        try zip.finish { pieces.append(Array($0)) }
+        #expect(pieces.count >= 2)
+        var whole = StableZip()
+        for (path, bytes, compress) in Self.files + [("OEBPS/big.xhtml", big, true)] { try whole.add(path, bytes, compress: compress) }
+        #expect(pieces.flatMap { $0 } == (try #require(whole.bytes)))
+    }
 }
 
 /// A rebuild takes the compressed bytes of unchanged entries from the

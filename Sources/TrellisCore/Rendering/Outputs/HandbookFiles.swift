@@ -26,9 +26,10 @@ enum HandbookFiles: OutputKind {
     }
 
     /// One handbook in one format.
-    /// `previous` is the previous build's e-book at this path, whose unchanged entries are reused.
+    /// `previous` opens the previous build's e-book at this path, whose
+    /// unchanged entries are reused (opened only while the e-book is written).
     static func make(
-        _ book: Handbook, format: String, site: Site, theme: Theme, strings: Strings, previous: PreviousArchive? = nil
+        _ book: Handbook, format: String, site: Site, theme: Theme, strings: Strings, previous: @escaping @Sendable () -> PreviousArchive? = { nil }
     ) throws(RenderFailure) -> Artifact {
         let path = SiteRenderer.handbookPath(book.id, format)
         func printHTML(forPDF: Bool) -> String { Self.printHTML(book, forPDF: forPDF, site: site, theme: theme, strings: strings) }
@@ -37,8 +38,24 @@ enum HandbookFiles: OutputKind {
             let writer = EPUBWriter(
                 siteTitle: site.config.title, baseURL: site.config.baseURL,
                 contentDirectory: site.contentDirectory, stylesheet: theme.styles["epub.css"] ?? "", strings: strings)
+            // A book whose chapters are made as they are written (the catalogue's) is written to disk
+            // as it is compressed; a module's, small, is made whole and kept until its output takes it.
+            if book.makesChaptersWhenWritten {
+                return Artifact(
+                    path: path,
+                    content: .stream(
+                        ByteStream { emit throws(OutputError) in
+                            do {
+                                try writer.epub(book, reusing: previous(), emit)
+                            } catch {
+                                throw OutputError(
+                                    .write, .renderFailed, path: path, message: RenderFailure(path: path, reason: .epub("\(error)")).description,
+                                    hint: "the previous site was left as it was; fix the cause and build again")
+                            }
+                        }))
+            }
             do {
-                return Artifact(path: path, content: .bytes(try writer.epub(book, reusing: previous)))
+                return Artifact(path: path, content: .bytes(try writer.epub(book, reusing: previous())))
             } catch {
                 throw RenderFailure(path: path, reason: .epub("\(error)"))
             }
