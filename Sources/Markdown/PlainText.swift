@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension HTMLSegments {
     /// The plain text of a block, made again from its rendered HTML by the
     /// rules ``plainText(of:)`` follows on cmark's tree: text and code as
@@ -43,7 +49,12 @@ extension HTMLSegments {
             var writer = PlainTextWriter(buffer)
             guard write(to: &writer) else { return false }
             let count = writer.finished()
-            return text.withUnsafeBufferPointer { $0.elementsEqual(UnsafeBufferPointer(rebasing: buffer[..<count])) }
+            guard text.count == count else { return false }
+            // memcmp: Swift's elementsEqual on two buffers goes byte by byte.
+            return text.withUnsafeBufferPointer { wanted in
+                guard let a = wanted.baseAddress, let b = buffer.baseAddress else { return true }
+                return memcmp(a, b, count) == 0
+            }
         }
     }
 
@@ -293,12 +304,7 @@ private struct PlainTextWriter {
             append(UInt8(ascii: "&"))
             return index + 1
         }
-        var end = index + 1
-        while end < total {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || (byte == Self.newline && !inPre) { break }
-            end += 1
-        }
+        let end = Self.runEnd(bytes, from: index + 1, newlines: !inPre)
         var run = end - index
         if count + run > out.count {
             overflow()
@@ -308,6 +314,35 @@ private struct PlainTextWriter {
         UnsafeMutableRawPointer(out.baseAddress! + count).copyMemory(from: bytes.baseAddress! + index, byteCount: run)
         count += run
         return end
+    }
+
+    /// The first `<`, `&` or (with `newlines`) line feed from `start`, or
+    /// the end: eight bytes at a time, each tested for the three values
+    /// with the usual zero-byte trick, then byte by byte in the word that
+    /// holds one (text runs between tags are tens to hundreds of bytes).
+    private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, newlines: Bool) -> Int {
+        let total = bytes.count
+        guard let base = bytes.baseAddress else { return total }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lessThan = ones &* 0x3C
+        let ampersand = ones &* 0x26
+        let lineFeed = newlines ? ones &* 0x0A : ones &* 0x3C
+        var index = start
+        while index + 8 <= total {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let a = word ^ lessThan
+            let b = word ^ ampersand
+            let c = word ^ lineFeed
+            if ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs != 0 { break }
+            index += 8
+        }
+        while index < total {
+            let byte = base[index]
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || (newlines && byte == newline) { return index }
+            index += 1
+        }
+        return total
     }
 
     /// `&amp;`, `&lt;`, `&gt;` or `&quot;` at `index`: the byte it stands for and its length.
