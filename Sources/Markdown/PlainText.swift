@@ -37,10 +37,23 @@ extension HTMLSegments {
             var writer = PlainTextWriter(buffer, stopsWhenFull: true)
             guard write(to: &writer) else { return .some(nil) }
             guard writer.isFull else { return String(decoding: buffer[..<writer.finished()], as: UTF8.self) }
-            return writer.hasStart(wanted) ? String(decoding: buffer[..<writer.written], as: UTF8.self) : nil
+            guard writer.hasStart(wanted) else { return nil }
+            return String(decoding: buffer[..<Self.characterBoundary(buffer, before: writer.written)], as: UTF8.self)
         }
         // A start of white space longer than the buffer: the whole text, then.
         return prefix ?? derivedPlainText()
+    }
+
+    /// `end`, or where the character that `end` cuts begins: a full buffer
+    /// may end in the middle of a character's bytes.
+    private static func characterBoundary(_ bytes: UnsafeMutableBufferPointer<UInt8>, before end: Int) -> Int {
+        var start = end
+        // Back to the last byte that begins a character (not 10xxxxxx).
+        while start > 0 && bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
+        guard start > 0 else { return end }
+        let lead = bytes[start - 1]
+        let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        return start - 1 + length <= end ? end : start - 1
     }
 
     /// True when the plain text made again is `text`, byte for byte.

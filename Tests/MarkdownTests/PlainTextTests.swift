@@ -95,6 +95,18 @@ struct PlainTextTests {
         #expect(empty.blocks.allSatisfy { !$0.hasText })
     }
 
+    /// A start cut inside a character ends before it, never with U+FFFD.
+    @Test func prefixEndsOnACharacter() throws {
+        for filler in 0..<4 {
+            let text = String(repeating: "a", count: 60 + filler) + String(repeating: "🌍é", count: 40)
+            let block = try #require(MarkdownParser.parse(text).blocks.first)
+            let prefix = block.textPrefix(60)
+            #expect(!prefix.contains("\u{FFFD}"))
+            #expect(text.hasPrefix(prefix))
+            #expect(prefix.utf8.count >= 60)
+        }
+    }
+
     @Test func shortTextIsItsOwnPrefix() throws {
         let block = try #require(MarkdownParser.parse("Short.").blocks.first)
         #expect(block.textPrefix(64) == "Short.")
