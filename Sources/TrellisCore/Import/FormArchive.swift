@@ -9,6 +9,9 @@ import ZIPFoundation
 ///
 /// Only entries asked for by name are read, and only into memory; entry names
 /// are never used as paths, so names such as `../../etc/passwd` do nothing.
+/// The archive is read from bytes in memory (a form) or from a file a range
+/// at a time (``ArchiveFile``: the previous build's e-book, whose directory
+/// and reused entries are all that is read of it).
 /// ZIPFoundation is used only for raw inflation (`Data.decompress`), with a
 /// provider that never hands it bytes beyond the entry's compressed data.
 struct FormArchive {
@@ -35,14 +38,25 @@ struct FormArchive {
         var localHeaderOffset: Int
     }
 
-    let bytes: Data
+    let source: any ArchiveBytes
     let entries: [Entry]
 
     init(bytes: Data) throws {
         // Work on a zero-based copy of the indices (a slice's may not start at 0).
-        let bytes = bytes.startIndex == 0 ? bytes : Data(bytes)
-        self.bytes = bytes
-        self.entries = try Self.readDirectory(bytes)
+        try self.init(source: bytes.startIndex == 0 ? bytes : Data(bytes))
+    }
+
+    init(source: any ArchiveBytes) throws {
+        self.source = source
+        self.entries = try Self.readDirectory(source)
+    }
+
+    /// `count` bytes at `offset`, or a failure that names what was being read.
+    private static func read(_ source: any ArchiveBytes, at offset: Int, count: Int, _ failure: @autoclosure () -> Failure) throws -> Data {
+        guard offset >= 0, count >= 0, offset <= source.count - count, let data = source.read(offset..<(offset + count)) else {
+            throw failure()
+        }
+        return data
     }
 
     /// The first entry called `name`, or nil.
@@ -61,7 +75,7 @@ struct FormArchive {
         switch entry.method {
         case 0:
             guard entry.compressedSize <= limit else { throw Failure.tooLarge(entry: name, limit: limit) }
-            let data = bytes.subdata(in: start..<end)
+            let data = try Self.read(source, at: start, count: end - start, .unreadable(entry: name, why: "its data cannot be read"))
             guard data.crc32(checksum: 0) == entry.crc32 else { throw Failure.unreadable(entry: name, why: "its checksum does not match") }
             return data
         case 8:
@@ -76,11 +90,11 @@ struct FormArchive {
         // The local header repeats the name and may carry its own extra field;
         // the data starts after both.
         let local = entry.localHeaderOffset
-        guard local <= bytes.count - 30, u32(bytes, local) == 0x0403_4b50 else {
-            throw Failure.unreadable(entry: name, why: "its local header is missing")
-        }
-        let start = local + 30 + Int(u16(bytes, local + 26)) + Int(u16(bytes, local + 28))
-        guard start <= bytes.count, entry.compressedSize <= bytes.count - start else {
+        let missing = Failure.unreadable(entry: name, why: "its local header is missing")
+        let header = try Self.read(source, at: local, count: 30, missing)
+        guard u32(header, 0) == 0x0403_4b50 else { throw missing }
+        let start = local + 30 + Int(u16(header, 26)) + Int(u16(header, 28))
+        guard start <= source.count, entry.compressedSize <= source.count - start else {
             throw Failure.unreadable(entry: name, why: "its data runs past the end of the file")
         }
         return start..<(start + entry.compressedSize)
@@ -103,7 +117,8 @@ struct FormArchive {
             let count = min(chunkSize, range.upperBound - position)
             var chunk = Data(count: chunkSize)
             if count > 0 {
-                chunk.replaceSubrange(0..<count, with: bytes[position..<(position + count)])
+                guard let read = source.read(position..<(position + count)) else { throw Truncated() }
+                chunk.replaceSubrange(0..<count, with: read)
             }
             position += count
             if position >= range.upperBound { exhausted = true }
@@ -133,57 +148,63 @@ struct FormArchive {
 
     // MARK: - The central directory
 
-    private static func readDirectory(_ bytes: Data) throws -> [Entry] {
-        let count = bytes.count
+    private static func readDirectory(_ source: any ArchiveBytes) throws -> [Entry] {
+        let count = source.count
         guard count >= 22 else { throw Failure.notAZip("it is too short to be a ZIP archive") }
         // The end-of-central-directory record: 22 bytes plus a comment of at
         // most 65535 bytes, at the end of the file. The last one found wins.
-        var eocd: Int?
-        var index = count - 22
-        let lowest = max(0, count - 22 - 0xFFFF)
-        while index >= lowest {
-            if bytes[index] == 0x50, u32(bytes, index) == 0x0605_4b50 {
-                eocd = index
+        let tailStart = max(0, count - 22 - 0xFFFF)
+        let tail = try read(source, at: tailStart, count: count - tailStart, .notAZip("it cannot be read"))
+        var found: Int?
+        var index = tail.count - 22
+        while index >= 0 {
+            if tail[index] == 0x50, u32(tail, index) == 0x0605_4b50 {
+                found = index
                 break
             }
             index -= 1
         }
-        guard let eocd else { throw Failure.notAZip("it is not a ZIP archive") }
-        var total = Int(u16(bytes, eocd + 10))
-        var directorySize = Int(u32(bytes, eocd + 12))
-        var directoryOffset = Int(u32(bytes, eocd + 16))
+        guard let record = found else { throw Failure.notAZip("it is not a ZIP archive") }
+        let eocd = tailStart + record
+        var total = Int(u16(tail, record + 10))
+        var directorySize = Int(u32(tail, record + 12))
+        var directoryOffset = Int(u32(tail, record + 16))
         if total == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
             // ZIP64: a locator just before the record points at the ZIP64 record.
-            let locator = eocd - 20
-            guard locator >= 0, u32(bytes, locator) == 0x0706_4b50 else { throw Failure.notAZip("its ZIP64 directory is missing") }
-            guard let record = small(u64(bytes, locator + 8)), record <= count - 56, u32(bytes, record) == 0x0606_4b50,
-                let records = small(u64(bytes, record + 32)), let size = small(u64(bytes, record + 40)),
-                let offset = small(u64(bytes, record + 48))
+            let missing = Failure.notAZip("its ZIP64 directory is missing")
+            let locator = try read(source, at: eocd - 20, count: 20, missing)
+            guard u32(locator, 0) == 0x0706_4b50 else { throw missing }
+            let damaged = Failure.notAZip("its ZIP64 directory is damaged")
+            guard let at = small(u64(locator, 8)), at <= count - 56 else { throw damaged }
+            let zip64 = try read(source, at: at, count: 56, damaged)
+            guard u32(zip64, 0) == 0x0606_4b50, let records = small(u64(zip64, 32)), let size = small(u64(zip64, 40)),
+                let offset = small(u64(zip64, 48))
             else {
-                throw Failure.notAZip("its ZIP64 directory is damaged")
+                throw damaged
             }
             (total, directorySize, directoryOffset) = (records, size, offset)
         }
         guard directoryOffset <= count, directorySize <= count - directoryOffset else {
             throw Failure.notAZip("its directory points outside the file")
         }
+        let directory = try read(source, at: directoryOffset, count: directorySize, .notAZip("its directory cannot be read"))
         var entries: [Entry] = []
-        var at = directoryOffset
-        let end = directoryOffset + directorySize
+        var at = 0
+        let end = directory.count
         // Each record is at least 46 bytes, so a lying count cannot loop for long.
         while entries.count < total, at <= end - 46 {
-            guard u32(bytes, at) == 0x0201_4b50 else { throw Failure.notAZip("its directory is damaged") }
-            let nameLength = Int(u16(bytes, at + 28))
-            let extraLength = Int(u16(bytes, at + 30))
-            let commentLength = Int(u16(bytes, at + 32))
+            guard u32(directory, at) == 0x0201_4b50 else { throw Failure.notAZip("its directory is damaged") }
+            let nameLength = Int(u16(directory, at + 28))
+            let extraLength = Int(u16(directory, at + 30))
+            let commentLength = Int(u16(directory, at + 32))
             let next = at + 46 + nameLength + extraLength + commentLength
             guard next <= end else { throw Failure.notAZip("its directory is damaged") }
             var entry = Entry(
-                name: [UInt8](bytes[(at + 46)..<(at + 46 + nameLength)]),
-                flags: u16(bytes, at + 8), method: u16(bytes, at + 10), crc32: u32(bytes, at + 16),
-                compressedSize: Int(u32(bytes, at + 20)), uncompressedSize: Int(u32(bytes, at + 24)),
-                localHeaderOffset: Int(u32(bytes, at + 42)))
-            try applyZIP64(bytes, extra: (at + 46 + nameLength)..<(at + 46 + nameLength + extraLength), to: &entry)
+                name: [UInt8](directory[(at + 46)..<(at + 46 + nameLength)]),
+                flags: u16(directory, at + 8), method: u16(directory, at + 10), crc32: u32(directory, at + 16),
+                compressedSize: Int(u32(directory, at + 20)), uncompressedSize: Int(u32(directory, at + 24)),
+                localHeaderOffset: Int(u32(directory, at + 42)))
+            try applyZIP64(directory, extra: (at + 46 + nameLength)..<(at + 46 + nameLength + extraLength), to: &entry)
             entries.append(entry)
             at = next
         }
@@ -231,6 +252,59 @@ extension FormArchive {
         for (name, data) in entries { try zip.add(name, [UInt8](data), compress: false) }
         guard let bytes = zip.bytes else { throw StableZip.TooLarge() }
         return Data(bytes)
+    }
+}
+
+/// Where an archive's bytes come from: all in memory, or a file read a
+/// range at a time.
+protocol ArchiveBytes {
+    var count: Int { get }
+    /// The bytes of `range` (inside `0..<count`), or nil when they cannot be read.
+    func read(_ range: Range<Int>) -> Data?
+}
+
+extension Data: ArchiveBytes {
+    /// For a zero-based `Data` (``FormArchive`` makes sure of it).
+    func read(_ range: Range<Int>) -> Data? {
+        range.lowerBound >= 0 && range.upperBound <= count ? subdata(in: range) : nil
+    }
+}
+
+/// A file read a range at a time with `pread`: only what is asked for is
+/// ever in memory. A file that is cut short while it is read gives nil for
+/// what is gone (never a crash, as a mapped file would).
+final class ArchiveFile: ArchiveBytes {
+    private let descriptor: Int32
+    let count: Int
+
+    init?(path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            return nil
+        }
+        descriptor = fd
+        count = Int(info.st_size)
+    }
+
+    deinit { close(descriptor) }
+
+    func read(_ range: Range<Int>) -> Data? {
+        guard range.lowerBound >= 0, range.upperBound <= count else { return nil }
+        var data = Data(count: range.count)
+        var filled = 0
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            while filled < range.count {
+                let got = pread(descriptor, buffer.baseAddress.map { $0 + filled }, range.count - filled, off_t(range.lowerBound + filled))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { return false }
+                filled += got
+            }
+            return true
+        }
+        return complete ? data : nil
     }
 }
 

@@ -24,17 +24,19 @@ struct PreviousArchive {
         deinit { libdeflate_free_decompressor(pointer) }
     }
 
-    /// The archive at `path`, or nil when there is none or it cannot be read as one.
+    /// The archive at `path`, or nil when there is none or it cannot be read
+    /// as one. Only its directory is read now, and then each entry asked for:
+    /// the previous catalogue e-book is never held whole.
     init?(path: String) {
-        guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
-        self.init(bytes: bytes)
+        guard let file = ArchiveFile(path: path) else { return nil }
+        self.init(source: file)
     }
 
-    init?(bytes: [UInt8]) { self.init(bytes: Data(bytes)) }
+    init?(bytes: [UInt8]) { self.init(source: Data(bytes)) }
 
-    /// Reads the central directory; nil when `bytes` are not a zip archive.
-    init?(bytes: Data) {
-        guard let archive = try? FormArchive(bytes: bytes) else { return nil }
+    /// Reads the central directory; nil when `source` is not a zip archive.
+    init?(source: any ArchiveBytes) {
+        guard let archive = try? FormArchive(source: source) else { return nil }
         self.archive = archive
         entries = Dictionary(
             archive.entries.filter { $0.method == 8 }.map { (String(decoding: $0.name, as: UTF8.self), $0) }, uniquingKeysWith: { first, _ in first })
@@ -44,14 +46,13 @@ struct PreviousArchive {
     /// decompress to exactly `content` (whose CRC-32 is `crc`).
     func deflated(_ name: String, content: [UInt8], crc: UInt32) -> Data? {
         guard let entry = entries[name], entry.crc32 == crc, entry.uncompressedSize == content.count, let pointer = decompressor.pointer,
-            let range = try? archive.dataRange(of: entry, named: name)
+            let range = try? archive.dataRange(of: entry, named: name), let compressed = archive.source.read(range)
         else { return nil }
         var out = [UInt8](unsafeUninitializedCapacity: content.count) { _, initialized in initialized = content.count }
         var produced = 0
-        let result = archive.bytes.withUnsafeBytes { bytes in
+        let result = compressed.withUnsafeBytes { bytes in
             out.withUnsafeMutableBytes { target in
-                libdeflate_deflate_decompress(
-                    pointer, bytes.baseAddress.map { $0 + range.lowerBound }, range.count, target.baseAddress, target.count, &produced)
+                libdeflate_deflate_decompress(pointer, bytes.baseAddress, bytes.count, target.baseAddress, target.count, &produced)
             }
         }
         guard result == LIBDEFLATE_SUCCESS, produced == content.count else { return nil }
@@ -61,6 +62,6 @@ struct PreviousArchive {
                 return memcmp(a, b, content.count) == 0
             }
         }
-        return same ? archive.bytes.subdata(in: range) : nil
+        return same ? compressed : nil
     }
 }
