@@ -11,9 +11,32 @@ public enum Placeholder {
 
     /// True when `text` starts with the marker (ignoring case and leading spaces).
     public static func isPlaceholder(_ text: String) -> Bool {
+        // Every front-matter value and every block's start is asked: most are
+        // told apart on their bytes, without making lowercased copies.
+        guard mayBePlaceholder(text) else { return false }
         let trimmed = text.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
         return trimmed.prefix(marker.count).lowercased() == marker.lowercased()
     }
+
+    /// False when `text` cannot start with the marker: after spaces, tabs
+    /// and line feeds, its next bytes are not the marker's in ASCII, either
+    /// case. (No other character lowercases to one of the marker's letters
+    /// alone, so this never turns away a text that starts with it.)
+    static func mayBePlaceholder(_ text: String) -> Bool {
+        let wanted = markerBytes
+        var utf8 = text.utf8.makeIterator()
+        var byte = utf8.next()
+        while let current = byte, current == 0x20 || current == 0x09 || current == 0x0A { byte = utf8.next() }
+        for expected in wanted {
+            guard let current = byte else { return false }
+            let folded = (0x41...0x5A).contains(current) ? current | 0x20 : current
+            guard folded == expected else { return false }
+            byte = utf8.next()
+        }
+        return true
+    }
+
+    private static let markerBytes = Array(marker.lowercased().utf8)
 
     /// `Replace this: <what to write>`.
     public static func text(_ guidance: String) -> String { "\(marker) \(guidance)" }
