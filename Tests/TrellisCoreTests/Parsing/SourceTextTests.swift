@@ -14,6 +14,35 @@ private func decode(_ bytes: [UInt8]) -> Result<String, Diagnostic> {
         #expect(try decode(Array("héllo\nwörld\n".utf8)).get() == "héllo\nwörld\n")
     }
 
+    /// Text is checked eight bytes at a time where it is plain ASCII: a
+    /// control character, DEL, a NUL or a non-ASCII byte at any place in such
+    /// a word is still seen.
+    @Test(arguments: [UInt8(0x01), 0x0B, 0x1B, 0x1F, 0x7F])
+    func aForbiddenByteIsFoundAnywhereInAWord(byte: UInt8) throws {
+        for offset in 0..<24 {
+            var bytes = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+            bytes[offset] = byte
+            var warnings: [Diagnostic] = []
+            let text = try SourceText.decode(bytes, file: file, warnings: &warnings).get()
+            #expect(warnings.map(\.id) == ["control-character"], "at \(offset)")
+            #expect(!text.utf8.contains(byte), "at \(offset)")
+        }
+    }
+
+    @Test func aNULOrANonASCIIByteIsFoundAnywhereInAWord() throws {
+        for offset in 0..<24 {
+            var bytes = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+            bytes[offset] = 0
+            guard case .failure = decode(bytes) else {
+                Issue.record("a NUL at \(offset) was accepted")
+                continue
+            }
+            var accented = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+            accented.replaceSubrange(offset..<(offset + 1), with: Array("é".utf8))
+            #expect(try decode(accented).get().contains("é"), "at \(offset)")
+        }
+    }
+
     @Test func byteOrderMarkIsStripped() throws {
         #expect(try decode([0xEF, 0xBB, 0xBF] + Array("---\ntitle: x\n".utf8)).get() == "---\ntitle: x\n")
     }
