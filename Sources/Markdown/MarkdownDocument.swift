@@ -56,6 +56,23 @@ public struct MarkdownBlock: Sendable, Hashable {
         return segments.derivedPlainTextPrefix(count) ?? ""
     }
 
+    /// `body` given the start of ``text`` as UTF-8 bytes (as for
+    /// ``textPrefix(_:)``), without making a String of it: a check that asks
+    /// every block how it starts.
+    public func withTextPrefix<Result>(_ count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text: String
+        if let keptText {
+            text = keptText
+        } else if case .heading(let heading) = kind {
+            text = heading.text
+        } else if let result = segments.withDerivedPlainTextPrefix(count, body) {
+            return result
+        } else {
+            text = textPrefix(count)
+        }
+        return text.withUTF8(body)
+    }
+
     /// True when the block has any plain text (``text`` is not empty).
     public var hasText: Bool { !textPrefix(1).isEmpty }
 

@@ -44,6 +44,25 @@ extension HTMLSegments {
         return prefix ?? derivedPlainText()
     }
 
+    /// `body` given the start of the plain text (as ``derivedPlainTextPrefix(_:)``
+    /// reads it) in a buffer of its own; nil when that start is all white
+    /// space longer than the buffer, which the caller reads whole instead.
+    func withDerivedPlainTextPrefix<Result>(_ wanted: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wanted + 64) { buffer in
+            var writer = PlainTextWriter(buffer, stopsWhenFull: true)
+            guard write(to: &writer) else { return nil }
+            let end: Int
+            if !writer.isFull {
+                end = writer.finished()
+            } else if writer.hasStart(wanted) {
+                end = Self.characterBoundary(buffer, before: writer.written)
+            } else {
+                return nil
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<end]))
+        }
+    }
+
     /// `end`, or where the character that `end` cuts begins: a full buffer
     /// may end in the middle of a character's bytes.
     private static func characterBoundary(_ bytes: UnsafeMutableBufferPointer<UInt8>, before end: Int) -> Int {

@@ -107,6 +107,17 @@ struct PlainTextTests {
         }
     }
 
+    /// The start handed over as bytes is the start given as a String, for
+    /// text made again, kept text and a heading's.
+    @Test func prefixBytesAreThePrefix() throws {
+        let markdown = "A *start* of a text that goes on for a while, longer than the start.\n\nA note.[^1]\n\n## A heading\n\n[^1]: Note."
+        for block in MarkdownParser.parse(markdown).blocks {
+            let bytes = block.withTextPrefix(8) { Array($0) }
+            #expect(String(decoding: bytes, as: UTF8.self) == block.textPrefix(8))
+            #expect(block.text.utf8.starts(with: bytes))
+        }
+    }
+
     @Test func shortTextIsItsOwnPrefix() throws {
         let block = try #require(MarkdownParser.parse("Short.").blocks.first)
         #expect(block.textPrefix(64) == "Short.")

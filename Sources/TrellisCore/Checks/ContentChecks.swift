@@ -13,10 +13,15 @@ public enum ContentChecks {
         }
         diagnostics += site.practices.parallelMap { checkPractice($0, site: site) }.flatMap { $0 }
         let files = filesByFolder(site)
-        for body in allBodies(site) { diagnostics += checkLinks(body, files: files) }
-        diagnostics += allBodies(site).flatMap { Placeholder.check($0) }
-        diagnostics += allBodies(site).flatMap(checkFacilitatorHeadings)
-        diagnostics += checkFragments(site)
+        let bodies = allBodies(site)
+        // Each body on its own, on every core; reported in the same order as one after another.
+        let perBody = bodies.parallelMap { body in
+            (links: checkLinks(body, files: files), placeholders: Placeholder.check(body), headings: checkFacilitatorHeadings(body))
+        }
+        diagnostics += perBody.flatMap(\.links)
+        diagnostics += perBody.flatMap(\.placeholders)
+        diagnostics += perBody.flatMap(\.headings)
+        diagnostics += checkFragments(site, bodies: bodies)
         diagnostics += checkHandbookImages(site)
         diagnostics += checkTagCollisions(site)
         return diagnostics
@@ -229,7 +234,7 @@ extension ContentChecks {
     /// A link to a part of another page (`sammtalk.md#benefits`) must name a
     /// heading of that page (or an id the theme puts on every page of its
     /// kind, such as `#outcomes`); otherwise the reader lands at the top.
-    static func checkFragments(_ site: Site) -> [Diagnostic] {
+    static func checkFragments(_ site: Site, bodies: [Body]? = nil) -> [Diagnostic] {
         var anchors: [Route: Set<String>] = [:]
         func collect(_ route: Route, _ body: Body) {
             var set: Set<String> = []
@@ -247,7 +252,7 @@ extension ContentChecks {
         for practice in site.practices { collect(practice.route, practice.body) }
         for page in site.pages { collect(page.route, page.body) }
         var diagnostics: [Diagnostic] = []
-        for body in allBodies(site) {
+        for body in bodies ?? allBodies(site) {
             for link in body.links {
                 guard let route = link.route, let fragment = link.fragment, !fragment.isEmpty, let known = anchors[route] else { continue }
                 if known.contains(fragment) || Theme.builtInReservedIDs.contains(fragment) { continue }

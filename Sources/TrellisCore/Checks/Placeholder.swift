@@ -23,8 +23,12 @@ public enum Placeholder {
     /// case. (No other character lowercases to one of the marker's letters
     /// alone, so this never turns away a text that starts with it.)
     static func mayBePlaceholder(_ text: String) -> Bool {
+        mayBePlaceholder(text.utf8)
+    }
+
+    static func mayBePlaceholder(_ bytes: some Sequence<UInt8>) -> Bool {
         let wanted = markerBytes
-        var utf8 = text.utf8.makeIterator()
+        var utf8 = bytes.makeIterator()
         var byte = utf8.next()
         while let current = byte, current == 0x20 || current == 0x09 || current == 0x0A { byte = utf8.next() }
         for expected in wanted {
@@ -82,7 +86,11 @@ public enum Placeholder {
     static func check(_ body: Body) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for section in [body.intro] + body.sections {
-            guard let block = section.blocks.first(where: { isPlaceholder($0.textPrefix(marker.utf8.count)) }) else { continue }
+            guard
+                let block = section.blocks.first(where: { block in
+                    block.withTextPrefix(marker.utf8.count) { mayBePlaceholder($0) } && isPlaceholder(block.textPrefix(marker.utf8.count))
+                })
+            else { continue }
             let place = section.heading.map { "the section '\($0.text)'" } ?? "the text before the first heading"
             diagnostics.append(
                 .warning(
