@@ -235,24 +235,26 @@ extension ContentChecks {
     /// heading of that page (or an id the theme puts on every page of its
     /// kind, such as `#outcomes`); otherwise the reader lands at the top.
     static func checkFragments(_ site: Site, bodies: [Body]? = nil) -> [Diagnostic] {
-        var anchors: [Route: Set<String>] = [:]
-        func collect(_ route: Route, _ body: Body) {
+        var pages: [(Route, Body)] = site.home.map { [(.home, $0.body)] } ?? []
+        for module in site.modules {
+            pages.append((module.route, module.body))
+            for task in module.tasks { pages.append((task.route, task.body)) }
+        }
+        pages += site.practices.map { ($0.route, $0.body) }
+        pages += site.pages.map { ($0.route, $0.body) }
+        // Each page's anchors, then each link checked against them, on every core (of two pages on
+        // one route, an error of its own, the later one's anchors count, as before).
+        let anchorSets = pages.parallelMap { route, body -> (Route, Set<String>) in
             var set: Set<String> = []
             for section in [body.intro] + body.sections {
                 if let heading = section.heading { set.insert(heading.anchor) }
                 for block in section.blocks { if let heading = block.heading { set.insert(heading.anchor) } }
             }
-            anchors[route] = set
+            return (route, set)
         }
-        if let home = site.home { collect(.home, home.body) }
-        for module in site.modules {
-            collect(module.route, module.body)
-            for task in module.tasks { collect(task.route, task.body) }
-        }
-        for practice in site.practices { collect(practice.route, practice.body) }
-        for page in site.pages { collect(page.route, page.body) }
-        var diagnostics: [Diagnostic] = []
-        for body in bodies ?? allBodies(site) {
+        let anchors = Dictionary(anchorSets, uniquingKeysWith: { _, later in later })
+        return (bodies ?? allBodies(site)).parallelMap { body in
+            var diagnostics: [Diagnostic] = []
             for link in body.links {
                 guard let route = link.route, let fragment = link.fragment, !fragment.isEmpty, let known = anchors[route] else { continue }
                 if known.contains(fragment) || Theme.builtInReservedIDs.contains(fragment) { continue }
@@ -264,8 +266,8 @@ extension ContentChecks {
                         hint: closest.map { "did you mean '#\($0)'?" }
                             ?? "link to a heading's anchor: its text in lowercase with '-' for spaces, e.g. '#step-by-step-implementation'"))
             }
-        }
-        return diagnostics
+            return diagnostics
+        }.flatMap { $0 }
     }
 
     /// A warning for each image the handbooks use (in modules, tasks and
