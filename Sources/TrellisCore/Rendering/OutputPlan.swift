@@ -125,6 +125,14 @@ public struct RenderFailure: Error, Sendable, CustomStringConvertible {
     /// The failure as an error diagnostic, so the build stops like for any
     /// content error and the previous site stays.
     var diagnostic: Diagnostic {
-        .error("render-failed", at: nil, description, hint: "the previous site was left as it was; fix the cause and build again")
+        .error("render-failed", at: nil, description, hint: Self.hint)
     }
+
+    /// The failure as the error of a stream that fails while it is written
+    /// (the catalogue's e-book): the build stops the same way.
+    var outputError: OutputError {
+        OutputError(.write, .renderFailed, path: path, message: description, hint: Self.hint)
+    }
+
+    private static let hint = "the previous site was left as it was; fix the cause and build again"
 }

@@ -48,9 +48,7 @@ enum HandbookFiles: OutputKind {
                             do {
                                 try writer.epub(book, reusing: previous(), emit)
                             } catch {
-                                throw OutputError(
-                                    .write, .renderFailed, path: path, message: RenderFailure(path: path, reason: .epub("\(error)")).description,
-                                    hint: "the previous site was left as it was; fix the cause and build again")
+                                throw RenderFailure(path: path, reason: .epub("\(error)")).outputError
                             }
                         }))
             }
