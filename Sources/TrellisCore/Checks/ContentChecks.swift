@@ -21,7 +21,7 @@ public enum ContentChecks {
         diagnostics += perBody.flatMap(\.links)
         diagnostics += perBody.flatMap(\.placeholders)
         diagnostics += perBody.flatMap(\.headings)
-        diagnostics += checkFragments(site, bodies: bodies)
+        diagnostics += checkFragments(site)
         diagnostics += checkHandbookImages(site)
         diagnostics += checkTagCollisions(site)
         return diagnostics
@@ -39,16 +39,19 @@ public enum ContentChecks {
         }
     }
 
-    static func allBodies(_ site: Site) -> [Body] {
-        var bodies: [Body] = []
-        if let home = site.home { bodies.append(home.body) }
+    static func allBodies(_ site: Site) -> [Body] { allPages(site).map(\.body) }
+
+    /// Every page with a body, with its route: the home page, each module
+    /// and its tasks, the practices, the free pages.
+    static func allPages(_ site: Site) -> [(route: Route, body: Body)] {
+        var pages: [(route: Route, body: Body)] = site.home.map { [(.home, $0.body)] } ?? []
         for module in site.modules {
-            bodies.append(module.body)
-            bodies += module.tasks.map(\.body)
+            pages.append((module.route, module.body))
+            pages += module.tasks.map { ($0.route, $0.body) }
         }
-        bodies += site.practices.map(\.body)
-        bodies += site.pages.map(\.body)
-        return bodies
+        pages += site.practices.map { ($0.route, $0.body) }
+        pages += site.pages.map { ($0.route, $0.body) }
+        return pages
     }
 
     /// The names of the site's files in each folder (content-relative), for
@@ -234,14 +237,8 @@ extension ContentChecks {
     /// A link to a part of another page (`sammtalk.md#benefits`) must name a
     /// heading of that page (or an id the theme puts on every page of its
     /// kind, such as `#outcomes`); otherwise the reader lands at the top.
-    static func checkFragments(_ site: Site, bodies: [Body]? = nil) -> [Diagnostic] {
-        var pages: [(Route, Body)] = site.home.map { [(.home, $0.body)] } ?? []
-        for module in site.modules {
-            pages.append((module.route, module.body))
-            for task in module.tasks { pages.append((task.route, task.body)) }
-        }
-        pages += site.practices.map { ($0.route, $0.body) }
-        pages += site.pages.map { ($0.route, $0.body) }
+    static func checkFragments(_ site: Site) -> [Diagnostic] {
+        let pages = allPages(site)
         // Each page's anchors, then each link checked against them, on every core (of two pages on
         // one route, an error of its own, the later one's anchors count, as before).
         let anchorSets = pages.parallelMap { route, body -> (Route, Set<String>) in
@@ -253,7 +250,7 @@ extension ContentChecks {
             return (route, set)
         }
         let anchors = Dictionary(anchorSets, uniquingKeysWith: { _, later in later })
-        return (bodies ?? allBodies(site)).parallelMap { body in
+        return pages.parallelMap { _, body in
             var diagnostics: [Diagnostic] = []
             for link in body.links {
                 guard let route = link.route, let fragment = link.fragment, !fragment.isEmpty, let known = anchors[route] else { continue }
