@@ -51,30 +51,20 @@ public struct MarkdownBlock: Sendable, Hashable {
     /// space, or all of it when it is shorter (a check that reads how every
     /// block starts does not make every block's whole text).
     public func textPrefix(_ count: Int) -> String {
-        if let keptText { return keptText }
-        if case .heading(let heading) = kind { return heading.text }
-        return segments.derivedPlainTextPrefix(count) ?? ""
+        withTextPrefix(count) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `body` given the start of ``text`` as UTF-8 bytes (as for
     /// ``textPrefix(_:)``), without making a String of it: a check that asks
     /// every block how it starts.
     public func withTextPrefix<Result>(_ count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var text: String
-        if let keptText {
-            text = keptText
-        } else if case .heading(let heading) = kind {
-            text = heading.text
-        } else if let result = segments.withDerivedPlainTextPrefix(count, body) {
-            return result
-        } else {
-            text = textPrefix(count)
-        }
-        return text.withUTF8(body)
+        if keptText == nil, heading == nil, let result = segments.withDerivedPlainTextPrefix(count, body) { return result }
+        var whole = text
+        return whole.withUTF8(body)
     }
 
     /// True when the block has any plain text (``text`` is not empty).
-    public var hasText: Bool { !textPrefix(1).isEmpty }
+    public var hasText: Bool { withTextPrefix(1) { !$0.isEmpty } }
 
     /// The plain text, only where the segments do not give it back.
     private let keptText: String?

@@ -28,29 +28,17 @@ extension HTMLSegments {
         return failed ? nil : text
     }
 
-    /// The start of the plain text: at least `wanted` bytes after any
-    /// leading white space, or all of it; read into a small buffer, so a
-    /// check of how each block starts costs little.
-    func derivedPlainTextPrefix(_ wanted: Int) -> String? {
-        let room = wanted + 64
-        let prefix: String?? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer in
-            var writer = PlainTextWriter(buffer, stopsWhenFull: true)
-            guard write(to: &writer) else { return .some(nil) }
-            guard writer.isFull else { return String(decoding: buffer[..<writer.finished()], as: UTF8.self) }
-            guard writer.hasStart(wanted) else { return nil }
-            return String(decoding: buffer[..<Self.characterBoundary(buffer, before: writer.written)], as: UTF8.self)
-        }
-        // A start of white space longer than the buffer: the whole text, then.
-        return prefix ?? derivedPlainText()
-    }
-
-    /// `body` given the start of the plain text (as ``derivedPlainTextPrefix(_:)``
-    /// reads it) in a buffer of its own; nil when that start is all white
-    /// space longer than the buffer, which the caller reads whole instead.
+    /// `body` given the start of the plain text, read into a small buffer
+    /// of its own (a check of how each block starts costs little): at least
+    /// `wanted` bytes after any leading white space, ended on a whole
+    /// character, or all of the text when it is shorter. nil when that start
+    /// is all white space longer than the buffer, which the caller reads
+    /// whole instead.
     func withDerivedPlainTextPrefix<Result>(_ wanted: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wanted + 64) { buffer in
+            // A writer that stops when full never overflows.
             var writer = PlainTextWriter(buffer, stopsWhenFull: true)
-            guard write(to: &writer) else { return nil }
+            _ = write(to: &writer)
             let end: Int
             if !writer.isFull {
                 end = writer.finished()
@@ -136,7 +124,8 @@ private struct PlainTextWriter {
     private let out: UnsafeMutableBufferPointer<UInt8>
     private var count = 0
     private let stopsWhenFull: Bool
-    /// Set when the HTML holds what these rules cannot read back.
+    /// Set when a writer that does not stop when full runs out of room,
+    /// which its buffer (as long as the HTML) never lets happen.
     private(set) var unreadable = false
     /// Set when a writer that stops when full has filled its buffer: what
     /// it holds is the start of the text (spaces at its end not yet
