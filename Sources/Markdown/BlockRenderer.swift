@@ -93,15 +93,19 @@ struct BlockRenderer {
         let level = Int(cmark_node_get_heading_level(node))
         let text = plainText(of: node)
         let anchor = anchors.claim(text)
-        let rendered = renderHTML(node)
+        var rendered = renderHTML(node)
         // cmark writes exactly "<hN>" … "</hN>\n" for a top-level heading.
-        let open = "<h\(level)>"
-        let close = "</h\(level)>"
-        var inner = Substring(rendered)
-        if inner.hasPrefix(open) { inner = inner.dropFirst(open.count) }
-        while inner.last == "\n" { inner = inner.dropLast() }
-        if inner.hasSuffix(close) { inner = inner.dropLast(close.count) }
-        let innerSegments = HTMLSegments(html: String(inner))
+        let inner = rendered.withUTF8 { bytes in
+            let open = Array("<h\(level)>".utf8)
+            let close = Array("</h\(level)>".utf8)
+            var start = 0
+            var end = bytes.count
+            if bytes.starts(with: open) { start = open.count }
+            while end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+            if end - start >= close.count, bytes[(end - close.count)..<end].elementsEqual(close) { end -= close.count }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        let innerSegments = HTMLSegments(html: inner)
         let heading = MarkdownHeading(
             level: level, text: text, inner: innerSegments, anchor: anchor,
             line: line, column: max(Int(cmark_node_get_start_column(node)), 1)

@@ -166,13 +166,21 @@ public struct HTMLSegments: Sendable, Hashable {
     public var isEmpty: Bool { parts.isEmpty }
 
     public mutating func append(_ part: Part) {
-        if case .html(let more) = part, case .html(let last)? = parts.last {
-            parts[parts.count - 1] = .html(last + more)
-        } else if case .html(let more) = part, more.isEmpty {
-            return
-        } else {
+        guard case .html(let more) = part else {
             parts.append(part)
+            return
         }
+        guard !more.isEmpty else { return }
+        // Markup after markup joins it, in place: the last part is taken
+        // out of the array first, so its text is not shared and grows
+        // without being copied (a chapter of many blocks is built in time
+        // linear in its length, not quadratic).
+        guard case .html = parts.last, case .html(var last) = parts.removeLast() else {
+            parts.append(part)
+            return
+        }
+        last += more
+        parts.append(.html(last))
     }
 
     public mutating func append(contentsOf parts: [Part]) {

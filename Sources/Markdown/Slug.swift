@@ -3,6 +3,12 @@ public enum Slug {
     /// Lowercases, keeps letters and digits of any script, turns runs of
     /// anything else into one hyphen. Empty input gives `fallback`.
     public static func make(_ text: String, fallback: String = "section") -> String {
+        let out = text.utf8.allSatisfy({ $0 < 0x80 }) ? ascii(text) : scalars(text)
+        return out.isEmpty ? fallback : out
+    }
+
+    /// The slug of any text, scalar by scalar ("" when nothing is kept).
+    static func scalars(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
@@ -34,7 +40,36 @@ public enum Slug {
                 pendingHyphen = true
             }
         }
-        return out.isEmpty ? fallback : out
+        return out
+    }
+}
+
+extension Slug {
+    /// ``make(_:fallback:)`` for ASCII text, written byte by byte.
+    static func ascii(_ text: String) -> String {
+        let bytes = text.utf8
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingHyphen = false
+            for byte in bytes {
+                let kept: UInt8
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept = byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept = byte + 32
+                default:
+                    pendingHyphen = true
+                    continue
+                }
+                if pendingHyphen && count > 0 {
+                    out[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+                pendingHyphen = false
+                out[count] = kept
+                count += 1
+            }
+            return count
+        }
     }
 }
 

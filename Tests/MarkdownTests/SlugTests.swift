@@ -59,4 +59,18 @@ import Testing
         #expect(anchors.claim("a") == "a")
         #expect(anchors.claim("a") == "a-2")
     }
+
+    /// ASCII text is slugged byte by byte; that gives what the scalar rule
+    /// gives, for every printable character and the usual controls.
+    @Test func asciiSlugsAreTheScalarRulesSlugs() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array((0x20...0x7E).map { Character(Unicode.Scalar(UInt8($0))) }) + ["\t", "\n"]
+        for length in 0..<40 {
+            for _ in 0..<25 {
+                let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "a" })
+                #expect(Slug.ascii(text) == Slug.scalars(text), "\(text.debugDescription)")
+            }
+        }
+        #expect(Slug.ascii("--Hello,  World 2--") == "hello-world-2")
+    }
 }

@@ -80,7 +80,7 @@ struct HandbookBuilder: Sendable {
                 body += "<li id=\"\(entry)\"><strong>\(HTML.escape(practice.title))</strong>"
                 if let country = practice.country { body += " (\(HTML.escape(country.name)))" }
                 if let first = practice.sections.first?.content {
-                    body += "<br/>\(HTML.escape(DataExports.excerpt(first.plainText, words: 40)))"
+                    body += "<br/>\(HTML.escape(DataExports.excerpt(of: first.blocks, words: 40)))"
                 }
                 body += "</li>\n"
             }

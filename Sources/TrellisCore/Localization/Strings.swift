@@ -46,7 +46,9 @@ public struct Strings: Sendable {
 
     /// `pt-BR` → `pt`.
     static func primary(_ code: String) -> String {
-        String(code.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? Substring(code)).lowercased()
+        // Fast path: a plain code (`en`, `fa`) is its own primary language.
+        if code.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) { return code }
+        return String(code.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? Substring(code)).lowercased()
     }
 
     init(language: String, table: [String: Entry]) {
@@ -84,6 +86,31 @@ public struct Strings: Sendable {
             tables[code] = table
             return table
         }
+    }
+
+    /// One built-in text, read from its own line of the table when it is
+    /// written on one (`key: text`), so asking for one key in every
+    /// language does not parse every language's table; the whole table
+    /// otherwise.
+    static func builtInText(_ key: String, language: String) -> String? {
+        if let line = text(of: language).flatMap({ line(of: key, in: $0) }), case .text(let value)? = (try? parse(line))?[key] {
+            return value
+        }
+        if case .text(let value)? = builtInTable(language)?[key] { return value }
+        return nil
+    }
+
+    /// The line `key: …` of a table, when the value stays on that line
+    /// (no block scalar, no mapping of plural forms).
+    private static func line(of key: String, in table: String) -> String? {
+        let start = "\n\(key):"
+        guard let range = table.range(of: start) else { return nil }
+        let rest = table[range.upperBound...]
+        let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+        let value = rest[..<end].trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty, !"|>".contains(value.prefix(1)) else { return nil }
+        if end < rest.endIndex, rest[rest.index(after: end)...].first.map({ $0 == " " || $0 == "\t" }) == true { return nil }
+        return String(table[table.index(after: range.lowerBound)..<end])
     }
 
     private static let tables = Mutex<[String: [String: Entry]?]>([:])

@@ -195,11 +195,8 @@ public struct ModuleTask: Sendable, Hashable {
     /// "## Facilitator notes" in every built-in language (a translation's
     /// facilitator notes stay as private as the original's).
     static let facilitatorHeadings: Set<String> = Set(
-        Strings.builtInLanguages.compactMap {
-            Strings.builtIn($0).flatMap { table -> String? in
-                if case .text(let heading)? = table["facilitator_notes_heading"] { return PracticeTemplate.normalize(heading) }
-                return nil
-            }
+        Strings.builtInLanguages.compactMap { language in
+            Strings.builtInText("facilitator_notes_heading", language: language).map(PracticeTemplate.normalize)
         })
 
     public static func facilitatorHeadingMatch(_ text: String) -> HeadingMatch {
@@ -275,9 +272,36 @@ public struct Practice: Sendable, Hashable {
 }
 
 /// A practice section matched to its template section.
+///
+/// The template's section is held by reference, one object for all the
+/// practices that follow the template: a catalogue copies its practices'
+/// sections in every output, and a copy of the section's own fields was a
+/// retain for each of them.
 public struct PracticeSection: Sendable, Hashable {
-    public var template: PracticeTemplate.Section
+    private var shared: PracticeTemplate.SharedSection
+    public var template: PracticeTemplate.Section {
+        get { shared.value }
+        set { shared = PracticeTemplate.SharedSection(newValue) }
+    }
     public var content: BodySection?
+
+    public init(template: PracticeTemplate.Section, content: BodySection?) {
+        self.init(shared: PracticeTemplate.SharedSection(template), content: content)
+    }
+
+    init(shared: PracticeTemplate.SharedSection, content: BodySection?) {
+        self.shared = shared
+        self.content = content
+    }
+
+    public static func == (a: PracticeSection, b: PracticeSection) -> Bool {
+        (a.shared === b.shared || a.shared.value == b.shared.value) && a.content == b.content
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(shared.value)
+        hasher.combine(content)
+    }
 }
 
 /// A free page (pages/<slug>.md) or the home page introduction (index.md).

@@ -87,8 +87,21 @@ public struct TimeWindow: Sendable, Hashable {
 }
 
 /// `<number>[-<number>] <unit>`, the grammar every duration shares.
-struct Quantity {
-    enum Unit { case minutes, hours, days, weeks }
+struct Quantity: Equatable {
+    enum Unit {
+        case minutes, hours, days, weeks
+
+        /// A unit's name in lowercase: `min`, `hours`, `wk`.
+        init?(_ name: Substring) {
+            switch name {
+            case "min", "mins", "minute", "minutes", "m": self = .minutes
+            case "h", "hr", "hrs", "hour", "hours": self = .hours
+            case "d", "day", "days": self = .days
+            case "w", "wk", "wks", "week", "weeks": self = .weeks
+            default: return nil
+            }
+        }
+    }
 
     var lowerText: String?
     var upperText: String
@@ -116,24 +129,45 @@ struct Quantity {
         return parts > 1 ? minutes : nil
     }
 
+    private init(upperText: String, upper: Double, unit: Unit) {
+        self.upperText = upperText
+        self.upper = upper
+        self.unit = unit
+    }
+
     init?(_ text: String) {
+        guard let quantity = Self.plain(text) ?? Self.general(text) else { return nil }
+        self = quantity
+    }
+
+    /// `<number>[-<number>] <unit>` in any case, with spaces around.
+    static func general(_ text: String) -> Quantity? {
         let lower = text.lowercased().trimmingSpaces
         let number = lower.prefix(while: { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == "–" || $0 == " " })
-        let unitText = String(lower.dropFirst(number.count)).trimmingSpaces
+        let unitText = Substring(String(lower.dropFirst(number.count)).trimmingSpaces)
         let bounds = number.split(whereSeparator: { $0 == "-" || $0 == "–" })
             .map { String($0.map { $0 == "," ? "." : $0 }).trimmingSpaces }
         guard (1...2).contains(bounds.count), let last = bounds.last, let value = Double(last), value >= 0,
             bounds.allSatisfy({ Double($0) != nil })
         else { return nil }
-        switch unitText {
-        case "min", "mins", "minute", "minutes", "m": unit = .minutes
-        case "h", "hr", "hrs", "hour", "hours": unit = .hours
-        case "d", "day", "days": unit = .days
-        case "w", "wk", "wks", "week", "weeks": unit = .weeks
-        default: return nil
-        }
-        lowerText = bounds.count == 2 ? bounds.first : nil
-        upperText = last
-        upper = value
+        guard let unit = Unit(unitText) else { return nil }
+        var quantity = Quantity(upperText: last, upper: value, unit: unit)
+        quantity.lowerText = bounds.count == 2 ? bounds.first : nil
+        return quantity
+    }
+
+    /// The form nearly every duration has, read on bytes: digits (with a
+    /// `.`), one space and a unit in lowercase (`90 min`, `1.5 h`). Any
+    /// other text is nil here and read by the general rule, which gives
+    /// the same for these.
+    static func plain(_ text: String) -> Quantity? {
+        let bytes = text.utf8
+        guard let space = bytes.firstIndex(of: UInt8(ascii: " ")) else { return nil }
+        let number = text[..<space]
+        guard let first = number.utf8.first, let last = number.utf8.last, (0x30...0x39).contains(first), (0x30...0x39).contains(last),
+            number.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }), let value = Double(number)
+        else { return nil }
+        guard let unit = Unit(text[bytes.index(after: space)...]) else { return nil }
+        return Quantity(upperText: String(number), upper: value, unit: unit)
     }
 }

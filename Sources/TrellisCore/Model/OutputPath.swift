@@ -57,11 +57,36 @@ public enum OutputPath {
     /// `..` segment, no leading `/`, no backslash, no control character.
     public static func isSafe(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/") else { return false }
+        // Fast path, on bytes: a plain ASCII path (every path Trellis makes
+        // from ASCII ids) is read once, without a scalar's properties.
+        var plain = path
+        if let safe = plain.withUTF8({ isSafeASCII($0) }) { return safe }
         for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
             if segment.isEmpty || segment == "." || segment == ".." || segment.utf8.count > 255 { return false }
             for scalar in segment.unicodeScalars where scalar == "\\" || isControlOrFormat(scalar) {
                 return false
             }
+        }
+        return true
+    }
+
+    /// ``isSafe(_:)`` for a path of printable ASCII; nil when it has any
+    /// other byte, which the scalar check reads.
+    private static func isSafeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var segmentStart = 0
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : slash
+            if byte != slash {
+                guard byte >= 0x20, byte < 0x7F else { return nil }
+                if byte == UInt8(ascii: "\\") { return false }
+                continue
+            }
+            let length = index - segmentStart
+            if length == 0 || length > 255 { return false }
+            if bytes[segmentStart] == dot, length == 1 || (length == 2 && bytes[segmentStart + 1] == dot) { return false }
+            segmentStart = index + 1
         }
         return true
     }

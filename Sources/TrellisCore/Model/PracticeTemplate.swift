@@ -20,11 +20,23 @@ public struct PracticeTemplate: Sendable, Hashable {
         }
     }
 
-    public var sections: [Section]
+    public var sections: [Section] {
+        didSet { shared = sections.map(SharedSection.init) }
+    }
     private let lookup: [String: Int]
+    /// ``sections``, each in an object every practice of the template
+    /// refers to (``PracticeSection``).
+    private(set) var shared: [SharedSection]
+
+    /// A section of the template, held once for all its practices.
+    final class SharedSection: Sendable {
+        let value: Section
+        init(_ value: Section) { self.value = value }
+    }
 
     public init(sections: [Section]) {
         self.sections = sections
+        shared = sections.map(SharedSection.init)
         var lookup: [String: Int] = [:]
         for (index, section) in sections.enumerated() {
             for name in [section.heading] + section.aliases where lookup[Self.normalize(name)] == nil {

@@ -47,7 +47,7 @@ enum SectionMatching {
             }
             found[match.id] = section
         }
-        practice.sections = template.sections.map { PracticeSection(template: $0, content: found[$0.id]) }
+        practice.sections = template.shared.map { PracticeSection(shared: $0, content: found[$0.value.id]) }
         return practice
     }
 }

@@ -291,8 +291,8 @@ struct DataExports {
             add("<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(practice.route.path))\"/>\n")
             if let country = practice.country { add("<category term=\"\(country.code)\" label=\"\(HTML.escape(country.name))\"/>\n") }
             for tag in practice.tags { add("<category term=\"\(HTML.escape(tag))\"/>\n") }
-            let summary = practice.sections.first?.content?.plainText ?? practice.body.intro.plainText
-            add("<summary>\(HTML.escape(Self.excerpt(summary, words: 60)))</summary>\n</entry>\n")
+            let summary = Self.excerpt(of: (practice.sections.first?.content ?? practice.body.intro).blocks, words: 60)
+            add("<summary>\(HTML.escape(summary))</summary>\n</entry>\n")
             out.drain(emit)
         }
         add("</feed>\n")
@@ -303,32 +303,35 @@ struct DataExports {
     /// line breaks become one space), with an ellipsis when cut. Words are
     /// split at ASCII spaces, on UTF-8 bytes (no grapheme work).
     static func excerpt(_ text: String, words: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(min(text.utf8.count, words * 12))
-        var count = 0
-        var inWord = false
-        var space = false
-        var cut = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                space = space || inWord
-                inWord = false
-                continue
+        var excerpt = WordExcerpt(words: words)
+        excerpt.add(text.utf8)
+        return excerpt.text
+    }
+
+    /// ``excerpt(_:words:)`` of the blocks' plain text, joined by spaces as
+    /// ``BodySection/plainText`` joins it, reading each block only as far as
+    /// the excerpt needs: a summary of 60 words does not make a long
+    /// section's whole text.
+    static func excerpt(of blocks: [MarkdownBlock], words: Int) -> String {
+        var excerpt = WordExcerpt(words: words)
+        let wanted = words * 16 + 64
+        var first = true
+        for block in blocks where block.kind != .facilitator {
+            if !first { excerpt.add(CollectionOfOne(UInt8(ascii: " "))) }
+            first = false
+            let before = excerpt
+            // Fewer bytes than asked for are the whole text; as many may be only its start.
+            let whole = block.withTextPrefix(wanted) { bytes in
+                excerpt.add(bytes)
+                return bytes.count < wanted
             }
-            if !inWord {
-                count += 1
-                if count > words {
-                    cut = true
-                    break
-                }
-                if space { out.append(0x20) }
-                space = false
-                inWord = true
+            if !whole && !excerpt.isCut {
+                excerpt = before
+                excerpt.add(block.text.utf8)
             }
-            out.append(byte)
+            if excerpt.isCut { break }
         }
-        if cut { out.append(contentsOf: " …".utf8) }
-        return String(decoding: out, as: UTF8.self)
+        return excerpt.text
     }
 
     /// sitemap.xml with absolute URLs; only when base_url is set.
@@ -387,4 +390,43 @@ struct DataExports {
         path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 
+}
+
+/// The first words of a text, fed in pieces: each run of spaces, tabs and
+/// line ends becomes one space, and " …" marks a cut.
+struct WordExcerpt {
+    let words: Int
+    private var out: [UInt8] = []
+    private var count = 0
+    private var inWord = false
+    private var space = false
+    private(set) var isCut = false
+
+    init(words: Int) { self.words = words }
+
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        guard !isCut else { return }
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                space = space || inWord
+                inWord = false
+                continue
+            }
+            if !inWord {
+                count += 1
+                if count > words {
+                    isCut = true
+                    return
+                }
+                if space { out.append(0x20) }
+                space = false
+                inWord = true
+            }
+            out.append(byte)
+        }
+    }
+
+    var text: String {
+        String(decoding: isCut ? out + " …".utf8 : out, as: UTF8.self)
+    }
 }

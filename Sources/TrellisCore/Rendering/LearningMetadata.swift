@@ -205,7 +205,7 @@ struct LearningMetadata {
         json.beginObject()
         header(&json, types: baseURL != nil ? ["LearningResource", "CreativeWork"] : ["CreativeWork"], route: practice.route)
         json.string("name", practice.title)
-        json.string("description", DataExports.excerpt(practice.sections.first?.content.map(\.plainText) ?? "", words: 50))
+        json.string("description", practice.sections.first?.content.map { DataExports.excerpt(of: $0.blocks, words: 50) } ?? "")
         languages(&json)
         if let country = practice.country {
             json.beginObject("spatialCoverage")

@@ -203,14 +203,20 @@ struct SearchIndex: Sendable {
     /// with a space between each two).
     static func pieces(of source: Source, in site: Site) -> [String] {
         var pieces: [String] = []
-        func add(_ body: Body) {
-            for section in [body.intro] + body.sections where !section.isFacilitatorOnly {
-                if let heading = section.heading { pieces.append(heading.text) }
-                let blocks = section.blocks.filter { $0.kind != .facilitator }
-                // A section with no text still stands for its (empty) plain text.
-                if blocks.isEmpty { pieces.append("") }
-                for block in blocks { pieces.append(block.text) }
+        func add(_ section: BodySection) {
+            guard !section.isFacilitatorOnly else { return }
+            if let heading = section.heading { pieces.append(heading.text) }
+            var hasBlocks = false
+            for block in section.blocks where block.kind != .facilitator {
+                pieces.append(block.text)
+                hasBlocks = true
             }
+            // A section with no text still stands for its (empty) plain text.
+            if !hasBlocks { pieces.append("") }
+        }
+        func add(_ body: Body) {
+            add(body.intro)
+            for section in body.sections { add(section) }
         }
         switch source {
         case .module(let m):

@@ -63,6 +63,22 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
         #expect(OutputPath.isSafe("practices/sector/\(segment).html"))
     }
 
+    /// The writer's last check, on plain ASCII paths (read as bytes) and on
+    /// paths with other characters (read as scalars), which must agree.
+    @Test func unsafePathsAreRefused() {
+        let refused = [
+            "", "/etc/passwd", "..", ".", "a/../b", "a/./b", "a//b", "a/", "/a", "a\\b", "a/\u{0}b", "a/\u{7F}", "a\tb",
+            "\u{202E}gpj.exe", "é/../x", "é/./x", "é//x", "é\\x", "é\u{85}x", String(repeating: "a", count: 256),
+            String(repeating: "é", count: 128) + "/x",
+        ]
+        for path in refused { #expect(!OutputPath.isSafe(path), "\(path.debugDescription)") }
+        let kept = [
+            "index.html", "practices/sector/vet.html", "a/..b/c", "a/b../c", ".well-known/x", "...", "a b/c~!.html",
+            "practices/país/é.html", String(repeating: "a", count: 255), "ελληνικά/σελίδα.html",
+        ]
+        for path in kept { #expect(OutputPath.isSafe(path), "\(path.debugDescription)") }
+    }
+
     @Test func textWithoutLettersHasNoSegment() {
         for text in ["..", ".", "/", "///", "?!", "", "   ", "\\"] {
             #expect(OutputPath.segment(text) == nil, "\(text.debugDescription)")

@@ -57,6 +57,21 @@ import Testing
         #expect(Strings.forLanguage(language).missing.isEmpty)
     }
 
+    /// One text read from its own line is the text the whole table gives,
+    /// for every key of every built-in language; a key with plural forms
+    /// or none gives nil.
+    @Test(arguments: Strings.builtInLanguages)
+    func oneTextReadFromItsLineIsTheTablesText(language: String) throws {
+        let table = try #require(Strings.builtInTable(language))
+        for (key, entry) in table {
+            switch entry {
+            case .text(let text): #expect(Strings.builtInText(key, language: language) == text, "\(language): \(key)")
+            case .plural: #expect(Strings.builtInText(key, language: language) == nil, "\(language): \(key)")
+            }
+        }
+        #expect(Strings.builtInText("no_such_key", language: language) == nil)
+    }
+
     @Test func pluralFormsFollowEachLanguage() {
         let english = Strings.forLanguage("en").strings
         #expect(english.plural("practice_count", 1) == "1 good practice")

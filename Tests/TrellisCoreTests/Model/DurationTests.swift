@@ -27,6 +27,19 @@ import Testing
         #expect(Strings.english.duration(text) == shown)
     }
 
+    /// The byte reading of the common form gives what the general rule
+    /// gives, and leaves every other form to it.
+    @Test func theCommonFormIsReadAsTheGeneralRuleReadsIt() {
+        for text in ["90 min", "1.5 h", "2 hours", "3 days", "1 week", "0 min", "10 wks", "45 m", "007 h", "1.50 hr"] {
+            let plain = Quantity.plain(text)
+            #expect(plain != nil, "\(text)")
+            #expect(plain == Quantity.general(text), "\(text)")
+        }
+        for text in ["1,5 h", "1-2 weeks", "90 Min", " 90 min", "90  min", "90 min ", ".5 h", "5. h", "1.2.3 h", "90 mn", "h", "90", "-5 h"] {
+            #expect(Quantity.plain(text) == nil, "\(text)")
+        }
+    }
+
     @Test func effortIsShownAsWrittenAndUnreadableTextToo() {
         #expect(Strings.english.duration("90 min") == "90 min")
         #expect(Strings.english.duration("ninety minutes") == "ninety minutes")

@@ -18,6 +18,35 @@ import Testing
         #expect(DataExports.excerpt(text, words: words) == excerpt)
     }
 
+    /// A section's excerpt read block by block, only as far as it needs, is
+    /// the excerpt of its whole plain text: at every length, with words
+    /// longer than what is read first, text in other scripts, a facilitator
+    /// block (left out) and a footnote reference (whose text is kept).
+    @Test func anExcerptReadFromTheBlocksStartsIsTheWholeTextsExcerpt() {
+        let long = String(repeating: "Überlänge", count: 200)
+        let markdown = """
+            First paragraph with *emphasis*, `code` and a [link](https://example.org).
+
+            \(long) then more words after the very long one.
+
+            > [!FACILITATOR]
+            > Only for facilitators: never in an excerpt.
+
+            - one item
+            - two items with Ελληνικά and فارسی words
+
+            A note[^1] and \(String(repeating: "word ", count: 120))
+
+            [^1]: The note.
+            """
+        let blocks = MarkdownParser.parse(markdown).blocks
+        let section = BodySection(heading: nil, blocks: blocks, location: SourceLocation(path: "x.md"))
+        for words in [0, 1, 2, 5, 9, 10, 11, 12, 20, 40, 60, 130, 200] {
+            #expect(DataExports.excerpt(of: blocks, words: words) == DataExports.excerpt(section.plainText, words: words), "\(words) words")
+        }
+        #expect(DataExports.excerpt(of: [], words: 10) == "")
+    }
+
     @Test(arguments: [
         ("  plain text\t", "plain text"), ("plain", "plain"), ("", ""), ("   ", ""),
         ("\u{00A0}Schüler\u{2003} ", "Schüler"), (" é ", "é"), ("\t\u{3000}日本\u{3000}", "日本"),
