@@ -63,6 +63,16 @@ public struct MarkdownBlock: Sendable, Hashable {
         return whole.withUTF8(body)
     }
 
+    /// False when ``text`` surely has no `byte`, an ASCII byte other than
+    /// `&`, `<`, `>`, `"`, space, tab or line feed: a quick test on the
+    /// rendered text (the plain text's other bytes are all there as they are),
+    /// before a check reads the plain text itself.
+    public func textMayContain(_ byte: UInt8) -> Bool {
+        if let keptText { return keptText.utf8.contains(byte) }
+        if let heading { return heading.text.utf8.contains(byte) }
+        return segments.textMayContain(byte)
+    }
+
     /// True when the block has any plain text (``text`` is not empty).
     public var hasText: Bool { withTextPrefix(1) { !$0.isEmpty } }
 

@@ -92,6 +92,24 @@ extension HTMLSegments {
         return bound
     }
 
+    /// False when the plain text made again from these segments surely has
+    /// no `byte` (see ``MarkdownBlock/textMayContain(_:)``): it is in no
+    /// markup and no image's alternative text.
+    func textMayContain(_ byte: UInt8) -> Bool {
+        parts.contains { part in
+            var text: String
+            switch part {
+            case .html(let html): text = html
+            case .image(_, let alt, _): text = alt
+            case .link, .linkEnd, .id, .localLink, .heading, .target: return false
+            }
+            return text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return false }
+                return memchr(base, Int32(byte), bytes.count) != nil
+            }
+        }
+    }
+
     private func write(to writer: inout PlainTextWriter) -> Bool {
         for part in parts {
             switch part {

@@ -77,6 +77,44 @@ struct PlainTextTests {
         #expect(document.blocks.contains { $0.keepsText })
     }
 
+    /// The quick test never says no to a byte the text has: every ASCII
+    /// byte it is for, in every kind of block, in safe and unsafe mode.
+    @Test func theQuickTestNeverMissesAByteOfTheText() {
+        let markdown = """
+            # A heading: with a colon
+
+            Replace this: a paragraph, *with* `code: x` and a [link: here](https://example.org).
+
+            ![alt: text](pic.png) then text; and more! #hash @at
+
+            - [ ] item: one
+            - [x] item two?
+
+            | a: | b |
+            |---|---|
+            | 1: | 2 |
+
+            A note.[^1]
+
+            Plain words only.
+
+            <div>raw: block</div>
+
+            [^1]: The note: here.
+            """
+        let bytes = Array("!#$%'()*+,-./0123456789:;=?@ABCZ[\\]^_`abcz{|}~".utf8)
+        for options in [MarkdownOptions(), MarkdownOptions(unsafeHTML: true)] {
+            let blocks = MarkdownParser.parse(markdown, options: options).blocks
+            #expect(blocks.count > 6)
+            for block in blocks {
+                for byte in bytes where block.text.utf8.contains(byte) {
+                    #expect(block.textMayContain(byte), "\(UnicodeScalar(byte)) in \(block.text.debugDescription)")
+                }
+            }
+            #expect(blocks.contains { !$0.textMayContain(UInt8(ascii: ":")) })
+        }
+    }
+
     @Test func headingsShareTheirText() {
         let document = MarkdownParser.parse("## A *heading* & more")
         #expect(document.blocks.first?.text == "A heading & more")

@@ -12,7 +12,8 @@ public enum ContentChecks {
             for task in module.tasks { diagnostics += checkTask(task, module: module, vocabularies: site.config.vocabularies) }
         }
         diagnostics += site.practices.parallelMap { checkPractice($0, site: site) }.flatMap { $0 }
-        let files = filesByFolder(site)
+        // Only a broken link needs the listing (for its "did you mean"): made then, once.
+        let files = Lazy { filesByFolder(site) }
         let bodies = allBodies(site)
         // Each body on its own, on every core; reported in the same order as one after another.
         let perBody = bodies.parallelMap { body in
@@ -211,12 +212,16 @@ public enum ContentChecks {
     }
 
     static func checkLinks(_ body: Body, files: [String: [String]] = [:]) -> [Diagnostic] {
+        checkLinks(body, files: Lazy { files })
+    }
+
+    static func checkLinks(_ body: Body, files: Lazy<[String: [String]]>) -> [Diagnostic] {
         body.links.compactMap { link in
             switch link.problem {
             case nil: return nil
             case .missing:
                 let folder = link.target.flatMap { target in target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "" }
-                let guess = folder.flatMap { files[$0] }.flatMap { Suggestion.link(link.destination, toClosestOf: $0) }
+                let guess = folder.flatMap { files.get[$0] }.flatMap { Suggestion.link(link.destination, toClosestOf: $0) }
                 return .error(
                     "broken-link", at: link.location, "'\(link.destination)' links to \(link.target ?? link.destination), which does not exist",
                     hint: guess.map { "did you mean '\($0)'?" } ?? "check the file name; paths are relative to this file")

@@ -88,7 +88,9 @@ public enum Placeholder {
         for section in [body.intro] + body.sections {
             guard
                 let block = section.blocks.first(where: { block in
-                    block.withTextPrefix(marker.utf8.count) { mayBePlaceholder($0) } && isPlaceholder(block.textPrefix(marker.utf8.count))
+                    // The marker ends in a colon: most blocks have none, and are not read.
+                    block.textMayContain(UInt8(ascii: ":"))
+                        && block.withTextPrefix(marker.utf8.count) { mayBePlaceholder($0) } && isPlaceholder(block.textPrefix(marker.utf8.count))
                 })
             else { continue }
             let place = section.heading.map { "the section '\($0.text)'" } ?? "the text before the first heading"
