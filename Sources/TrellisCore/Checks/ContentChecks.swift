@@ -32,7 +32,7 @@ public enum ContentChecks {
     /// the notes stay out of participants' handbooks; the author is told.
     static func checkFacilitatorHeadings(_ body: Body) -> [Diagnostic] {
         body.sections.compactMap { section in
-            guard let heading = section.heading, ModuleTask.facilitatorHeadingMatch(heading.text) == .near else { return nil }
+            guard let heading = section.heading, section.facilitatorHeading == .near else { return nil }
             return .warning(
                 "facilitator-heading", at: section.location,
                 "'## \(heading.text)' is taken as '## Facilitator notes': the section is for facilitators only",

@@ -34,7 +34,7 @@ public struct ContentLink: Sendable, Hashable {
 public struct BodySection: Sendable, Hashable {
     /// nil for the text before the first level-2 heading.
     public var heading: MarkdownHeading? {
-        didSet { isFacilitatorOnly = heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false }
+        didSet { facilitatorHeading = Self.facilitatorMatch(heading) }
     }
     public var blocks: [MarkdownBlock]
     /// Where the section's Markdown is in its document's body text (UTF-8
@@ -46,14 +46,21 @@ public struct BodySection: Sendable, Hashable {
     /// A `## Facilitator notes` section (or a heading a letter or two from
     /// it): for facilitators only, wherever the body is shown. Decided once,
     /// from the heading, when the section is made.
-    public private(set) var isFacilitatorOnly: Bool
+    public var isFacilitatorOnly: Bool { facilitatorHeading != .none }
+    /// How the heading matches `## Facilitator notes`: exactly, nearly (a
+    /// slip, which the checks point out) or not at all.
+    public private(set) var facilitatorHeading: ModuleTask.HeadingMatch
+
+    private static func facilitatorMatch(_ heading: MarkdownHeading?) -> ModuleTask.HeadingMatch {
+        heading.map { ModuleTask.facilitatorHeadingMatch($0.text) } ?? .none
+    }
 
     public init(heading: MarkdownHeading?, blocks: [MarkdownBlock], markdownRange: Range<Int> = 0..<0, location: SourceLocation) {
         self.heading = heading
         self.blocks = blocks
         self.markdownRange = markdownRange
         self.location = location
-        isFacilitatorOnly = heading.map { ModuleTask.isFacilitatorHeading($0.text) } ?? false
+        facilitatorHeading = Self.facilitatorMatch(heading)
     }
 
     /// True when the section has no text an author wrote (an HTML comment,

@@ -150,10 +150,16 @@ public struct PracticeTemplate: Sendable, Hashable {
             bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
         }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        func isTrailingMark(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"): true
+            default: false
+            }
+        }
         var start = 0
         var end = bytes.count
         func trim() {
-            while end > start, isSpace(bytes[end - 1]) || Array(".:;,!?".utf8).contains(bytes[end - 1]) { end -= 1 }
+            while end > start, isSpace(bytes[end - 1]) || isTrailingMark(bytes[end - 1]) { end -= 1 }
             while start < end, isSpace(bytes[start]) { start += 1 }
         }
         trim()
