@@ -73,6 +73,14 @@ public struct MarkdownBlock: Sendable, Hashable {
         return segments.textMayContain(byte)
     }
 
+    /// `body` given ``text`` as UTF-8 bytes, without making a String of it
+    /// where the segments give it back.
+    public func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if keptText == nil, heading == nil, let result = segments.withDerivedPlainText(body) { return result }
+        var whole = text
+        return whole.withUTF8(body)
+    }
+
     /// True when the block has any plain text (``text`` is not empty).
     public var hasText: Bool { withTextPrefix(1) { !$0.isEmpty } }
 

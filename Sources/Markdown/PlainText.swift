@@ -63,6 +63,17 @@ extension HTMLSegments {
         return start - 1 + length <= end ? end : start - 1
     }
 
+    /// `body` given the plain text made again, as UTF-8 bytes in a buffer
+    /// of its own, without making a String of it (the search index reads
+    /// every block's text once). nil only where ``derivedPlainText()`` is.
+    func withDerivedPlainText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: plainTextBound) { buffer in
+            var writer = PlainTextWriter(buffer)
+            guard write(to: &writer) else { return nil }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<writer.finished()]))
+        }
+    }
+
     /// True when the plain text made again is `text`, byte for byte.
     func derivesPlainText(_ text: [UInt8]) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: plainTextBound) { buffer in

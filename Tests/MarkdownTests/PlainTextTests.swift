@@ -61,6 +61,7 @@ struct PlainTextTests {
         #expect(document.blocks.map(\.text) == expected)
         for block in document.blocks {
             #expect(!block.keepsText, "kept: \(block.text.debugDescription) from \(block.html.debugDescription)")
+            #expect(block.withText { String(decoding: $0, as: UTF8.self) } == block.text)
         }
     }
 
@@ -75,6 +76,7 @@ struct PlainTextTests {
         let document = MarkdownParser.parse(markdown, options: MarkdownOptions(unsafeHTML: true))
         #expect(document.blocks.map(\.text) == treeTexts(markdown))
         #expect(document.blocks.contains { $0.keepsText })
+        for block in document.blocks { #expect(block.withText { String(decoding: $0, as: UTF8.self) } == block.text) }
     }
 
     /// The quick test never says no to a byte the text has: every ASCII

@@ -166,8 +166,7 @@ struct DataExports {
     static func plainLines(_ blocks: [MarkdownBlock]) -> String {
         var out: [UInt8] = []
         for block in blocks {
-            var text = block.text
-            text.withUTF8 { bytes in
+            block.withText { bytes in
                 var start = 0
                 while start < bytes.count {
                     var end = start

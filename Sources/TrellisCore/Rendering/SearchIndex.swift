@@ -99,17 +99,25 @@ struct SearchIndex: Sendable {
                 var local = TermTable()
                 var excerpts: [String] = []
                 for (offset, document) in documents.enumerated() {
-                    // The text piece by piece, as it lies in the site: never joined into one string.
-                    let pieces = document.source.map { Self.pieces(of: $0, in: site) } ?? [document.text]
                     local.document = first + offset
                     local.inTitle = true
                     folder.words(document.title, into: &local)
                     local.inTitle = false
                     var excerpt = Excerpt()
-                    for (number, piece) in pieces.enumerated() {
+                    var number = 0
+                    // The text piece by piece, as it lies in the site, in bytes: never joined into one
+                    // string, and a block's text is not made a String either.
+                    func add(_ piece: UnsafeBufferPointer<UInt8>) {
                         folder.words(piece, into: &local)
-                        if number > 0 { excerpt.add(" ") }
+                        if number > 0 { excerpt.add(CollectionOfOne(UInt8(ascii: " "))) }
                         excerpt.add(piece)
+                        number += 1
+                    }
+                    if let source = document.source {
+                        Self.forEachPiece(of: source, in: site, add)
+                    } else {
+                        var text = document.text
+                        text.withUTF8(add)
                     }
                     excerpts.append(excerpt.text)
                 }
@@ -203,40 +211,50 @@ struct SearchIndex: Sendable {
     /// with a space between each two).
     static func pieces(of source: Source, in site: Site) -> [String] {
         var pieces: [String] = []
+        forEachPiece(of: source, in: site) { pieces.append(String(decoding: $0, as: UTF8.self)) }
+        return pieces
+    }
+
+    /// ``pieces(of:in:)`` one by one, as UTF-8 bytes, without making a
+    /// String of any block's text.
+    static func forEachPiece(of source: Source, in site: Site, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        func piece(_ text: String) {
+            var text = text
+            text.withUTF8(body)
+        }
         func add(_ section: BodySection) {
             guard !section.isFacilitatorOnly else { return }
-            if let heading = section.heading { pieces.append(heading.text) }
+            if let heading = section.heading { piece(heading.text) }
             var hasBlocks = false
             for block in section.blocks where block.kind != .facilitator {
-                pieces.append(block.text)
+                block.withText(body)
                 hasBlocks = true
             }
             // A section with no text still stands for its (empty) plain text.
-            if !hasBlocks { pieces.append("") }
+            if !hasBlocks { piece("") }
         }
-        func add(_ body: Body) {
-            add(body.intro)
-            for section in body.sections { add(section) }
+        func add(_ document: Body) {
+            add(document.intro)
+            for section in document.sections { add(section) }
         }
         switch source {
         case .module(let m):
             let module = site.modules[m]
-            pieces.append(module.summary)
+            piece(module.summary)
             add(module.body)
-            if module.outcomes.isEmpty { pieces.append("") }
-            for outcome in module.outcomes { pieces.append(outcome.text) }
+            if module.outcomes.isEmpty { piece("") }
+            for outcome in module.outcomes { piece(outcome.text) }
         case .task(let m, let t):
             add(site.modules[m].tasks[t].body)
         case .practice(let p):
             let practice = site.practices[p]
             add(practice.body)
             let header = [practice.country?.name, practice.organisation].compactMap { $0 } + practice.tags
-            if header.isEmpty { pieces.append("") }
-            pieces += header
+            if header.isEmpty { piece("") }
+            for text in header { piece(text) }
         case .page(let p):
             add(site.pages[p].body)
         }
-        return pieces
     }
 
     // MARK: Files
@@ -354,10 +372,12 @@ struct SearchIndex: Sendable {
         private var space = false
         private var cut = false
 
-        mutating func add(_ text: String) {
+        mutating func add(_ text: String) { add(text.utf8) }
+
+        mutating func add(_ text: some Sequence<UInt8>) {
             guard !cut else { return }
             if bytes.isEmpty { bytes.reserveCapacity(SearchIndex.excerptLength + 8) }
-            for byte in text.utf8 {
+            for byte in text {
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                     space = !bytes.isEmpty
                     continue
@@ -441,11 +461,13 @@ struct SearchIndex: Sendable {
         /// gathered: captured, every byte appended was an access check.)
         mutating func words<Sink: WordSink>(_ text: String, into sink: inout Sink) {
             var text = text
-            text.withUTF8 { bytes in
-                var word = WordBuffer(capacity: bytes.count + 16)
-                Self.scan(bytes, folding: &self, word: &word, into: &sink)
-                word.flush(into: &sink)
-            }
+            text.withUTF8 { words($0, into: &sink) }
+        }
+
+        mutating func words<Sink: WordSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+            var word = WordBuffer(capacity: bytes.count + 16)
+            Self.scan(bytes, folding: &self, word: &word, into: &sink)
+            word.flush(into: &sink)
         }
 
         /// Each ASCII byte as it counts in a word: a lowercase letter or a
