@@ -214,14 +214,18 @@ struct MustacheRenderer {
                 value = stack.last ?? .none
                 break
             }
-            value = .none
-            for frame in stack.reversed() {
-                guard case .view(let view) = frame else { continue }
-                let found = view.value(named: first)
-                if case .none = found { continue }
-                value = Self.lookup(names.dropFirst(), in: found)
-                break
+            // Frames are asked where they lie (``TemplateValue/field(_:)``), not copied out first.
+            let found = stack.withUnsafeBufferPointer { frames -> TemplateValue in
+                var index = frames.count
+                while index > 0 {
+                    index -= 1
+                    let found = frames[index].field(first)
+                    if case .none = found { continue }
+                    return found
+                }
+                return .none
             }
+            value = names.count == 1 ? found : Self.lookup(names.dropFirst(), in: found)
         }
         for transform in transforms {
             if case .none = value { return .none }
@@ -233,8 +237,8 @@ struct MustacheRenderer {
     private static func lookup(_ names: ArraySlice<String>, in start: TemplateValue) -> TemplateValue {
         var value = start
         for name in names {
-            guard case .view(let view) = value else { return .none }
-            value = view.value(named: name)
+            value = value.field(name)
+            if case .none = value { return .none }
         }
         return value
     }

@@ -75,6 +75,13 @@ struct ValueList: TemplateList {
 }
 
 extension TemplateValue {
+    /// The field `name` of a view; ``none`` for any other value, or a view
+    /// without that field.
+    func field(_ name: String) -> TemplateValue {
+        guard case .view(let view) = self else { return .none }
+        return view.value(named: name)
+    }
+
     /// The transforms swift-mustache applies, with its results: `empty`,
     /// `count`, `first`, `last`, `reversed` and `sorted` on lists; `empty`,
     /// `capitalized`, `lowercased`, `uppercased` and `reversed` on text;
