@@ -268,45 +268,63 @@ public struct HTMLWriter {
         /// Whether a self-link is open inside the current heading.
         var selfLinkOpen = false
         let parts = segments.parts
-        for (position, part) in parts.enumerated() {
-            switch part {
-            case .html(let html):
-                if let id = headingID, !id.isEmpty, html.hasPrefix(">"), Self.headingHoldsNoLink(parts, after: position) {
-                    out += "><a class=\"self-link\" href=\"#\(idPrefix)\(id)\">"
-                    out += html.dropFirst()
-                    selfLinkOpen = true
-                } else {
-                    out += html
-                }
-                headingID = nil
-            case .link(let attribute, let index):
-                switch resolve(index, attribute == "src") {
-                case .url(let url): out += " \(attribute)=\"\(Self.escape(url))\""
-                case .unlinked(let note):
-                    out += " data-offsite=\"\""
-                    if let note { notes[index] = note }
-                }
-            case .linkEnd(let index):
-                out += "</a>"
-                if let note = notes.removeValue(forKey: index) { out += " (\(Self.escape(note)))" }
-            case .image(let index, let alt, let rest):
-                switch resolve(index, true) {
-                case .url(let url): out += "<img src=\"\(Self.escape(url))\"" + rest
-                case .unlinked: out += "<span class=\"image-unavailable\">\(alt)</span>"
-                }
-            case .id(let id):
-                out += " id=\"\(idPrefix)\(id)\""
-                if headingID != nil { headingID = id }
-            case .localLink(let anchor): out += " href=\"#\(idPrefix)\(anchor)\""
-            case .heading(let level, let closing):
-                if closing && selfLinkOpen {
+        // Each part read where it lies, not copied out first.
+        parts.withUnsafeBufferPointer { buffer in
+            for position in buffer.indices {
+                switch buffer[position] {
+                case .html(let html):
+                    if let id = headingID, !id.isEmpty, html.hasPrefix(">"), Self.headingHoldsNoLink(parts, after: position) {
+                        out += "><a class=\"self-link\" href=\"#\(idPrefix)\(id)\">"
+                        out += html.dropFirst()
+                        selfLinkOpen = true
+                    } else {
+                        out += html
+                    }
+                    headingID = nil
+                case .link(let attribute, let index):
+                    switch resolve(index, attribute == "src") {
+                    case .url(let url):
+                        out += " "
+                        out += attribute
+                        out += "=\""
+                        out += Self.escape(url)
+                        out += "\""
+                    case .unlinked(let note):
+                        out += " data-offsite=\"\""
+                        if let note { notes[index] = note }
+                    }
+                case .linkEnd(let index):
                     out += "</a>"
-                    selfLinkOpen = false
+                    if let note = notes.removeValue(forKey: index) { out += " (\(Self.escape(note)))" }
+                case .image(let index, let alt, let rest):
+                    switch resolve(index, true) {
+                    case .url(let url): out += "<img src=\"\(Self.escape(url))\"" + rest
+                    case .unlinked: out += "<span class=\"image-unavailable\">\(alt)</span>"
+                    }
+                case .id(let id):
+                    out += " id=\""
+                    out += idPrefix
+                    out += id
+                    out += "\""
+                    if headingID != nil { headingID = id }
+                case .localLink(let anchor):
+                    out += " href=\"#"
+                    out += idPrefix
+                    out += anchor
+                    out += "\""
+                case .heading(let level, let closing):
+                    if closing && selfLinkOpen {
+                        out += "</a>"
+                        selfLinkOpen = false
+                    }
+                    out += (closing ? "</h" : "<h") + String(min(level + headingShift, 6))
+                    // An id may follow; until then, no self-link.
+                    headingID = !closing && selfLinks ? "" : nil
+                case .target(let name):
+                    out += " href=\""
+                    out += target(name)
+                    out += "\""
                 }
-                out += (closing ? "</h" : "<h") + String(min(level + headingShift, 6))
-                // An id may follow; until then, no self-link.
-                headingID = !closing && selfLinks ? "" : nil
-            case .target(let name): out += " href=\"\(target(name))\""
             }
         }
     }

@@ -122,8 +122,13 @@ extension HTMLSegments {
     }
 
     private func write(to writer: inout PlainTextWriter) -> Bool {
-        for part in parts {
-            switch part {
+        parts.withUnsafeBufferPointer { parts in write(parts, to: &writer) }
+    }
+
+    /// The parts read where they lie, not copied one by one.
+    private func write(_ parts: UnsafeBufferPointer<Part>, to writer: inout PlainTextWriter) -> Bool {
+        for index in parts.indices {
+            switch parts[index] {
             case .html(let text):
                 var text = text
                 text.withUTF8 { writer.feed($0) }
