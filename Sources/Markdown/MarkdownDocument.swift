@@ -42,11 +42,10 @@ public struct MarkdownBlock: Sendable, Hashable {
     /// The block's text without markup, for search and summaries: made
     /// again from the segments when asked (``HTMLSegments/derivedPlainText()``),
     /// or, where they cannot give it back exactly, as kept.
-    public var text: String {
-        if let keptText { return keptText }
-        if case .heading(let heading) = kind { return heading.text }
-        return segments.derivedPlainText() ?? ""
-    }
+    public var text: String { heldText ?? segments.derivedPlainText() ?? "" }
+    /// The text the block holds as a String: kept, or its heading's; nil
+    /// when it is made again from the segments.
+    private var heldText: String? { keptText ?? heading?.text }
     /// The start of ``text``: at least `count` bytes after its leading white
     /// space, or all of it when it is shorter (a check that reads how every
     /// block starts does not make every block's whole text).
@@ -58,7 +57,7 @@ public struct MarkdownBlock: Sendable, Hashable {
     /// ``textPrefix(_:)``), without making a String of it: a check that asks
     /// every block how it starts.
     public func withTextPrefix<Result>(_ count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if keptText == nil, heading == nil, let result = segments.withDerivedPlainTextPrefix(count, body) { return result }
+        if heldText == nil, let result = segments.withDerivedPlainTextPrefix(count, body) { return result }
         var whole = text
         return whole.withUTF8(body)
     }
@@ -68,15 +67,13 @@ public struct MarkdownBlock: Sendable, Hashable {
     /// rendered text (the plain text's other bytes are all there as they are),
     /// before a check reads the plain text itself.
     public func textMayContain(_ byte: UInt8) -> Bool {
-        if let keptText { return keptText.utf8.contains(byte) }
-        if let heading { return heading.text.utf8.contains(byte) }
-        return segments.textMayContain(byte)
+        heldText.map { $0.utf8.contains(byte) } ?? segments.textMayContain(byte)
     }
 
     /// `body` given ``text`` as UTF-8 bytes, without making a String of it
     /// where the segments give it back.
     public func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if keptText == nil, heading == nil, let result = segments.withDerivedPlainText(body) { return result }
+        if heldText == nil, let result = segments.withDerivedPlainText(body) { return result }
         var whole = text
         return whole.withUTF8(body)
     }

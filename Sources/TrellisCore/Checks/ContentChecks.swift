@@ -211,10 +211,6 @@ public enum ContentChecks {
         return diagnostics
     }
 
-    static func checkLinks(_ body: Body, files: [String: [String]] = [:]) -> [Diagnostic] {
-        checkLinks(body, files: Lazy { files })
-    }
-
     static func checkLinks(_ body: Body, files: Lazy<[String: [String]]>) -> [Diagnostic] {
         body.links.compactMap { link in
             switch link.problem {

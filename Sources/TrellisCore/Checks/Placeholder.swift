@@ -41,6 +41,9 @@ public enum Placeholder {
     }
 
     private static let markerBytes = Array(marker.lowercased().utf8)
+    /// The marker's last byte, its colon: ASCII and without case, so a text
+    /// that starts with the marker in any case has it as written.
+    private static let markerEnd = marker.utf8.last ?? UInt8(ascii: ":")
 
     /// `Replace this: <what to write>`.
     public static func text(_ guidance: String) -> String { "\(marker) \(guidance)" }
@@ -88,8 +91,8 @@ public enum Placeholder {
         for section in [body.intro] + body.sections {
             guard
                 let block = section.blocks.first(where: { block in
-                    // The marker ends in a colon: most blocks have none, and are not read.
-                    block.textMayContain(UInt8(ascii: ":"))
+                    // Most blocks have no byte of the marker's last (its colon), and are not read.
+                    block.textMayContain(markerEnd)
                         && block.withTextPrefix(marker.utf8.count) { mayBePlaceholder($0) } && isPlaceholder(block.textPrefix(marker.utf8.count))
                 })
             else { continue }

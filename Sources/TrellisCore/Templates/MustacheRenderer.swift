@@ -225,7 +225,7 @@ struct MustacheRenderer {
                 }
                 return .none
             }
-            value = names.count == 1 ? found : Self.lookup(names.dropFirst(), in: found)
+            value = Self.lookup(names.dropFirst(), in: found)
         }
         for transform in transforms {
             if case .none = value { return .none }
