@@ -9,6 +9,9 @@ struct BlockRenderer {
     let extensions: UnsafeMutablePointer<cmark_llist>?
     let lineOffset: Int
     var anchors: AnchorSet
+    /// Each block's plain text, as cmark's tree gives it, written here in
+    /// turn (one buffer for the document, not one array per block).
+    var text: [UInt8] = []
 
     mutating func render(root: OpaquePointer, facilitatorBlocks: Set<OpaquePointer>) -> MarkdownDocument {
         var document = MarkdownDocument()
@@ -31,17 +34,15 @@ struct BlockRenderer {
                     html += renderHTML(inner)
                     child = cmark_node_next(inner)
                 }
+                plainTextBytes(of: current, into: &text)
                 document.blocks.append(
-                    MarkdownBlock(
-                        kind: .facilitator, segments: HTMLSegments(html: html), textBytes: plainTextBytes(of: current),
-                        line: line, endLine: endLine))
+                    MarkdownBlock(kind: .facilitator, segments: HTMLSegments(html: html), textBytes: text, line: line, endLine: endLine))
             } else if type == CMARK_NODE_HEADING {
                 document.blocks.append(renderHeading(current, line: line, endLine: endLine))
             } else {
+                plainTextBytes(of: current, into: &text)
                 document.blocks.append(
-                    MarkdownBlock(
-                        kind: .content, segments: HTMLSegments(html: renderHTML(current)), textBytes: plainTextBytes(of: current),
-                        line: line, endLine: endLine))
+                    MarkdownBlock(kind: .content, segments: HTMLSegments(html: renderHTML(current)), textBytes: text, line: line, endLine: endLine))
             }
         }
         if !footnotes.isEmpty, let holder = cmark_node_new(CMARK_NODE_DOCUMENT) {

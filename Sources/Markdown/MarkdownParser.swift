@@ -107,14 +107,18 @@ func consume(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
 /// The plain text of a subtree: text, code, and a space for each break;
 /// each list item and table row ends its line, so a list reads as lines.
 func plainText(of node: OpaquePointer) -> String {
-    String(decoding: plainTextBytes(of: node), as: UTF8.self)
+    var bytes: [UInt8] = []
+    plainTextBytes(of: node, into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
 }
 
-/// ``plainText(of:)`` as UTF-8 bytes: a block compares them with what its
-/// HTML gives back and keeps them (as a String) only if they differ.
-func plainTextBytes(of node: OpaquePointer) -> [UInt8] {
-    var out: [UInt8] = []
-    guard let iter = cmark_iter_new(node) else { return [] }
+/// ``plainText(of:)`` as UTF-8 bytes, written over `out` (emptied first,
+/// its room kept): a block compares them with what its HTML gives back and
+/// keeps them (as a String) only if they differ, so one buffer serves every
+/// block of a document.
+func plainTextBytes(of node: OpaquePointer, into out: inout [UInt8]) {
+    out.removeAll(keepingCapacity: true)
+    guard let iter = cmark_iter_new(node) else { return }
     defer { cmark_iter_free(iter) }
     let space = UInt8(ascii: " ")
     let newline = UInt8(ascii: "\n")
@@ -154,7 +158,6 @@ func plainTextBytes(of node: OpaquePointer) -> [UInt8] {
         }
     }
     while out.last == space || out.last == newline { out.removeLast() }
-    return out
 }
 
 /// A row of a GFM table (an extension node, known by its type name).

@@ -90,4 +90,24 @@ import Testing
         #expect(HTMLSegments(html: "<p><img src=\"https://example.org/a.png\" alt=\"a\" /></p>").hasImage)
         #expect(!HTMLSegments(html: "<p>an image</p>").hasImage)
     }
+
+    /// The cutter jumps from one `<` or attribute quote to the next; the
+    /// pieces it cuts are those of reading every byte, whatever the markup,
+    /// text and stray quotes around them (random texts from fragments that
+    /// start, end or almost make a segment).
+    @Test func jumpingOverTextCutsWhatReadingEveryByteCuts() {
+        let fragments = [
+            "<p>", "</p>\n", "text ", " ", "\"", "=\"", "a=\"b\"", " id=\"x\"", " id=\"", " href=\"#note\"", " href=\"trellis-link:7\"",
+            " src=\"trellis-link:2\" alt=\"a map\" />", "<img", "<a", "</a>", ">", "<h2", "</h2", "<h7", "<hr />", " href=\"trellis-link:x\"",
+            " src=\"trellis-link:", "é", "&quot;", "<", " class=\"c\"", "\"\"",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            var html = ""
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { html += fragments.randomElement(using: &generator) ?? "" }
+            let jumped = HTMLSegments(html: html)
+            #expect(jumped.parts == HTMLSegments(html: html, skippingText: false).parts, "\(html)")
+            #expect(jumped.html == html)
+        }
+    }
 }
