@@ -97,13 +97,19 @@ struct BlockRenderer {
         var rendered = renderHTML(node)
         // cmark writes exactly "<hN>" … "</hN>\n" for a top-level heading.
         let inner = rendered.withUTF8 { bytes in
-            let open = Array("<h\(level)>".utf8)
-            let close = Array("</h\(level)>".utf8)
+            // `<hN>` and `</hN>`, compared where they lie.
+            let digit = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: level)
             var start = 0
             var end = bytes.count
-            if bytes.starts(with: open) { start = open.count }
+            if end >= 4, bytes[0] == UInt8(ascii: "<"), bytes[1] == UInt8(ascii: "h"), bytes[2] == digit, bytes[3] == UInt8(ascii: ">") {
+                start = 4
+            }
             while end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
-            if end - start >= close.count, bytes[(end - close.count)..<end].elementsEqual(close) { end -= close.count }
+            if end - start >= 5, bytes[end - 5] == UInt8(ascii: "<"), bytes[end - 4] == UInt8(ascii: "/"), bytes[end - 3] == UInt8(ascii: "h"),
+                bytes[end - 2] == digit, bytes[end - 1] == UInt8(ascii: ">")
+            {
+                end -= 5
+            }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
         let innerSegments = HTMLSegments(html: inner)
@@ -111,9 +117,14 @@ struct BlockRenderer {
             level: level, text: text, inner: innerSegments, anchor: anchor,
             line: line, column: max(Int(cmark_node_get_start_column(node)), 1)
         )
-        var segments = HTMLSegments([.heading(level: level, closing: false), .id(anchor), .html(">")])
+        var segments = HTMLSegments()
+        segments.reserveCapacity(innerSegments.parts.count + 5)
+        segments.append(.heading(level: level, closing: false))
+        segments.append(.id(anchor))
+        segments.append(.html(">"))
         segments.append(innerSegments)
-        segments.append(contentsOf: [.heading(level: level, closing: true), .html(">\n")])
+        segments.append(.heading(level: level, closing: true))
+        segments.append(.html(">\n"))
         return MarkdownBlock(kind: .heading(heading), segments: segments, text: text, line: line, endLine: endLine)
     }
 }

@@ -195,6 +195,9 @@ public struct HTMLSegments: Sendable, Hashable {
 
     public var isEmpty: Bool { parts.isEmpty }
 
+    /// Room for `count` parts, so a value built part by part is made once.
+    public mutating func reserveCapacity(_ count: Int) { parts.reserveCapacity(count) }
+
     public mutating func append(_ part: Part) {
         guard case .html(let more) = part else {
             parts.append(part)

@@ -114,6 +114,13 @@ struct ChapterHTML {
     /// Blocks for the book; facilitator blocks only in the facilitator edition.
     func blocks(_ blocks: [MarkdownBlock]) -> HTMLSegments {
         var out = HTMLSegments()
+        append(blocks, to: &out)
+        return out
+    }
+
+    /// ``blocks(_:)`` added to `out` where it stands: the markup joins
+    /// `out`'s own, copied once, not first into segments of its own.
+    func append(_ blocks: [MarkdownBlock], to out: inout HTMLSegments) {
         for block in blocks {
             switch block.kind {
             case .facilitator:
@@ -126,7 +133,6 @@ struct ChapterHTML {
                 out.append(block.segments)
             }
         }
-        return out
     }
 
     /// A section heading as `<h2 id="…">…</h2>` (shifted later), with `extra`
@@ -150,11 +156,11 @@ struct ChapterHTML {
             if restricted {
                 out.append(html: "<section class=\"facilitator-section\">\n")
                 out.append(Self.heading(heading, extra: " <span class=\"audience-label\">for facilitators</span>"))
-                out.append(blocks(section.blocks))
+                append(section.blocks, to: &out)
                 out.append(html: "</section>\n")
             } else {
                 out.append(Self.heading(heading))
-                out.append(blocks(section.blocks))
+                append(section.blocks, to: &out)
             }
         }
         if let footnotes = body.footnotes { out.append(footnotes) }

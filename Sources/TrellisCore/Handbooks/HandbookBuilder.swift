@@ -148,14 +148,14 @@ struct HandbookBuilder: Sendable {
             facts += "<p class=\"website\"><a href=\"\(HTML.escape(website))\">\(HTML.escape(website))</a></p>\n"
         }
         var body = HTMLSegments(html: facts)
-        body.append(html.blocks(practice.body.intro.blocks))
+        html.append(practice.body.intro.blocks, to: &body)
         for section in practice.sections {
             guard let content = section.content else { continue }
             body.append(contentsOf: [
                 .heading(level: 2, closing: false), .id(content.heading?.anchor ?? section.template.id),
                 .html(">\(HTML.escape(section.template.heading))"), .heading(level: 2, closing: true), .html(">\n"),
             ])
-            body.append(html.blocks(content.blocks))
+            html.append(content.blocks, to: &body)
         }
         for extra in practice.extraSections {
             if let heading = extra.heading {
@@ -163,7 +163,7 @@ struct HandbookBuilder: Sendable {
             } else {
                 body.append(html: "<h2 id=\"more\"></h2>\n")
             }
-            body.append(html.blocks(extra.blocks))
+            html.append(extra.blocks, to: &body)
         }
         if let footnotes = practice.body.footnotes { body.append(footnotes) }
         return body

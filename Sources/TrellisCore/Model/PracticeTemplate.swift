@@ -143,45 +143,48 @@ public struct PracticeTemplate: Sendable, Hashable {
     /// ``normalize(_:)`` on bytes, for the common all-ASCII heading (every
     /// heading of every practice is normalized); nil for any other.
     private static func normalizeASCII(_ heading: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(heading.utf8.count)
-        for byte in heading.utf8 {
-            guard byte < 0x80 else { return nil }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-        }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        func isTrailingMark(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"): true
-            default: false
+        var heading = heading
+        // Read where the text lies, written once into the result (no arrays
+        // in between: every section heading of every practice comes here).
+        return heading.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            func isTrailingMark(_ byte: UInt8) -> Bool {
+                switch byte {
+                case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"): true
+                default: false
+                }
             }
-        }
-        var start = 0
-        var end = bytes.count
-        func trim() {
-            while end > start, isSpace(bytes[end - 1]) || isTrailingMark(bytes[end - 1]) { end -= 1 }
-            while start < end, isSpace(bytes[start]) { start += 1 }
-        }
-        trim()
-        if end > start, bytes[end - 1] == UInt8(ascii: ")"), let open = bytes[start..<end].lastIndex(of: UInt8(ascii: "(")), open != start {
-            end = open
+            var start = 0
+            var end = bytes.count
+            func trim() {
+                while end > start, isSpace(bytes[end - 1]) || isTrailingMark(bytes[end - 1]) { end -= 1 }
+                while start < end, isSpace(bytes[start]) { start += 1 }
+            }
             trim()
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start)
-        var space = false
-        for byte in bytes[start..<end] {
-            if isSpace(byte) {
-                space = !out.isEmpty
-                continue
+            if end > start, bytes[end - 1] == UInt8(ascii: ")"), let open = bytes[start..<end].lastIndex(of: UInt8(ascii: "(")), open != start {
+                end = open
+                trim()
             }
-            if space {
-                out.append(0x20)
-                space = false
+            return String(unsafeUninitializedCapacity: end - start) { out in
+                var count = 0
+                var space = false
+                for byte in bytes[start..<end] {
+                    if isSpace(byte) {
+                        space = count > 0
+                        continue
+                    }
+                    if space {
+                        out[count] = 0x20
+                        count += 1
+                        space = false
+                    }
+                    out[count] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                    count += 1
+                }
+                return count
             }
-            out.append(byte)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     public static func == (a: PracticeTemplate, b: PracticeTemplate) -> Bool { a.sections == b.sections }

@@ -34,21 +34,35 @@ public enum Route: Sendable, Hashable {
         return switch self {
         case .home: "index.html"
         case .moduleList: "modules/index.html"
-        case .module(let id): "modules/\(segment(id))/index.html"
+        case .module(let id): Self.joined("modules/", segment(id), "/index.html")
         case .relatedPractices(let module, let n): "modules/\(segment(module))/index.practices\(n <= 1 ? "" : ".\(n)").html"
-        case .task(let module, let task): "modules/\(segment(module))/\(segment(task)).html"
+        case .task(let module, let task): Self.joined("modules/", segment(module), "/", segment(task), ".html")
         case .catalogue: "practices/index.html"
         case .cataloguePage(let n): n <= 1 ? Route.catalogue.path : "practices/index.\(n).html"
         case .moduleListPage(let n): n <= 1 ? Route.moduleList.path : "modules/index.\(n).html"
-        case .practice(let id): "practices/\(segment(id)).html"
+        case .practice(let id): Self.joined("practices/", segment(id), ".html")
         case .page(let id): "pages/\(segment(id)).html"
         case .notFound: "404.html"
-        case .facet(let facet, let value): "practices/\(facet.rawValue)/\(segment(value)).html"
+        case .facet(let facet, let value): Self.joined("practices/", facet.rawValue, "/", segment(value), ".html")
         case .facetPage(let facet, let value, let n):
             n <= 1 ? Route.facet(facet, value).path : "practices/\(facet.rawValue)/\(segment(value)).\(n).html"
-        case .asset(let name): "assets/\(name)"
+        case .asset(let name): Self.joined("assets/", name)
         case .file(let path): path
         }
+    }
+
+    /// The pieces of a path in one string, made at its size: pages ask for
+    /// paths by the hundred thousand (every link is one), and an
+    /// interpolation grows its buffer on the way.
+    private static func joined(_ a: String, _ b: String, _ c: String = "", _ d: String = "", _ e: String = "") -> String {
+        var path = ""
+        path.reserveCapacity(a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count)
+        path += a
+        path += b
+        path += c
+        path += d
+        path += e
+        return path
     }
 }
 
@@ -92,7 +106,12 @@ public enum RelativeURL {
                 shared = offset
             }
         }
-        var url = String(repeating: "../", count: fromFolders - sharedFolders)
+        let ups = fromFolders - sharedFolders
+        if ups == 0 && shared == 0 { return to }
+        let rest = to.utf8.count - shared
+        var url = ""
+        url.reserveCapacity(3 * ups + rest)
+        for _ in 0..<ups { url += "../" }
         url += to[to.utf8.index(to.utf8.startIndex, offsetBy: shared)...]
         return url
     }

@@ -160,9 +160,14 @@ struct DocumentParser: Sendable {
         links: [ContentLink], external: [Located<String>]
     ) -> Body {
         // Where each line starts, and the bytes around the sections (blank lines are trimmed).
-        var lineStarts: [Int] = [0]
         var copy = source
+        var lineStarts: [Int] = []
         copy.withUTF8 { bytes in
+            // Counted first, so the array is made once at its size.
+            var lines = 1
+            for byte in bytes where byte == 0x0A { lines += 1 }
+            lineStarts.reserveCapacity(lines)
+            lineStarts.append(0)
             for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
         }
         let byteCount = source.utf8.count
@@ -179,21 +184,26 @@ struct DocumentParser: Sendable {
             }
             return from..<to
         }
-        var intro = BodySection(heading: nil, blocks: [], location: file.location(line: lineOffset + 1))
+        // Each section's blocks are the run up to the next `##`, taken as one
+        // slice (an array made at its size, not grown block by block).
+        let blocks = document.blocks
+        var headings: [(index: Int, heading: MarkdownHeading)] = []
+        for (index, block) in blocks.enumerated() {
+            if let heading = block.heading, heading.level == 2 { headings.append((index, heading)) }
+        }
+        var intro = BodySection(
+            heading: nil, blocks: Array(blocks[..<(headings.first?.index ?? blocks.count)]), location: file.location(line: lineOffset + 1))
         var sections: [BodySection] = []
+        sections.reserveCapacity(headings.count)
         var starts: [Int] = []
-        for block in document.blocks {
-            if let heading = block.heading, heading.level == 2 {
-                sections.append(
-                    BodySection(
-                        heading: heading, blocks: [],
-                        location: file.location(line: heading.line, column: heading.column)))
-                starts.append(block.line - lineOffset)
-            } else if sections.isEmpty {
-                intro.blocks.append(block)
-            } else {
-                sections[sections.count - 1].blocks.append(block)
-            }
+        starts.reserveCapacity(headings.count)
+        for (position, found) in headings.enumerated() {
+            let end = position + 1 < headings.count ? headings[position + 1].index : blocks.count
+            sections.append(
+                BodySection(
+                    heading: found.heading, blocks: Array(blocks[(found.index + 1)..<end]),
+                    location: file.location(line: found.heading.line, column: found.heading.column)))
+            starts.append(blocks[found.index].line - lineOffset)
         }
         let lineCount = lineStarts.count
         intro.markdownRange = markdownRange(from: 1, to: starts.first ?? lineCount + 1)
