@@ -16,6 +16,7 @@ struct BlockRenderer {
     mutating func render(root: OpaquePointer, facilitatorBlocks: Set<OpaquePointer>) -> MarkdownDocument {
         var document = MarkdownDocument()
         var footnotes: [OpaquePointer] = []
+        text.reserveCapacity(2048)
         var node = cmark_node_first_child(root)
         while let current = node {
             node = cmark_node_next(current)

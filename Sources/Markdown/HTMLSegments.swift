@@ -198,6 +198,15 @@ public struct HTMLSegments: Sendable, Hashable {
     /// Room for `count` parts, so a value built part by part is made once.
     public mutating func reserveCapacity(_ count: Int) { parts.reserveCapacity(count) }
 
+    /// Room for `bytes` more of markup in the last part, when it is markup
+    /// that more markup will join (appended markup joins markup): for values
+    /// built and written at once, such as a book's chapter.
+    public mutating func reserveMarkup(_ bytes: Int) {
+        guard bytes > 0, case .html = parts.last, case .html(var last) = parts.removeLast() else { return }
+        last.reserveCapacity(last.utf8.count + bytes)
+        parts.append(.html(last))
+    }
+
     public mutating func append(_ part: Part) {
         guard case .html(let more) = part else {
             parts.append(part)

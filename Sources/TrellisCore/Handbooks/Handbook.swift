@@ -121,6 +121,9 @@ struct ChapterHTML {
     /// ``blocks(_:)`` added to `out` where it stands: the markup joins
     /// `out`'s own, copied once, not first into segments of its own.
     func append(_ blocks: [MarkdownBlock], to out: inout HTMLSegments) {
+        // The markup of consecutive blocks joins into one string: room for
+        // all of it is made at once, not doubled block by block.
+        out.reserveMarkup(blocks.reduce(0) { $0 + $1.segments.approximateByteCount })
         for block in blocks {
             switch block.kind {
             case .facilitator:

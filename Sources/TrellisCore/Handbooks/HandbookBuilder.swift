@@ -132,10 +132,17 @@ struct HandbookBuilder: Sendable {
     /// A practice's chapter in the catalogue book: its facts, then its
     /// text, section by section under the form's headings.
     static func catalogueChapter(_ practice: Practice, html: ChapterHTML, strings: Strings) -> HTMLSegments {
-        var facts = "<dl class=\"practice-facts\">"
+        // Made once at about its size, piece by piece (every practice of the catalogue has one).
+        var facts = ""
+        facts.reserveCapacity(1024)
+        facts += "<dl class=\"practice-facts\">"
         func fact(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            facts += "<div><dt>\(label)</dt><dd>\(HTML.escape(value))</dd></div>"
+            facts += "<div><dt>"
+            facts += label
+            facts += "</dt><dd>"
+            facts += HTML.escape(value)
+            facts += "</dd></div>"
         }
         fact(HTML.escape(strings("fact_country")), practice.country.map { strings.country($0) })
         fact(HTML.escape(strings("fact_organisation")), practice.organisation)

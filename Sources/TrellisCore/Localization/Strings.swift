@@ -204,8 +204,9 @@ public struct Strings: Sendable {
     static func fill(_ text: String, _ values: [String: String]) -> String {
         let utf8 = text.utf8
         guard !values.isEmpty, let firstBrace = utf8.firstIndex(of: UInt8(ascii: "{")) else { return text }
-        var out = String(text[..<firstBrace])
+        var out = ""
         out.reserveCapacity(utf8.count + 16)
+        out += text[..<firstBrace]
         var index = firstBrace
         while index < utf8.endIndex {
             guard utf8[index] == UInt8(ascii: "{"),

@@ -401,7 +401,11 @@ struct WordExcerpt {
     private var space = false
     private(set) var isCut = false
 
-    init(words: Int) { self.words = words }
+    init(words: Int) {
+        self.words = words
+        // Room for the usual words (about seven bytes each, with the space): made once.
+        out.reserveCapacity(words * 8)
+    }
 
     mutating func add(_ bytes: some Sequence<UInt8>) {
         guard !isCut else { return }
