@@ -31,36 +31,101 @@ public struct ContentLink: Sendable, Hashable {
 }
 
 /// One level-2 section of a body (or the text before the first one).
+///
+/// Its parts live in one box, copied only when a shared section is changed:
+/// a section is copied wherever a body is read (a loop over the sections, a
+/// section bound to a name), and such a copy is one reference instead of the
+/// dozen strings and arrays of a heading, its blocks and its place.
 public struct BodySection: Sendable, Hashable {
+    /// Changed only while no other section refers to it (``unique()``).
+    private final class Storage: @unchecked Sendable {
+        var heading: MarkdownHeading?
+        var blocks: [MarkdownBlock]
+        var markdownRange: Range<Int>
+        var location: SourceLocation
+        var facilitatorHeading: ModuleTask.HeadingMatch
+
+        init(
+            heading: MarkdownHeading?, blocks: [MarkdownBlock], markdownRange: Range<Int>, location: SourceLocation,
+            facilitatorHeading: ModuleTask.HeadingMatch
+        ) {
+            self.heading = heading
+            self.blocks = blocks
+            self.markdownRange = markdownRange
+            self.location = location
+            self.facilitatorHeading = facilitatorHeading
+        }
+
+        func copy() -> Storage {
+            Storage(
+                heading: heading, blocks: blocks, markdownRange: markdownRange, location: location, facilitatorHeading: facilitatorHeading)
+        }
+    }
+
+    private var storage: Storage
+
+    /// The box, copied first if another section shares it.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
     /// nil for the text before the first level-2 heading.
     public var heading: MarkdownHeading? {
-        didSet { facilitatorHeading = Self.facilitatorMatch(heading) }
+        get { storage.heading }
+        set {
+            let storage = unique()
+            storage.heading = newValue
+            storage.facilitatorHeading = Self.facilitatorMatch(newValue)
+        }
     }
-    public var blocks: [MarkdownBlock]
+    public var blocks: [MarkdownBlock] {
+        get { storage.blocks }
+        _modify {
+            let storage = unique()
+            yield &storage.blocks
+        }
+    }
     /// Where the section's Markdown is in its document's body text (UTF-8
     /// offsets), without its heading line. The text itself is read again
     /// from the file when an output needs it (``Body/markdownReader()``): only
     /// `catalogue.json` does, and keeping it was 0.45 GB at 100,000 practices.
-    public var markdownRange: Range<Int>
-    public var location: SourceLocation
+    public var markdownRange: Range<Int> {
+        get { storage.markdownRange }
+        set { unique().markdownRange = newValue }
+    }
+    public var location: SourceLocation {
+        get { storage.location }
+        set { unique().location = newValue }
+    }
     /// A `## Facilitator notes` section (or a heading a letter or two from
     /// it): for facilitators only, wherever the body is shown. Decided once,
     /// from the heading, when the section is made.
     public var isFacilitatorOnly: Bool { facilitatorHeading != .none }
     /// How the heading matches `## Facilitator notes`: exactly, nearly (a
     /// slip, which the checks point out) or not at all.
-    public private(set) var facilitatorHeading: ModuleTask.HeadingMatch
+    public var facilitatorHeading: ModuleTask.HeadingMatch { storage.facilitatorHeading }
 
     private static func facilitatorMatch(_ heading: MarkdownHeading?) -> ModuleTask.HeadingMatch {
         heading.map { ModuleTask.facilitatorHeadingMatch($0.text) } ?? .none
     }
 
     public init(heading: MarkdownHeading?, blocks: [MarkdownBlock], markdownRange: Range<Int> = 0..<0, location: SourceLocation) {
-        self.heading = heading
-        self.blocks = blocks
-        self.markdownRange = markdownRange
-        self.location = location
-        facilitatorHeading = Self.facilitatorMatch(heading)
+        storage = Storage(
+            heading: heading, blocks: blocks, markdownRange: markdownRange, location: location,
+            facilitatorHeading: Self.facilitatorMatch(heading))
+    }
+
+    public static func == (a: BodySection, b: BodySection) -> Bool {
+        a.storage === b.storage
+            || (a.heading == b.heading && a.blocks == b.blocks && a.markdownRange == b.markdownRange && a.location == b.location)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(heading)
+        hasher.combine(blocks)
+        hasher.combine(markdownRange)
+        hasher.combine(location)
     }
 
     /// True when the section has no text an author wrote (an HTML comment,
