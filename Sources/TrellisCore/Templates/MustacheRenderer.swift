@@ -29,6 +29,28 @@ struct MustacheProgram: Sendable {
         self.templates = templates
     }
 
+    /// Whether the template `name`, or a partial it renders, asks for a
+    /// field called `field` anywhere (at any depth of a dotted name): a
+    /// page can leave out a list no template of the theme reads.
+    func mentions(_ field: String, in name: String) -> Bool {
+        var seen: Set<String> = []
+        func search(_ nodes: [MustacheNode]) -> Bool {
+            for node in nodes {
+                switch node {
+                case .text: continue
+                case .variable(let path, _): if path.names.contains(field) { return true }
+                case .section(let path, _, let body): if path.names.contains(field) || search(body) { return true }
+                case .partial(let partial, _):
+                    guard seen.insert(partial).inserted, let nodes = templates[partial] else { continue }
+                    if search(nodes) { return true }
+                }
+            }
+            return false
+        }
+        seen.insert(name)
+        return search(templates[name] ?? [])
+    }
+
     /// Results shorter than this are copied into a string of their own size.
     static let fittedBelow = 4 * 1024
 
@@ -68,6 +90,14 @@ struct MustachePath: Sendable, Equatable {
     var origin: Origin
     /// In the order they apply (innermost call first).
     var transforms: [String]
+
+    /// The field names the path reads, in order.
+    var names: [String] {
+        switch origin {
+        case .current, .position: []
+        case .innermost(let names), .frames(let names): names
+        }
+    }
 
     /// swift-mustache's reading of a tag name and its transforms.
     init(name: String, transforms: [String]) {

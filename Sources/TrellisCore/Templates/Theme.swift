@@ -138,6 +138,12 @@ public struct Theme: Sendable {
         return (Theme(library: library, program: program, styles: styles, overridden: overridden, reservedIDs: reserved), diagnostics)
     }
 
+    /// Whether the template `name` (or a partial it renders) may read
+    /// `field`; always true for a theme swift-mustache renders.
+    func mentions(_ field: String, in name: String) -> Bool {
+        program?.mentions(field, in: name) ?? true
+    }
+
     /// Renders a template with the view it is made for, and the interface
     /// strings as `t`.
     public func render<View: TemplateView>(_ template: Template<View>, _ view: View, _ strings: Strings) -> String {

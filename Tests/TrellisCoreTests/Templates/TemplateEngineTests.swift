@@ -186,4 +186,31 @@ import Testing
             Issue.record("\(path): \(ExpectedOutputTests.firstDifference(trees[1][path] ?? Data(), data))")
         }
     }
+
+    /// A facet page makes its practices' card views only for a theme that
+    /// reads them (the built-in one writes cards made once for all facet
+    /// pages); an override that lists them, here through a partial, gets them.
+    @Test func facetCardViewsAreMadeForAThemeThatListsThem() throws {
+        let builtIn = try #require(Theme.load(overrides: nil, displayDirectory: "templates").0)
+        #expect(!builtIn.mentions("practices", in: "facet"))
+        #expect(builtIn.mentions("practices", in: "catalogue"))
+        let directory = TemporaryDirectory()
+        let templates = directory.sub("templates")
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        try writeSite(
+            templates,
+            [
+                "facet.mustache": "<h1>{{title}}</h1>\n{{> _cards}}\n",
+                // A partial that may render itself: the search for fields does not go round for ever.
+                "_cards.mustache": "{{#practices}}<p class=\"listed\">{{title}}</p>{{/practices}}{{^practices}}{{> _cards}}{{/practices}}\n",
+            ])
+        let overridden = try #require(Theme.load(overrides: templates, displayDirectory: "templates").0)
+        #expect(overridden.mentions("practices", in: "facet"))
+        #expect(!overridden.mentions("modules", in: "facet"))
+        let result = Pipeline.run(BuildOptions(content: Fixtures.content("rich"), output: directory.sub("out"), templates: templates))
+        #expect(result.succeeded, "\(summary(result.diagnostics))")
+        let countries = try FileManager.default.contentsOfDirectory(atPath: directory.sub("out/practices/country"))
+        let page = try String(contentsOfFile: directory.sub("out/practices/country/\(try #require(countries.sorted().first))"), encoding: .utf8)
+        #expect(page.contains("<p class=\"listed\">"))
+    }
 }
