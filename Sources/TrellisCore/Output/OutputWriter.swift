@@ -70,9 +70,47 @@ public struct ArtifactSink: Sendable {
     /// The previous build's folder, whose unchanged files are linked
     /// instead of written again (nil on a first build).
     var previous: String?
+    /// The folders of the new site, each made when the first file goes in.
+    let folders: FolderMaker
 
     public func write(_ artifact: Artifact) throws(OutputError) {
+        try folders.make(folderOf: artifact.path)
         try writer.write(artifact, root: root, previous: previous)
+    }
+}
+
+/// Makes the folders of the site being written, each when the first file
+/// goes into it, by the thread that writes that file: made all at once
+/// before anything is rendered, they were one thread's work while the other
+/// cores waited (on ext4, a new folder's inode is slow to find after a
+/// build has just freed the previous site's).
+final class FolderMaker: @unchecked Sendable {
+    private let root: String
+    private let lock = NSLock()
+    /// Folders made so far, relative to `root` ("" is the root itself).
+    private var made: Set<Substring> = [""]
+
+    init(root: String) { self.root = root }
+
+    /// Makes the folder holding `path` (relative to the root), and the
+    /// folders above it, unless they are made already.
+    func make(folderOf path: String) throws(OutputError) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = path[..<slash]
+        lock.lock()
+        defer { lock.unlock() }
+        try make(folder)
+    }
+
+    /// With the lock held.
+    private func make(_ folder: Substring) throws(OutputError) {
+        guard !made.contains(folder) else { return }
+        if let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { try make(folder[..<slash]) }
+        let path = "\(root)/\(folder)"
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw OutputWriter.systemError("cannot create folder '\(path)'", path: path)
+        }
+        made.insert(folder)
     }
 }
 
@@ -214,7 +252,8 @@ public struct OutputWriter: Sendable {
 
     /// Writes files into a temporary folder as they are produced (so the
     /// whole site never sits in memory), then swaps the folder in.
-    /// `paths` lists every file that will be written, so folders can be made first.
+    /// `paths` lists every file that will be written, so each is checked
+    /// before anything is created; folders are made as files go into them.
     @discardableResult
     public func writeStreaming(
         paths: [String], produce: (ArtifactSink) throws -> Void,
@@ -244,22 +283,13 @@ public struct OutputWriter: Sendable {
         let temporary = "\(parent)/.\(name).trellis-tmp-\(getpid())"
         do {
             try makeDirectory(temporary)
-            var directories: Set<String> = []
-            for path in paths {
-                var folder = Substring(path)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    if !directories.insert(String(folder)).inserted { break }
-                }
-            }
-            for directory in directories.sorted() { try makeDirectory("\(temporary)/\(directory)") }
             // A file whose bytes are the same as in the previous build becomes a second link to
             // that file: no new inode (on ext4 without a journal, allocating thousands of inodes
             // right after freeing thousands was a fifth of a build), and its time stamp is kept.
             var isFolder: ObjCBool = false
             let previous =
                 FileManager.default.fileExists(atPath: "\(output)/\(Self.marker)", isDirectory: &isFolder) && !isFolder.boolValue ? output : nil
-            let sink = ArtifactSink(writer: self, root: temporary, previous: previous)
+            let sink = ArtifactSink(writer: self, root: temporary, previous: previous, folders: FolderMaker(root: temporary))
             do {
                 try produce(sink)
             } catch let error as OutputError {
