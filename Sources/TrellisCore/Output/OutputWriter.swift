@@ -74,6 +74,8 @@ public struct ArtifactSink: Sendable {
     let folders: FolderMaker
 
     public func write(_ artifact: Artifact) throws(OutputError) {
+        // Checked before its folder is made, whether or not the path was listed.
+        guard OutputPath.isSafe(artifact.path) else { throw OutputWriter.unsafePath(artifact.path) }
         try folders.make(folderOf: artifact.path)
         try writer.write(artifact, root: root, previous: previous)
     }
@@ -93,8 +95,10 @@ final class FolderMaker: @unchecked Sendable {
     init(root: String) { self.root = root }
 
     /// Makes the folder holding `path` (relative to the root), and the
-    /// folders above it, unless they are made already.
+    /// folders above it, unless they are made already. `path` is one
+    /// ``OutputPath/isSafe(_:)`` accepts: no `..`, no absolute path.
     func make(folderOf path: String) throws(OutputError) {
+        guard OutputPath.isSafe(path) else { throw OutputWriter.unsafePath(path) }
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let folder = path[..<slash]
         lock.lock()

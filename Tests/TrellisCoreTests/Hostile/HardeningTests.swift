@@ -378,6 +378,18 @@ private func files(under root: String, excluding: [String]) -> Set<String> {
             #expect(error.reason == .unsafePath)
             #expect(error.path == "../x.html")
         }
+        // A file that was not listed first is checked too, before its folder is made.
+        do throws(OutputError) {
+            try OutputWriter(output: directory.sub("output")).writeStreaming(paths: ["a.html"]) { sink in
+                try sink.write(Artifact(path: "../escaped/x.html", content: .text("x")))
+            }
+            Issue.record("an unlisted unsafe path was written")
+        } catch {
+            #expect(error.reason == .unsafePath)
+            #expect(error.path == "../escaped/x.html")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.sub("escaped")))
+        #expect(!FileManager.default.fileExists(atPath: directory.sub("output")))
         do throws(OutputError) {
             try OutputWriter(output: directory.sub("output")).write([Artifact(path: "a.png", content: .copy(from: directory.sub("gone.png")))])
             Issue.record("a missing source was copied")
