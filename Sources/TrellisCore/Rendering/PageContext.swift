@@ -67,7 +67,13 @@ struct PageContext {
     /// A heading's inner HTML as a link to the heading itself, unless it
     /// holds a link of its own (links cannot nest) or has no id.
     static func selfLinked(_ inner: String, anchor: String) -> String {
-        anchor.isEmpty || inner.utf8Contains("<a ") ? inner : "<a class=\"self-link\" href=\"#\(anchor)\">\(inner)</a>"
+        linksToItself(inner, anchor: anchor) ? "<a class=\"self-link\" href=\"#\(anchor)\">\(inner)</a>" : inner
+    }
+
+    /// Whether a heading with this inner HTML and anchor links to itself:
+    /// it has an anchor, and holds no link of its own (links cannot nest).
+    static func linksToItself(_ inner: String, anchor: String) -> Bool {
+        !anchor.isEmpty && !inner.utf8Contains("<a ")
     }
 
     func footnotes(_ body: Body) -> String? {
@@ -78,7 +84,7 @@ struct PageContext {
         let heading = section.heading.map { writer(body.links).write($0.inner) } ?? ""
         let anchor = section.heading?.anchor ?? ""
         return SectionView(
-            headingHTML: heading, anchor: anchor, selfLinked: Self.selfLinked(heading, anchor: anchor) != heading,
+            headingHTML: heading, anchor: anchor, selfLinked: Self.linksToItself(heading, anchor: anchor),
             html: blocksHTML(section.blocks, body), facilitator: facilitator)
     }
 }
