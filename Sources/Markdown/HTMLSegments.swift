@@ -316,7 +316,10 @@ public struct HTMLWriter {
                 switch buffer[position] {
                 case .html(let html):
                     if let id = headingID, !id.isEmpty, html.hasPrefix(">"), Self.headingHoldsNoLink(parts, after: position) {
-                        out += "><a class=\"self-link\" href=\"#\(idPrefix)\(id)\">"
+                        out += "><a class=\"self-link\" href=\"#"
+                        out += idPrefix
+                        out += id
+                        out += "\">"
                         out += html.dropFirst()
                         selfLinkOpen = true
                     } else {
@@ -340,7 +343,11 @@ public struct HTMLWriter {
                     if let note = notes.removeValue(forKey: index) { out += " (\(Self.escape(note)))" }
                 case .image(let index, let alt, let rest):
                     switch resolve(index, true) {
-                    case .url(let url): out += "<img src=\"\(Self.escape(url))\"" + rest
+                    case .url(let url):
+                        out += "<img src=\""
+                        out += Self.escape(url)
+                        out += "\""
+                        out += rest
                     case .unlinked: out += "<span class=\"image-unavailable\">\(alt)</span>"
                     }
                 case .id(let id):
