@@ -67,7 +67,8 @@ struct EPUBWriter: Sendable {
                 body += "<section class=\"chapter\" id=\"\(chapter.anchor)\"\(language) aria-labelledby=\"\(chapter.anchor)-title\">\n"
                 if let kicker = chapter.kicker { body += "<p class=\"chapter-kicker\">\(HTML.escape(kicker))</p>\n" }
                 body += "<h2 class=\"chapter-title\" id=\"\(chapter.anchor)-title\">\(HTML.escape(chapter.title))</h2>\n"
-                body += links.write(chapter) + "</section>\n"
+                links.write(chapter, into: &body)
+                body += "</section>\n"
             }
             let title = chapters.first?.part ?? chapters.first?.title ?? book.title
             return Array(xhtml(title: title, language: book.language, body: body).utf8)

@@ -87,13 +87,21 @@ struct HandbookLinks {
     /// path in the site; an image that cannot be shown becomes its
     /// alternative text.
     func write(_ chapter: Handbook.Chapter) -> String {
+        var out = ""
+        write(chapter, into: &out)
+        return out
+    }
+
+    /// ``write(_:)`` at the end of `out`, where a book's file is being made
+    /// (the chapter is not made as a string of its own first and copied).
+    func write(_ chapter: Handbook.Chapter, into out: inout String) {
         let links = chapter.links
         let format = HTMLWriter(
             resolve: { index, isImage in
                 guard index >= 0, index < links.count else { return .unlinked(note: nil) }
                 return target(for: links[index], image: isImage)
             }, target: { anchorURL($0) })
-        return chapter.writer(format).write(chapter.body.segments)
+        chapter.writer(format).write(chapter.body.segments, into: &out)
     }
 
     /// The file at `contentDirectory/path` as a `data:` URL, or nil when it cannot be read.
