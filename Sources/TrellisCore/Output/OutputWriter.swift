@@ -74,8 +74,6 @@ public struct ArtifactSink: Sendable {
     let folders: FolderMaker
 
     public func write(_ artifact: Artifact) throws(OutputError) {
-        // Checked before its folder is made, whether or not the path was listed.
-        guard OutputPath.isSafe(artifact.path) else { throw OutputWriter.unsafePath(artifact.path) }
         try folders.make(folderOf: artifact.path)
         try writer.write(artifact, root: root, previous: previous)
     }
@@ -95,8 +93,9 @@ final class FolderMaker: @unchecked Sendable {
     init(root: String) { self.root = root }
 
     /// Makes the folder holding `path` (relative to the root), and the
-    /// folders above it, unless they are made already. `path` is one
-    /// ``OutputPath/isSafe(_:)`` accepts: no `..`, no absolute path.
+    /// folders above it, unless they are made already. A path
+    /// ``OutputPath/isSafe(_:)`` refuses (`..`, an absolute path) is refused
+    /// here, before any folder is made, whether or not it was listed.
     func make(folderOf path: String) throws(OutputError) {
         guard OutputPath.isSafe(path) else { throw OutputWriter.unsafePath(path) }
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
@@ -110,10 +109,7 @@ final class FolderMaker: @unchecked Sendable {
     private func make(_ folder: Substring) throws(OutputError) {
         guard !made.contains(folder) else { return }
         if let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { try make(folder[..<slash]) }
-        let path = "\(root)/\(folder)"
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw OutputWriter.systemError("cannot create folder '\(path)'", path: path)
-        }
+        try OutputWriter.makeDirectory("\(root)/\(folder)")
         made.insert(folder)
     }
 }
@@ -286,7 +282,7 @@ public struct OutputWriter: Sendable {
         removeStaleTemporaries(parent: parent, name: name)
         let temporary = "\(parent)/.\(name).trellis-tmp-\(getpid())"
         do {
-            try makeDirectory(temporary)
+            try Self.makeDirectory(temporary)
             // A file whose bytes are the same as in the previous build becomes a second link to
             // that file: no new inode (on ext4 without a journal, allocating thousands of inodes
             // right after freeing thousands was a fifth of a build), and its time stamp is kept.
@@ -415,7 +411,7 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func makeDirectory(_ path: String) throws(OutputError) {
+    static func makeDirectory(_ path: String) throws(OutputError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw Self.systemError("cannot create folder '\(path)'", path: path)
         }

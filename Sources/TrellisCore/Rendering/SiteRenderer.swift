@@ -27,6 +27,10 @@ public struct SiteRenderer: Sendable {
     /// depth), rendered once instead of once per facet page, on first use.
     let facetCardCache: Lazy<[String]>
     var facetCards: [String] { facetCardCache.get }
+    /// Whether the theme's facet page lists its practices' card views
+    /// itself (`practices`), decided once from its templates: the built-in
+    /// one writes `facetCards` instead, and facet pages leave the views out.
+    let facetListsCards: Bool
     /// Handbook formats this build writes, in the order links show them.
     let handbookFormats: [String]
     /// Each handbook file (`handbooks/<id>.<format>`), made once: by its own
@@ -48,6 +52,7 @@ public struct SiteRenderer: Sendable {
     ) {
         self.site = site
         self.theme = theme
+        facetListsCards = theme.mentions("practices", in: Template<FacetPageView>.facet.name)
         self.previousOutput = previousOutput
         let strings = strings ?? site.strings
         self.strings = strings

@@ -32,10 +32,7 @@ extension SiteRenderer {
             title: entry.label, facetTitle: strings.facet(facet), count: entry.count, countLabel: practiceCount(entry.count),
             practicesHeading: strings("facet_practices_of", ["value": entry.label]),
             otherValuesLabel: strings("facet_other_values", ["facet": strings.facet(facet)]),
-            // The built-in theme writes the cards made once for every facet page (`cardsHTML`);
-            // their views are made only for a theme that lists them itself.
-            practices: theme.mentions("practices", in: Template<FacetPageView>.facet.name)
-                ? members.map { practiceCard(site.practices[$0], context) } : [],
+            practices: facetListsCards ? members.map { practiceCard(site.practices[$0], context) } : [],
             cardsHTML: members.map { facetCards[$0] }.joined(),
             catalogueHref: context.url(.catalogue), others: others, pagination: pagination)
         let named = "\(strings.facet(facet)): \(entry.label)"
