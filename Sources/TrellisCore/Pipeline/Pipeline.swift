@@ -231,8 +231,23 @@ public enum Pipeline {
             stages.append(report)
             progress?(report)
         }
+        // The translations are read in the plan stage, which a build with errors never reaches: their own
+        // errors are reported with the originals', not one round of fixes later.
+        func translate() -> ([TranslatedSite], [TranslationStatus], [Diagnostic]) {
+            var found: [Diagnostic] = []
+            var interfaces: [String: Strings] = [config.language: interface]
+            for language in config.otherLanguages {
+                let (strings, interfaceDiagnostics) = Self.interface(language, inventory: inventory)
+                interfaces[language] = strings
+                found += interfaceDiagnostics
+            }
+            let (translations, statuses, read) = Translations.build(
+                site, inventory: inventory, config: config, reservedAnchors: reservedAnchors, interfaces: interfaces)
+            return (translations, statuses, found + read)
+        }
         guard !diagnostics.hasErrors, let theme else {
             reportChecks()
+            diagnostics += translate().2
             return finish(site)
         }
         DispatchQueue.global().async { _ = checks.get }
@@ -240,18 +255,11 @@ public enum Pipeline {
 
         // 6. plan: every output path, with its sources and how it is made;
         // two outputs on one path stop the build before anything is written.
-        // Its findings count only when the checks found no error (as if it ran after them).
+        // The translations' findings always count; the plan's own only when the checks found no
+        // error (as if it ran after them).
         var planned: [Diagnostic] = []
         let planStart = DispatchTime.now().uptimeNanoseconds
-        var interfaces: [String: Strings] = [config.language: interface]
-        for language in config.otherLanguages {
-            let (strings, interfaceDiagnostics) = Self.interface(language, inventory: inventory)
-            interfaces[language] = strings
-            planned += interfaceDiagnostics
-        }
-        let (translations, statuses, found) = Translations.build(
-            site, inventory: inventory, config: config, reservedAnchors: reservedAnchors, interfaces: interfaces)
-        planned += found
+        let (translations, statuses, translationDiagnostics) = translate()
         // A rebuild reuses the compressed entries of the previous build's archives that have not changed.
         let previous = options.write ? OutputWriter(output: options.output, force: options.force).reusableBuild : nil
         let renderer = SiteRenderer(site: site, theme: theme, pdf: pdf, translations: translations, previousOutput: previous)
@@ -259,6 +267,7 @@ public enum Pipeline {
         planned += plan.collisions
         let planSeconds = Double(DispatchTime.now().uptimeNanoseconds - planStart) / 1e9
         reportChecks()
+        diagnostics += translationDiagnostics
         guard !diagnostics.hasErrors else { return finish(site) }
         diagnostics += planned
         translationStatus = statuses

@@ -129,6 +129,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.sub("out/index.html")))
     }
 
+    /// A translation's own errors come in the same run as the originals'
+    /// errors, whichever stage found those (the parse or the checks): an
+    /// author fixes both at once, not one round after the other.
+    @Test(arguments: [
+        // The original's front matter does not read (parse stage).
+        ("practices/other.md", "---\ntitle: Broken: a colon\n---\n\nText.\n", "yaml-syntax"),
+        // The original's task names an outcome its module lacks (check stage).
+        ("modules/mentoring/01-meet.md", task.replacingOccurrences(of: "outcomes: [lo1]", with: "outcomes: [lo7]"), "unknown-outcome"),
+    ])
+    func translationErrorsComeWithTheOriginalsErrors(original: String, text: String, originalError: String) throws {
+        let directory = TemporaryDirectory()
+        let content = try Self.site(
+            [original: text, "practices/video.es.md": "---\ntitle: Intercambio: por vídeo\n---\n\nTexto.\n"], into: directory)
+        let result = build(content, output: directory.sub("out"))
+        #expect(!result.succeeded)
+        func hasError(_ id: String, in path: String) -> Bool {
+            result.diagnostics.contains { $0.severity == .error && $0.id.rawValue == id && $0.location?.path.hasSuffix(path) == true }
+        }
+        #expect(hasError(originalError, in: original))
+        #expect(hasError("yaml-syntax", in: "practices/video.es.md"))
+    }
+
     /// translated_from records the original's version; when the original
     /// changes afterwards, the translation is stale. check counts per language.
     @Test func staleTranslationsAndCoverage() throws {

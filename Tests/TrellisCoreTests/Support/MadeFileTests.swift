@@ -49,7 +49,8 @@ import Testing
         let written = Counter()
         let writer = Thread { _ = try? stream.produce { written.add($0.count) } }
         writer.start()
-        maker.started.wait()
+        // Every wait has a deadline: a file that waits forever fails the test instead of hanging the suite.
+        try #require(maker.started.wait(timeout: .now() + Self.patience) == .success, "the stream started")
         let size = Counter()
         let asker = Thread { size.add(file.byteCount ?? -1) }
         asker.start()
@@ -57,7 +58,8 @@ import Testing
         Thread.sleep(forTimeInterval: 0.05)
         #expect(size.value == 0)
         maker.release.signal()
-        while size.value == 0 { Thread.sleep(forTimeInterval: 0.01) }
+        let deadline = Date() + Self.patience
+        while size.value == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         #expect(size.value == 2000)
         #expect(written.value == 2000)
         #expect(maker.made == 1)
@@ -69,9 +71,19 @@ import Testing
         do { _ = file.take() }
         // Nothing writes the stream taken above: the page makes and counts the file itself.
         maker.release.signal()
-        #expect(file.byteCount == 2000)
+        let size = Counter()
+        let counted = DispatchSemaphore(value: 0)
+        Thread {
+            size.add(file.byteCount ?? -1)
+            counted.signal()
+        }.start()
+        #expect(counted.wait(timeout: .now() + Self.patience) == .success, "the page was not left waiting")
+        #expect(size.value == 2000)
         #expect(maker.made == 2)
     }
+
+    /// How long a step may take before the test gives up on it (it takes milliseconds).
+    static let patience: TimeInterval = 10
 
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
