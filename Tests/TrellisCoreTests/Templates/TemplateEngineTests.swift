@@ -153,6 +153,22 @@ import Testing
         #expect(page.contains("a { brace and }} closers"))
     }
 
+    /// Text in every width of UTF-8 comes through as written, in the
+    /// template, in escaped and unescaped values, and through an indented
+    /// partial, whose every line is indented (each text of the template is
+    /// its own operation, so a line the partial starts is indented too).
+    @Test func textOfEveryWidthComesThroughByteForByte() throws {
+        let program = try MustacheProgram(sources: [
+            "page": "Zürich – {{title}} – {{{href}}}\n  {{> lines}}\nend {{#tags}}[{{.}}]{{/tags}}\n",
+            "lines": "東京\n🌍 {{title}}\n{{#current}}ok\n{{/current}}",
+        ])
+        let item = Item(title: "<é & ü>", href: "<b>ü</b>", current: true, tags: ["ä", "東"])
+        #expect(
+            program.render("page", item)
+                == "Zürich – &lt;é &amp; ü&gt; – <b>ü</b>\n  東京\n  🌍 &lt;é &amp; ü&gt;\n  ok\nend [ä][東]\n")
+        #expect(program.render("missing", item) == "")
+    }
+
     /// A short result is copied into a string of its own size; the text
     /// must come through byte for byte, in every width of UTF-8, and a
     /// longer result is handed on as it is.
