@@ -313,33 +313,34 @@ public struct OutputWriter: Sendable {
         guard OutputPath.isSafe(artifact.path) else { throw Self.unsafePath(artifact.path) }
         let target = "\(root)/\(artifact.path)"
         let existing = previous.map { "\($0)/\(artifact.path)" }
-        func put(_ bytes: UnsafeRawBufferPointer) -> OutputError? {
-            if let existing, Self.linkIfSame(existing, bytes, at: target) { return nil }
-            do throws(OutputError) {
-                try writeFile(target, bytes)
-                return nil
-            } catch {
-                return error
-            }
-        }
         // Text is written from the string's own bytes: a page is never copied just to be written.
         let failure: OutputError?
         switch artifact.content {
         case .text(var text):
-            failure = text.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+            failure = text.withUTF8 { Self.put(UnsafeRawBufferPointer($0), at: target, existing: existing) }
         case .bytes(let data):
-            failure = data.withUnsafeBytes { put($0) }
+            failure = data.withUnsafeBytes { Self.put($0, at: target, existing: existing) }
         case .copy(let source):
             guard let data = FileManager.default.contents(atPath: source) else {
                 throw OutputError(
                     .write, .unreadableSource, path: source, message: "cannot read '\(source)'",
                     hint: "check that the file is still there and readable by the user who runs the build")
             }
-            failure = data.withUnsafeBytes { put($0) }
+            failure = data.withUnsafeBytes { Self.put($0, at: target, existing: existing) }
         case .stream(let stream):
             failure = writeStream(stream, to: target, existing: existing)
         }
         if let failure { throw failure }
+    }
+
+    /// Writes `bytes` at `target`, or links `existing` there when it is a
+    /// plain file holding exactly those bytes (a file of another size is
+    /// not read).
+    static func put(_ bytes: UnsafeRawBufferPointer, at target: String, existing: String?) -> OutputError? {
+        var writer = StreamWriter(target: target, previous: existing, size: bytes.count)
+        defer { writer.close() }
+        writer.take(bytes)
+        return writer.finish()
     }
 
     /// Writes a stream's pieces as they come. While they match the previous
@@ -348,47 +349,14 @@ public struct OutputWriter: Sendable {
     /// At the first difference the matched part is copied from the previous
     /// file and the rest written as it comes.
     func writeStream(_ stream: ByteStream, to target: String, existing: String?) -> OutputError? {
-        var writer = StreamWriter(target: target, previous: existing.map { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) } ?? -1)
+        var writer = StreamWriter(target: target, previous: existing, size: nil)
         defer { writer.close() }
         do {
             try stream.produce { piece in writer.take(piece) }
         } catch {
             return error
         }
-        return writer.finish(linking: existing)
-    }
-
-    /// Links `existing` at `target` when it is a plain file holding exactly
-    /// `bytes`; false (nothing done) otherwise, or when the link fails.
-    static func linkIfSame(_ existing: String, _ bytes: [UInt8], at target: String) -> Bool {
-        bytes.withUnsafeBytes { linkIfSame(existing, $0, at: target) }
-    }
-
-    static func linkIfSame(_ existing: String, _ expected: UnsafeRawBufferPointer, at target: String) -> Bool {
-        holds(existing, expected) && link(existing, target) == 0
-    }
-
-    /// Whether `existing` is a plain file holding exactly `expected`.
-    static func holds(_ existing: String, _ expected: UnsafeRawBufferPointer) -> Bool {
-        // Opened without following a link and looked at through the open file: one path lookup.
-        // Read, not mapped: a file truncated meanwhile must read short, not stop the build.
-        let fd = open(existing, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == expected.count else { return false }
-        guard let wanted = expected.baseAddress, expected.count > 0 else { return true }
-        return withUnsafeTemporaryAllocation(byteCount: min(expected.count, 1 << 16), alignment: 16) { chunk -> Bool in
-            guard let base = chunk.baseAddress else { return false }
-            var offset = 0
-            while offset < expected.count {
-                let count = read(fd, base, min(chunk.count, expected.count - offset))
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 || memcmp(base, wanted + offset, count) != 0 { return false }
-                offset += count
-            }
-            return true
-        }
+        return writer.finish()
     }
 
     /// A path that would leave the output folder: the checks should have
@@ -430,18 +398,24 @@ public struct OutputWriter: Sendable {
     }
 
     func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(OutputError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Self.systemError("cannot write '\(path)'", path: path) }
         defer { close(fd) }
+        guard Self.writeAll(bytes, to: fd) else { throw Self.systemError("cannot write '\(path)'", path: path) }
+    }
+
+    /// Writes every byte to the open file `fd`; false (errno set) when the system refuses.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count, let base = bytes.baseAddress {
             let written = Glibc.write(fd, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw Self.systemError("cannot write '\(path)'", path: path)
+                return false
             }
             offset += written
         }
+        return true
     }
 
     /// The current `errno` as a failure of `step` on `path`.
@@ -553,28 +527,40 @@ public struct OutputWriter: Sendable {
     }
 }
 
-/// The state of one streamed file (``OutputWriter/writeStream(_:to:existing:)``).
+/// The state of one file being written (``OutputWriter/put(_:at:existing:)``,
+/// ``OutputWriter/writeStream(_:to:existing:)``): its bytes are compared with
+/// the previous build's file as they come, and the file becomes a link to
+/// that one if they all match.
 private struct StreamWriter {
     let target: String
-    /// The previous build's file, open for reading, or -1; and how many of
-    /// its bytes the pieces have matched so far.
-    var previous: Int32
+    /// The previous build's file (its path, and the file open for reading,
+    /// or -1), and how many of its bytes the pieces have matched so far.
+    let existing: String?
+    var previous: Int32 = -1
+    var previousSize = 0
     var matched = 0
     /// The new file, once the pieces differ from the previous one (or there is none).
     var output: Int32 = -1
     var failure: OutputError?
-    private var buffer: [UInt8] = []
 
-    init(target: String, previous: Int32) {
+    /// - Parameter size: the file's size when known: a previous file of
+    ///   another size is not compared with.
+    init(target: String, previous existing: String?, size: Int?) {
         self.target = target
+        self.existing = existing
+        guard let existing else { return }
+        // Opened without following a link and looked at through the open file: one path lookup.
+        // Read, not mapped: a file truncated meanwhile must read short, not stop the build.
+        let fd = open(existing, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return }
         var info = stat()
         // Only a plain file is compared with.
-        if previous >= 0, fstat(previous, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
-            Glibc.close(previous)
-            self.previous = -1
-        } else {
-            self.previous = previous
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, size.map({ info.st_size == $0 }) ?? true else {
+            Glibc.close(fd)
+            return
         }
+        previous = fd
+        previousSize = Int(info.st_size)
     }
 
     mutating func take(_ piece: UnsafeRawBufferPointer) {
@@ -587,22 +573,21 @@ private struct StreamWriter {
         write(piece)
     }
 
-    /// Whether the previous file's next bytes are `piece` (reading them).
-    private mutating func matches(_ piece: UnsafeRawBufferPointer) -> Bool {
-        if buffer.count < piece.count { buffer = [UInt8](repeating: 0, count: piece.count) }
-        var filled = 0
+    /// Whether the previous file's next bytes are `piece` (reading them, 64 KB at a time).
+    private func matches(_ piece: UnsafeRawBufferPointer) -> Bool {
+        guard let wanted = piece.baseAddress else { return true }
         let (from, at) = (previous, matched)
-        let same = buffer.withUnsafeMutableBytes { chunk -> Bool in
-            guard let base = chunk.baseAddress, let wanted = piece.baseAddress else { return false }
-            while filled < piece.count {
-                let count = pread(from, base + filled, piece.count - filled, off_t(at + filled))
+        return withUnsafeTemporaryAllocation(byteCount: min(piece.count, 1 << 16), alignment: 16) { chunk -> Bool in
+            guard let base = chunk.baseAddress else { return false }
+            var offset = 0
+            while offset < piece.count {
+                let count = pread(from, base, min(chunk.count, piece.count - offset), off_t(at + offset))
                 if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return false }
-                filled += count
+                if count <= 0 || memcmp(base, wanted + offset, count) != 0 { return false }
+                offset += count
             }
-            return memcmp(base, wanted, piece.count) == 0
+            return true
         }
-        return same
     }
 
     /// Opens the new file and copies into it what the pieces matched so far.
@@ -629,27 +614,15 @@ private struct StreamWriter {
     }
 
     private mutating func write(_ piece: UnsafeRawBufferPointer) {
-        guard failure == nil, output >= 0, let base = piece.baseAddress else { return }
-        var offset = 0
-        while offset < piece.count {
-            let written = Glibc.write(output, base + offset, piece.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = OutputWriter.systemError("cannot write '\(target)'", path: target)
-                return
-            }
-            offset += written
-        }
+        guard failure == nil, output >= 0 else { return }
+        if !OutputWriter.writeAll(piece, to: output) { failure = OutputWriter.systemError("cannot write '\(target)'", path: target) }
     }
 
     /// Ends the file: a link to the previous one when every byte matched
     /// and it has no more, else what was written (or copied) so far.
-    mutating func finish(linking existing: String?) -> OutputError? {
+    mutating func finish() -> OutputError? {
         if failure == nil, output < 0 {
-            var info = stat()
-            if let existing, previous >= 0, fstat(previous, &info) == 0, info.st_size == matched, link(existing, target) == 0 {
-                return nil
-            }
+            if let existing, previous >= 0, previousSize == matched, link(existing, target) == 0 { return nil }
             // No previous file, or a longer one: the new file is the matched part alone.
             start()
         }

@@ -200,18 +200,34 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [".trellis-output", "catalogue.csv", "index.html"])
     }
 
-    /// Only a plain file with the same bytes is linked.
+    /// Only a plain file with the same bytes is linked; every other file
+    /// is written anew, with the new bytes, and the previous one is left
+    /// as it was.
     @Test func onlyIdenticalPlainFilesAreLinked() throws {
         let directory = TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory.sub("new"), withIntermediateDirectories: true)
         try "same".write(toFile: directory.sub("a"), atomically: false, encoding: .utf8)
-        #expect(OutputWriter.linkIfSame(directory.sub("a"), Array("same".utf8), at: directory.sub("new/a")))
-        #expect(!OutputWriter.linkIfSame(directory.sub("a"), Array("sane".utf8), at: directory.sub("new/b")))
-        #expect(!OutputWriter.linkIfSame(directory.sub("a"), Array("same!".utf8), at: directory.sub("new/c")))
-        #expect(!OutputWriter.linkIfSame(directory.sub("missing"), Array("same".utf8), at: directory.sub("new/d")))
         try FileManager.default.createSymbolicLink(atPath: directory.sub("link"), withDestinationPath: directory.sub("a"))
-        #expect(!OutputWriter.linkIfSame(directory.sub("link"), Array("same".utf8), at: directory.sub("new/e")))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.sub("new")) == ["a"])
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(try FileManager.default.attributesOfItem(atPath: directory.sub(path))[.systemFileNumber] as? NSNumber).uint64Value
+        }
+        let cases: [(name: String, previous: String, bytes: String, linked: Bool)] = [
+            ("a", "a", "same", true),
+            ("b", "a", "sane", false),  // same size, another byte
+            ("c", "a", "same!", false),  // longer
+            ("d", "a", "sam", false),  // shorter
+            ("e", "missing", "same", false),
+            ("f", "link", "same", false),  // a symbolic link is never followed
+        ]
+        for item in cases {
+            let failure = Array(item.bytes.utf8).withUnsafeBytes {
+                OutputWriter.put($0, at: directory.sub("new/\(item.name)"), existing: directory.sub(item.previous))
+            }
+            #expect(failure == nil)
+            #expect(try readText(directory.sub("new/\(item.name)")) == item.bytes)
+            #expect(try (inode("new/\(item.name)") == inode("a")) == item.linked, "\(item.name)")
+        }
+        #expect(try readText(directory.sub("a")) == "same")
     }
 
     @Test func outputEqualToContentIsRefused() throws {
