@@ -538,6 +538,9 @@ private struct StreamWriter {
     let existing: String?
     var previous: Int32 = -1
     var previousSize = 0
+    /// Whether the size was known when the file was opened (a whole file): a stream's previous
+    /// file is asked its size again at the end, after the time its pieces took to come.
+    let sizeKnown: Bool
     var matched = 0
     /// The new file, once the pieces differ from the previous one (or there is none).
     var output: Int32 = -1
@@ -548,6 +551,7 @@ private struct StreamWriter {
     init(target: String, previous existing: String?, size: Int?) {
         self.target = target
         self.existing = existing
+        sizeKnown = size != nil
         guard let existing else { return }
         // Opened without following a link and looked at through the open file: one path lookup.
         // Read, not mapped: a file truncated meanwhile must read short, not stop the build.
@@ -622,6 +626,8 @@ private struct StreamWriter {
     /// and it has no more, else what was written (or copied) so far.
     mutating func finish() -> OutputError? {
         if failure == nil, output < 0 {
+            var info = stat()
+            if !sizeKnown, previous >= 0, fstat(previous, &info) == 0 { previousSize = Int(info.st_size) }
             if let existing, previous >= 0, previousSize == matched, link(existing, target) == 0 { return nil }
             // No previous file, or a longer one: the new file is the matched part alone.
             start()
