@@ -297,7 +297,9 @@ public struct OutputWriter: Sendable {
             } catch {
                 throw OutputError(.write, .system(0), message: "\(error)")
             }
-            try writeFile("\(temporary)/\(Self.marker)", Array(Self.markerText.utf8))
+            // The marker is new in every build: never a link to the previous site's.
+            let marker = Array(Self.markerText.utf8).withUnsafeBytes { Self.put($0, at: "\(temporary)/\(Self.marker)", existing: nil) }
+            if let marker { throw marker }
             try beforeSwap(temporary)
             try swapIn(temporary)
         } catch {
@@ -337,7 +339,7 @@ public struct OutputWriter: Sendable {
     /// plain file holding exactly those bytes (a file of another size is
     /// not read).
     static func put(_ bytes: UnsafeRawBufferPointer, at target: String, existing: String?) -> OutputError? {
-        var writer = StreamWriter(target: target, previous: existing, size: bytes.count)
+        var writer = FileWriter(target: target, previous: existing, size: bytes.count)
         defer { writer.close() }
         writer.take(bytes)
         return writer.finish()
@@ -349,7 +351,7 @@ public struct OutputWriter: Sendable {
     /// At the first difference the matched part is copied from the previous
     /// file and the rest written as it comes.
     func writeStream(_ stream: ByteStream, to target: String, existing: String?) -> OutputError? {
-        var writer = StreamWriter(target: target, previous: existing, size: nil)
+        var writer = FileWriter(target: target, previous: existing, size: nil)
         defer { writer.close() }
         do {
             try stream.produce { piece in writer.take(piece) }
@@ -383,39 +385,6 @@ public struct OutputWriter: Sendable {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw Self.systemError("cannot create folder '\(path)'", path: path)
         }
-    }
-
-    func writeFile(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
-        let failure: OutputError? = bytes.withUnsafeBytes { buffer in
-            do throws(OutputError) {
-                try writeFile(path, buffer)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
-    }
-
-    func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(OutputError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Self.systemError("cannot write '\(path)'", path: path) }
-        defer { close(fd) }
-        guard Self.writeAll(bytes, to: fd) else { throw Self.systemError("cannot write '\(path)'", path: path) }
-    }
-
-    /// Writes every byte to the open file `fd`; false (errno set) when the system refuses.
-    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count, let base = bytes.baseAddress {
-            let written = Glibc.write(fd, base + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
     }
 
     /// The current `errno` as a failure of `step` on `path`.
@@ -531,7 +500,7 @@ public struct OutputWriter: Sendable {
 /// ``OutputWriter/writeStream(_:to:existing:)``): its bytes are compared with
 /// the previous build's file as they come, and the file becomes a link to
 /// that one if they all match.
-private struct StreamWriter {
+private struct FileWriter {
     let target: String
     /// The previous build's file (its path, and the file open for reading,
     /// or -1), and how many of its bytes the pieces have matched so far.
@@ -618,8 +587,17 @@ private struct StreamWriter {
     }
 
     private mutating func write(_ piece: UnsafeRawBufferPointer) {
-        guard failure == nil, output >= 0 else { return }
-        if !OutputWriter.writeAll(piece, to: output) { failure = OutputWriter.systemError("cannot write '\(target)'", path: target) }
+        guard failure == nil, output >= 0, let base = piece.baseAddress else { return }
+        var offset = 0
+        while offset < piece.count {
+            let written = Glibc.write(output, base + offset, piece.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = OutputWriter.systemError("cannot write '\(target)'", path: target)
+                return
+            }
+            offset += written
+        }
     }
 
     /// Ends the file: a link to the previous one when every byte matched

@@ -233,7 +233,7 @@ public enum Pipeline {
         }
         // The translations are read in the plan stage, which a build with errors never reaches: their own
         // errors are reported with the originals', not one round of fixes later.
-        func translate() -> ([TranslatedSite], [TranslationStatus], [Diagnostic]) {
+        func translate() -> (sites: [TranslatedSite], statuses: [TranslationStatus], diagnostics: [Diagnostic]) {
             var found: [Diagnostic] = []
             var interfaces: [String: Strings] = [config.language: interface]
             for language in config.otherLanguages {
@@ -247,7 +247,7 @@ public enum Pipeline {
         }
         guard !diagnostics.hasErrors, let theme else {
             reportChecks()
-            diagnostics += translate().2
+            diagnostics += translate().diagnostics
             return finish(site)
         }
         DispatchQueue.global().async { _ = checks.get }
