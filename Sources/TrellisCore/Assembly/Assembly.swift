@@ -6,14 +6,17 @@
 /// directions; plus diagnostics about the shape (duplicate ids, two files
 /// published at the same place).
 public enum Assembly {
-    public static func run(config: SiteConfig, inventory: Inventory, documents: [ParsedDocument]) -> (Site, [Diagnostic]) {
+    public static func run(config: SiteConfig, inventory: Inventory, documents: consuming [ParsedDocument]) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var home: Page?
         var modules: [Module] = []
         var tasksByModule: [String: [ModuleTask]] = [:]
         var practices: [Practice] = []
         var pages: [Page] = []
-        for document in documents {
+        // Each document is moved out, not copied, so that each practice's fields stay its own and
+        // setting `citedBy` below does not copy them.
+        documents.reverse()
+        while let document = documents.popLast() {
             switch document {
             case .home(let page): home = page
             case .module(let module): modules.append(module)

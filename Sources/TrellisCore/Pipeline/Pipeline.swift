@@ -154,7 +154,8 @@ public enum Pipeline {
         let reservedAnchors = theme?.reservedIDs ?? Theme.builtInReservedIDs
 
         // 3. parse: site.yml first (it shapes how documents are read), then every document once, on all cores.
-        let (config, documents) = stage("parse") { () -> ((SiteConfig, [ParsedDocument]), String) in
+        var documents: [ParsedDocument] = []
+        let config = stage("parse") { () -> (SiteConfig, String) in
             var config = SiteConfig(title: "Untitled site")
             if let file = inventory.config {
                 let path = "\(contentDirectory)/\(file.relativePath)"
@@ -183,7 +184,7 @@ public enum Pipeline {
             let parser = DocumentParser(
                 config: config, links: LinkResolver(routes: inventory.routes, allFiles: inventory.allFiles),
                 contentDirectory: contentDirectory, reservedAnchors: reservedAnchors, alertTitles: strings.alertTitles)
-            let results: [(ParsedDocument?, [Diagnostic])]
+            var results: [(ParsedDocument?, [Diagnostic])]
             if let cache {
                 figures.full = cache.begin(config: config, reservedAnchors: reservedAnchors, alertTitles: strings.alertTitles)
                 figures.changed = cache.retain(only: Set(inventory.documents.map(\.file.relativePath)))
@@ -199,18 +200,22 @@ public enum Pipeline {
                     return parser.parse(source)
                 }
             }
-            var documents: [ParsedDocument] = []
+            // Each document is moved out of the results, not copied: a copy of a practice made its
+            // fields' box shared, and assembly, which sets a field of every one, copied them all again.
             documents.reserveCapacity(results.count)
-            for (document, found) in results {
-                diagnostics += found
-                if let document { documents.append(document) }
+            for index in results.indices {
+                diagnostics += results[index].1
+                if let document = results[index].0.take() { documents.append(document) }
             }
-            return ((config, documents), "\(documents.count) documents parsed")
+            return (config, "\(documents.count) documents parsed")
         }
 
         // 4. assemble
         let site = stage("assemble") { () -> (Site, String) in
-            var (site, found) = Assembly.run(config: config, inventory: inventory, documents: documents)
+            // Handed over, not shared: the assembly moves each document out.
+            var handed: [ParsedDocument] = []
+            swap(&handed, &documents)
+            var (site, found) = Assembly.run(config: config, inventory: inventory, documents: handed)
             diagnostics += found
             site.strings = interface
             let tasks = site.modules.reduce(0) { $0 + $1.tasks.count }

@@ -93,7 +93,7 @@ public struct PlannedOutput: Sendable {
 /// One kind of output (a page kind, the data files, the handbooks): which
 /// files of that kind the site has, and how each is made. A new page kind is
 /// one file with one type conforming to this, listed in ``SiteRenderer/kinds``.
-protocol OutputKind {
+protocol OutputKind: SendableMetatype {
     static func outputs(of renderer: SiteRenderer) -> [PlannedOutput]
 }
 

@@ -136,7 +136,7 @@ struct SearchIndex: Sendable {
         self.postings = postings
         let terms = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
         shards = Self.shards(terms) { term in
-            term.utf8.count + (postings[term].map { Self.encode($0.all).utf8.count + Self.encode($0.titles).utf8.count } ?? 0) + 6
+            term.utf8.count + (postings[term].map { Self.encodedLength($0.all) + Self.encodedLength($0.titles) } ?? 0) + 6
         }
     }
 
@@ -356,6 +356,22 @@ struct SearchIndex: Sendable {
             for (i, place) in places.enumerated().reversed() { out.append(digits[Int(place) + (i == 0 ? 0 : 32)]) }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The length in bytes of ``encode(_:)``'s text, without making it.
+    static func encodedLength(_ documents: [Int]) -> Int {
+        var length = 0
+        var previous = 0
+        for document in documents {
+            var gap = (document - previous) >> 5
+            previous = document
+            length += 1
+            while gap > 0 {
+                length += 1
+                gap >>= 5
+            }
+        }
+        return length
     }
 
     static func excerpt(_ text: String) -> String {

@@ -162,7 +162,23 @@ public struct SiteRenderer: Sendable {
     /// The plan of every file this site's build writes; collisions are in
     /// ``OutputPlan/collisions``.
     public func plan() -> OutputPlan {
-        OutputPlan(Self.kinds.flatMap { $0.outputs(of: self) } + Sitemap.outputs(of: self) + others.flatMap(\.languageOutputs))
+        OutputPlan(kindOutputs + Sitemap.outputs(of: self) + others.flatMap(\.languageOutputs))
+    }
+
+    /// Every kind's outputs, in the order of ``kinds``. The data files' paths
+    /// are the search index's shards, so the index is made first, here,
+    /// while another thread plans the other kinds. (The other way round, or
+    /// both inside one parallel loop, the index's own parallel loop found
+    /// libdispatch's threads taken and ran on one core.)
+    private var kindOutputs: [PlannedOutput] {
+        let data = ObjectIdentifier(DataFiles.self)
+        let kinds = Self.kinds
+        let others = Lazy { kinds.map { ObjectIdentifier($0) == data ? [] : $0.outputs(of: self) } }
+        DispatchQueue.global().async { _ = others.get }
+        let dataOutputs = DataFiles.outputs(of: self)
+        var planned = others.get
+        if let index = kinds.firstIndex(where: { ObjectIdentifier($0) == data }) { planned[index] = dataOutputs }
+        return planned.flatMap { $0 }
     }
 
     /// This language's outputs under its folder (`es/…`): every page, the
@@ -171,7 +187,7 @@ public struct SiteRenderer: Sendable {
     /// no sitemap (the root's lists every language).
     var languageOutputs: [PlannedOutput] {
         let prefix = languages.prefix
-        return Self.kinds.flatMap { $0.outputs(of: self) }.map { output in
+        return kindOutputs.map { output in
             let make: PlannedOutput.Make
             switch output.make {
             case .render(let render):

@@ -35,7 +35,9 @@ extension Array where Element: Sendable {
                 }
             }
         }
-        return (0..<count).map { slots.base[$0]! }
+        // Each result is moved out of its slot, not copied (a copy of a parsed document is a
+        // retain of every string and array in it, and a release when the slot goes).
+        return (0..<count).map { slots.base[$0].take()! }
     }
 }
 

@@ -108,6 +108,12 @@ import Testing
         #expect(Self.decode(SearchIndex.encode(documents)) == documents)
     }
 
+    /// The shards are cut by the postings' encoded size, counted without encoding them.
+    @Test(arguments: [[], [0], [31], [32], [0, 3, 40], [1, 2, 31, 32, 33, 1100, 40000], [1 << 20, (1 << 25) + 7]])
+    func encodedLengthIsTheEncodingsLength(_ documents: [Int]) {
+        #expect(SearchIndex.encodedLength(documents) == SearchIndex.encode(documents).utf8.count)
+    }
+
     /// search.js's decoder, to check the format round-trips.
     static func decode(_ text: String) -> [Int] {
         var out: [Int] = []
