@@ -90,6 +90,10 @@ struct MustachePath: Sendable, Equatable {
     var origin: Origin
     /// In the order they apply (innermost call first).
     var transforms: [String]
+    /// The name, when the path is one name looked up through the frames with
+    /// no transform (`{{title}}`, most tags): resolved without going through
+    /// the arrays of names and transforms.
+    private(set) var single: String?
 
     /// The field names the path reads, in order.
     var names: [String] {
@@ -109,7 +113,9 @@ struct MustachePath: Sendable, Equatable {
         } else if name.first == "." {
             origin = .innermost(name.split(separator: ".").map(String.init))
         } else {
-            origin = .frames(name.split(separator: ".").map(String.init))
+            let names = name.split(separator: ".").map(String.init)
+            origin = .frames(names)
+            if names.count == 1, transforms.isEmpty { single = names[0] }
         }
     }
 }
@@ -229,6 +235,7 @@ struct MustacheRenderer {
 
     /// The value a path names, its transforms applied.
     private func resolve(_ path: MustachePath, _ position: ListPosition?) -> TemplateValue {
+        if let name = path.single { return field(name) }
         var transforms = path.transforms[...]
         var value: TemplateValue
         switch path.origin {
@@ -244,24 +251,28 @@ struct MustacheRenderer {
                 value = stack.last ?? .none
                 break
             }
-            // Frames are asked where they lie (``TemplateValue/field(_:)``), not copied out first.
-            let found = stack.withUnsafeBufferPointer { frames -> TemplateValue in
-                var index = frames.count
-                while index > 0 {
-                    index -= 1
-                    let found = frames[index].field(first)
-                    if case .none = found { continue }
-                    return found
-                }
-                return .none
-            }
-            value = Self.lookup(names.dropFirst(), in: found)
+            value = Self.lookup(names.dropFirst(), in: field(first))
         }
         for transform in transforms {
             if case .none = value { return .none }
             value = value.transformed(transform)
         }
         return value
+    }
+
+    /// The field `name` of the innermost frame that has it.
+    private func field(_ name: String) -> TemplateValue {
+        // Frames are asked where they lie (``TemplateValue/field(_:)``), not copied out first.
+        stack.withUnsafeBufferPointer { frames -> TemplateValue in
+            var index = frames.count
+            while index > 0 {
+                index -= 1
+                let found = frames[index].field(name)
+                if case .none = found { continue }
+                return found
+            }
+            return .none
+        }
     }
 
     private static func lookup(_ names: ArraySlice<String>, in start: TemplateValue) -> TemplateValue {
