@@ -189,7 +189,7 @@ struct MustacheRenderer {
         case .text(let text):
             out += text
         case .variable(let path, let escaped):
-            guard let text = resolve(path, position).interpolated else { return }
+            guard let text = resolve(path, position).interpolated() else { return }
             out += escaped ? HTML.escape(text) : text
         case .section(let path, let inverted, let body):
             let value = resolve(path, position)

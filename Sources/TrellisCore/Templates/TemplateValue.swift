@@ -78,8 +78,10 @@ extension TemplateValue {
     /// The field `name` of a view; ``none`` for any other value, or a view
     /// without that field.
     func field(_ name: String) -> TemplateValue {
-        guard case .view(let view) = self else { return .none }
-        return view.value(named: name)
+        switch self {
+        case .view(let view): view.value(named: name)
+        case .none, .text, .number, .flag, .list: .none
+        }
     }
 
     /// The transforms swift-mustache applies, with its results: `empty`,
@@ -137,8 +139,10 @@ extension TemplateValue {
 
     /// The text a `{{tag}}` shows (before escaping), as swift-mustache
     /// writes it: nil for an absent value.
-    var interpolated: String? {
-        switch self {
+    consuming func interpolated() -> String? {
+        // Consuming: the text is moved out of the value it is in, not copied
+        // (a retain for the copy and a release for the value let go).
+        switch consume self {
         case .none: nil
         case .text(let text): text
         case .number(let number): String(number)
