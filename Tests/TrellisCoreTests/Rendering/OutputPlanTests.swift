@@ -29,7 +29,34 @@ import Testing
         #expect(plan["practices/index.html"]?.sources == nil)
     }
 
-    @Test func twoOutputsOnOnePathAreAnError() {
+    /// The kinds are planned on two threads and the data files last (they
+    /// wait for the search index), but the plan keeps the render order:
+    /// handbooks first, then the search index with the other data files,
+    /// then the pages, the catalogue's list after every practice page.
+    @Test func planKeepsTheRenderOrderOfTheKinds() throws {
+        let paths = try Self.renderer("rich").plan().outputs.map(\.path)
+        func first(_ test: (String) -> Bool) throws -> Int {
+            let index = paths.firstIndex(where: test)
+            return try #require(index)
+        }
+        func last(_ test: (String) -> Bool) throws -> Int {
+            let index = paths.lastIndex(where: test)
+            return try #require(index)
+        }
+        let handbooks = try last { $0.hasPrefix("handbooks/") }
+        let search = try first { $0.hasPrefix("assets/search/") }
+        let searchEnd = try last { $0.hasPrefix("assets/search/") }
+        let csv = try first { $0 == "catalogue.csv" }
+        let home = try first { $0 == "index.html" }
+        let practices = try last { $0.hasPrefix("practices/") && $0.hasSuffix(".html") && !$0.hasPrefix("practices/index.") }
+        let catalogue = try first { $0 == "practices/index.html" }
+        #expect(handbooks < search)
+        #expect(searchEnd < csv)
+        #expect(csv < home)
+        #expect(practices < catalogue)
+    }
+
+    @Test func twoOutputsOnOnePathAreAnError() throws {
         let origin = SourceLocation(path: "content/practices/b.md")
         let plan = OutputPlan([
             PlannedOutput(
@@ -41,11 +68,11 @@ import Testing
         ])
         #expect(plan.paths == ["practices/x.html", "practices/y.html"])
         #expect(plan.collisions.count == 1)
-        let collision = try? #require(plan.collisions.first)
-        #expect(collision?.id == "output-collision")
-        #expect(collision?.severity == .error)
-        #expect(collision?.location == origin)
-        #expect(collision?.message.contains("content/practices/a.md") == true)
+        let collision = try #require(plan.collisions.first)
+        #expect(collision.id == "output-collision")
+        #expect(collision.severity == .error)
+        #expect(collision.location == origin)
+        #expect(collision.message.contains("content/practices/a.md"))
     }
 
     @Test func aFailedOutputIsAValueNotAFile() throws {
