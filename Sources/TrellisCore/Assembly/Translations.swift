@@ -216,7 +216,7 @@ public enum Translations {
     ) -> (fields: FieldReader, body: Body, stale: StaleTranslation?)? {
         var originalText = ""
         var translationSource: SourceRef?
-        func frontMatter(_ file: SourceFile) -> (Node.Mapping, FrontMatterSplit)? {
+        func frontMatter(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> (Node.Mapping, FrontMatterSplit)? {
             let path = "\(inventory.contentDirectory)/\(file.relativePath)"
             guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.append(.error("unreadable", at: file.location(), "cannot read the file"))
@@ -247,12 +247,15 @@ public enum Translations {
                 return nil
             }
         }
-        guard let (mapping, split) = frontMatter(translation.file) else { return nil }
+        guard let (mapping, split) = frontMatter(translation.file, diagnostics: &diagnostics) else { return nil }
         let original = SourceFile(
             relativePath: translation.originalPath,
             displayPath: String(translation.file.displayPath.dropLast(translation.file.relativePath.count)) + translation.originalPath)
         var structural: [String: Node] = [:]
-        if let (originalMapping, _) = frontMatter(original) {
+        // What the original's reading finds is the parse stage's to report, once: read again for each
+        // of its translations, a broken original was one error per language.
+        var originals: [Diagnostic] = []
+        if let (originalMapping, _) = frontMatter(original, diagnostics: &originals) {
             for (key, value) in originalMapping { if let name = key.string { structural[name] = value } }
         }
         var fields = FieldReader(

@@ -151,6 +151,25 @@ import Testing
         #expect(hasError("yaml-syntax", in: "practices/video.es.md"))
     }
 
+    /// The original's own findings are the parse stage's: read again for each
+    /// of its translations, the original does not report them again (an error
+    /// in a build that fails, a warning in one that does not).
+    @Test func anOriginalsFindingsAreReportedOnce() throws {
+        let translation = "---\ntitle: Otro\n---\n\nTexto.\n"
+        func diagnostics(_ original: String) throws -> [Diagnostic] {
+            let directory = TemporaryDirectory()
+            let content = try Self.site(
+                ["practices/other.md": original, "practices/other.es.md": translation, "practices/other.fa.md": translation], into: directory)
+            return build(content, output: directory.sub("out"), write: false).diagnostics.filter {
+                $0.location?.path.hasSuffix("practices/other.md") == true
+            }
+        }
+        let broken = try diagnostics("---\ntitle: Broken: a colon\n---\n\nText.\n")
+        #expect(broken.filter { $0.id == "yaml-syntax" }.count == 1, "\(summary(broken))")
+        let control = try diagnostics(Self.practice.replacingOccurrences(of: "Video exchange", with: "Other\u{7} exchange"))
+        #expect(control.filter { $0.id == "control-character" }.count == 1, "\(summary(control))")
+    }
+
     /// translated_from records the original's version; when the original
     /// changes afterwards, the translation is stale. check counts per language.
     @Test func staleTranslationsAndCoverage() throws {
