@@ -254,8 +254,8 @@ public enum Translations {
         var structural: [String: Node] = [:]
         // What the original's reading finds is the parse stage's to report, once: read again for each
         // of its translations, a broken original was one error per language.
-        var originals: [Diagnostic] = []
-        if let (originalMapping, _) = frontMatter(original, diagnostics: &originals) {
+        var reportedByTheParse: [Diagnostic] = []
+        if let (originalMapping, _) = frontMatter(original, diagnostics: &reportedByTheParse) {
             for (key, value) in originalMapping { if let name = key.string { structural[name] = value } }
         }
         var fields = FieldReader(
