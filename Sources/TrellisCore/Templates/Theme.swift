@@ -112,12 +112,12 @@ public struct Theme: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 let origin = overridden.contains(name) ? "\(displayDirectory)/\(name)" : "built-in \(name)"
                 // Line numbers as the author sees them: without the pragma line added above.
+                let (message, hint) = Self.explain(error.error)
                 diagnostics.append(
                     .error(
                         "template-syntax",
                         at: SourceLocation(path: origin, line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber),
-                        "the template cannot be read: \(error.error)",
-                        hint: "check that every {{#section}} has its {{/section}}"))
+                        "the template cannot be read: \(message)", hint: hint))
             } catch {
                 diagnostics.append(.error("template-syntax", at: SourceLocation(path: name), "the template cannot be read: \(error)"))
             }
@@ -161,4 +161,41 @@ struct FastHTMLEscaping: MustacheContentType {
     static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
 
     func escapeText(_ text: String) -> String { HTML.escape(text) }
+}
+
+extension Theme {
+    /// A sentence for what swift-mustache's parser found, and what to do
+    /// about it: its error names (`sectionCloseNameIncorrect`) are not for
+    /// the authors of themes.
+    static func explain(_ error: any Error) -> (message: String, hint: String) {
+        guard let error = error as? MustacheTemplate.Error else {
+            return ("\(error)", "check that every {{#section}} has its {{/section}}")
+        }
+        switch error {
+        case .sectionCloseNameIncorrect:
+            return (
+                "a section is closed with another name than the one it was opened with",
+                "close each {{#name}} or {{^name}} with {{/name}}, the innermost first"
+            )
+        case .unfinishedName:
+            return ("a tag is not finished", "end every tag with }} (a triple mustache {{{name}}} with }}})")
+        case .expectedSectionEnd:
+            return ("a section is opened and never closed", "close each {{#name}} or {{^name}} with {{/name}}")
+        case .invalidSetDelimiter:
+            return ("a change of delimiters is not written as Mustache expects", "write it as {{=<% %>=}}: two delimiters with a space between them")
+        case .transformAppliedToInheritanceSection:
+            return ("a transform such as uppercased(…) is applied to a block or a parent", "use transforms on values and sections only")
+        case .illegalTokenInsideInheritSection:
+            return (
+                "a parent ({{<name}} … {{/name}}) holds a tag that is not a block",
+                "put what the parent should show inside a block: {{$name}} … {{/name}}"
+            )
+        case .textInsideInheritSection:
+            return ("a parent ({{<name}} … {{/name}}) holds text outside its blocks", "put the text inside a block: {{$name}} … {{/name}}")
+        case .invalidConfigVariableSyntax:
+            return ("a pragma ({{% … }}) is not written as Mustache expects", "write it as {{% NAME: value }}, or remove it")
+        case .unrecognisedConfigVariable:
+            return ("a pragma ({{% … }}) that Mustache does not know", "remove it; see docs/templates.md")
+        }
+    }
 }

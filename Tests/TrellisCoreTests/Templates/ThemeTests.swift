@@ -45,7 +45,24 @@ import Testing
         let diagnostic = try #require(result.diagnostics.first { $0.id == "template-syntax" })
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.location?.path == directory.sub("templates") + "/page.mustache")
+        #expect(diagnostic.message == "the template cannot be read: a section is opened and never closed")
+        #expect(diagnostic.hint == "close each {{#name}} or {{^name}} with {{/name}}")
         #expect(!FileManager.default.fileExists(atPath: directory.sub("out")))
+    }
+
+    /// swift-mustache's names for what it could not read become sentences, at
+    /// the line and column of the author's file.
+    @Test(arguments: [
+        ("{{#sections}}\n<p>{{heading}}</p>\n{{/layout}}\n", 3, "a section is closed with another name than the one it was opened with"),
+        ("<h1>{{title</h1>\n", 1, "a tag is not finished"),
+        ("{{=<% x %>=}}\n", 1, "a change of delimiters is not written as Mustache expects"),
+    ])
+    func templateSyntaxErrorsAreSentences(text: String, line: Int, message: String) throws {
+        let (result, _) = try buildWithTemplates(["page.mustache": text])
+        let diagnostic = try #require(result.diagnostics.first { $0.id == "template-syntax" })
+        #expect(diagnostic.message == "the template cannot be read: " + message)
+        #expect(diagnostic.location?.line == line)
+        #expect(!diagnostic.message.contains("Incorrect") && diagnostic.hint?.isEmpty == false)
     }
 
     @Test func strayAndUnknownTemplateFilesAreWarnings() throws {
