@@ -112,7 +112,8 @@ public struct Theme: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 let origin = overridden.contains(name) ? "\(displayDirectory)/\(name)" : "built-in \(name)"
                 // Line numbers as the author sees them: without the pragma line added above.
-                let (message, hint) = Self.explain(error.error)
+                var (message, hint) = Self.explain(error.error)
+                if let sections = Self.unbalancedSection(in: text) { message += ": " + sections }
                 diagnostics.append(
                     .error(
                         "template-syntax",
@@ -164,6 +165,32 @@ struct FastHTMLEscaping: MustacheContentType {
 }
 
 extension Theme {
+    /// Which section tags do not pair up in a template's text, for the
+    /// message of a section closed with another name or never closed:
+    /// "{{/layout}} at line 3 closes {{#sections}}, opened at line 1". Nil
+    /// when they all pair up, or when the delimiters change (the scan reads
+    /// `{{ }}` only).
+    static func unbalancedSection(in text: String) -> String? {
+        var open: [(tag: String, line: Int)] = []
+        for tag in TemplateChecker.tags(in: text) {
+            switch tag.kind {
+            case .open: open.append(("{{#\(tag.name)}}", tag.line))
+            case .inverted: open.append(("{{^\(tag.name)}}", tag.line))
+            case .variable where tag.name.hasPrefix("$") || tag.name.hasPrefix("<"):
+                // A block or a parent (inheritance): closed by {{/name}} like a section.
+                open.append(("{{\(tag.name)}}", tag.line))
+            case .close:
+                let closing = "{{/\(tag.name)}} at line \(tag.line)"
+                guard let last = open.popLast() else { return "\(closing) closes no section" }
+                let name = last.tag.dropFirst(3).dropLast(2)
+                if name != Substring(tag.name) { return "\(closing) closes \(last.tag), opened at line \(last.line)" }
+            case .delimiters: return nil
+            case .variable, .partial, .comment, .pragma: break
+            }
+        }
+        return open.last.map { "\($0.tag) at line \($0.line) is never closed" }
+    }
+
     /// A sentence for what swift-mustache's parser found, and what to do
     /// about it: its error names (`sectionCloseNameIncorrect`) are not for
     /// the authors of themes.

@@ -45,15 +45,33 @@ import Testing
         let diagnostic = try #require(result.diagnostics.first { $0.id == "template-syntax" })
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.location?.path == directory.sub("templates") + "/page.mustache")
-        #expect(diagnostic.message == "the template cannot be read: a section is opened and never closed")
+        #expect(diagnostic.message == "the template cannot be read: a section is opened and never closed: {{#title}} at line 1 is never closed")
         #expect(diagnostic.hint == "close each {{#name}} or {{^name}} with {{/name}}")
         #expect(!FileManager.default.fileExists(atPath: directory.sub("out")))
+    }
+
+    /// Which tags do not pair up, named with their lines, for the message.
+    @Test func unbalancedSectionsAreNamed() {
+        #expect(Theme.unbalancedSection(in: "{{#a}}{{^b}}{{/b}}{{/a}}{{<layout}}{{$content}}x{{/content}}{{/layout}}") == nil)
+        #expect(Theme.unbalancedSection(in: "x\n{{/a}}") == "{{/a}} at line 2 closes no section")
+        #expect(
+            Theme.unbalancedSection(in: "{{<layout}}\n{{$content}}\n{{/layout}}") == "{{/layout}} at line 3 closes {{$content}}, opened at line 2")
+        #expect(Theme.unbalancedSection(in: "{{#a}}\n{{#b}}{{/b}}") == "{{#a}} at line 1 is never closed")
+        // After a change of delimiters the scan would misread the tags: nothing is said.
+        #expect(Theme.unbalancedSection(in: "{{=<% %>=}}<%#a%>") == nil)
     }
 
     /// swift-mustache's names for what it could not read become sentences, at
     /// the line and column of the author's file.
     @Test(arguments: [
-        ("{{#sections}}\n<p>{{heading}}</p>\n{{/layout}}\n", 3, "a section is closed with another name than the one it was opened with"),
+        (
+            "{{#sections}}\n<p>{{heading}}</p>\n{{/layout}}\n", 3,
+            "a section is closed with another name than the one it was opened with: {{/layout}} at line 3 closes {{#sections}}, opened at line 1"
+        ),
+        (
+            "{{^empty(x)}}\n{{#y}}\n{{/x}}\n", 3,
+            "a section is closed with another name than the one it was opened with: {{/x}} at line 3 closes {{#y}}, opened at line 2"
+        ),
         ("<h1>{{title</h1>\n", 1, "a tag is not finished"),
         ("{{=<% x %>=}}\n", 1, "a change of delimiters is not written as Mustache expects"),
     ])
