@@ -173,10 +173,10 @@ public struct SiteRenderer: Sendable {
     private var kindOutputs: [PlannedOutput] {
         let data = ObjectIdentifier(DataFiles.self)
         let kinds = Self.kinds
-        let others = Lazy { kinds.map { ObjectIdentifier($0) == data ? [] : $0.outputs(of: self) } }
-        DispatchQueue.global().async { _ = others.get }
+        let otherKinds = Lazy { kinds.map { ObjectIdentifier($0) == data ? [] : $0.outputs(of: self) } }
+        DispatchQueue.global().async { _ = otherKinds.get }
         let dataOutputs = DataFiles.outputs(of: self)
-        var planned = others.get
+        var planned = otherKinds.get
         if let index = kinds.firstIndex(where: { ObjectIdentifier($0) == data }) { planned[index] = dataOutputs }
         return planned.flatMap { $0 }
     }
