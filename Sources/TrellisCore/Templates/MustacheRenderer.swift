@@ -87,13 +87,14 @@ struct MustachePath: Sendable, Equatable {
         case frames([String])
     }
 
-    var origin: Origin
+    // Constants: `single` is worked out from them once, when the path is read.
+    let origin: Origin
     /// In the order they apply (innermost call first).
-    var transforms: [String]
+    let transforms: [String]
     /// The name, when the path is one name looked up through the frames with
     /// no transform (`{{title}}`, most tags): resolved without going through
     /// the arrays of names and transforms.
-    private(set) var single: String?
+    let single: String?
 
     /// The field names the path reads, in order.
     var names: [String] {
@@ -106,6 +107,7 @@ struct MustachePath: Sendable, Equatable {
     /// swift-mustache's reading of a tag name and its transforms.
     init(name: String, transforms: [String]) {
         self.transforms = transforms.reversed()
+        var single: String?
         if name == "." {
             origin = .current
         } else if name.isEmpty, !transforms.isEmpty {
@@ -117,6 +119,7 @@ struct MustachePath: Sendable, Equatable {
             origin = .frames(names)
             if names.count == 1, transforms.isEmpty { single = names[0] }
         }
+        self.single = single
     }
 }
 

@@ -78,10 +78,8 @@ extension TemplateValue {
     /// The field `name` of a view; ``none`` for any other value, or a view
     /// without that field.
     func field(_ name: String) -> TemplateValue {
-        switch self {
-        case .view(let view): view.value(named: name)
-        case .none, .text, .number, .flag, .list: .none
-        }
+        guard case .view(let view) = self else { return .none }
+        return view.value(named: name)
     }
 
     /// The transforms swift-mustache applies, with its results: `empty`,
