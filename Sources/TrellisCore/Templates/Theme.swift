@@ -171,19 +171,18 @@ extension Theme {
     /// when they all pair up, or when the delimiters change (the scan reads
     /// `{{ }}` only).
     static func unbalancedSection(in text: String) -> String? {
-        var open: [(tag: String, line: Int)] = []
+        var open: [(name: Substring, tag: String, line: Int)] = []
         for tag in TemplateChecker.tags(in: text) {
             switch tag.kind {
-            case .open: open.append(("{{#\(tag.name)}}", tag.line))
-            case .inverted: open.append(("{{^\(tag.name)}}", tag.line))
+            case .open: open.append((tag.name[...], "{{#\(tag.name)}}", tag.line))
+            case .inverted: open.append((tag.name[...], "{{^\(tag.name)}}", tag.line))
             case .variable where tag.name.hasPrefix("$") || tag.name.hasPrefix("<"):
                 // A block or a parent (inheritance): closed by {{/name}} like a section.
-                open.append(("{{\(tag.name)}}", tag.line))
+                open.append((tag.name.dropFirst(), "{{\(tag.name)}}", tag.line))
             case .close:
                 let closing = "{{/\(tag.name)}} at line \(tag.line)"
                 guard let last = open.popLast() else { return "\(closing) closes no section" }
-                let name = last.tag.dropFirst(3).dropLast(2)
-                if name != Substring(tag.name) { return "\(closing) closes \(last.tag), opened at line \(last.line)" }
+                if last.name != tag.name { return "\(closing) closes \(last.tag), opened at line \(last.line)" }
             case .delimiters: return nil
             case .variable, .partial, .comment, .pragma: break
             }
