@@ -57,6 +57,8 @@ private let site: [String: String] = [
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stderr.contains("\(content)/\(path):1:1: error:"), "\(run.stderr)")
         #expect(run.stderr.contains("cannot be read"), "\(run.stderr)")
+        // The same words and hint whichever stage found it (discovery for a folder, the parse for a document).
+        #expect(run.stderr.contains("hint: give the user who runs the build permission to read it"), "\(run.stderr)")
         #expect(!run.stderr.contains("0 errors"))
         // The previous site is untouched: every practice page is still there.
         #expect(FileManager.default.fileExists(atPath: "\(output)/practices/p.html"))

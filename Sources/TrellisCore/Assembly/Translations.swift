@@ -218,12 +218,14 @@ public enum Translations {
         var translationSource: SourceRef?
         func frontMatter(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> (Node.Mapping, FrontMatterSplit)? {
             let path = "\(inventory.contentDirectory)/\(file.relativePath)"
-            guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.append(.error("unreadable", at: file.location(), "cannot read the file"))
+            let bytes: [UInt8]
+            do {
+                bytes = try FileBytes.contents(of: path)
+            } catch {
+                diagnostics.append(.unreadable(file, reason: error.reason))
                 return nil
             }
             let text: String
-            let bytes = [UInt8](data)
             switch SourceText.decode(bytes, file: file, warnings: &diagnostics) {
             case .success(let value): text = value
             case .failure(let diagnostic):

@@ -57,6 +57,18 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(id, .warning, at: location, message, hint: hint)
     }
 
+    /// A file or folder of the content that cannot be read, with what the
+    /// system said: the same words whichever stage found it (discovery for
+    /// folders and media, the parse for documents, the plan for translations).
+    static func unreadable(_ file: SourceFile, reason: String, isDirectory: Bool = false) -> Diagnostic {
+        .error(
+            "unreadable", at: file.location(),
+            "the \(isDirectory ? "folder" : "file") '\(file.relativePath)' cannot be read: \(reason)",
+            hint:
+                "give the user who runs the build permission to read it (e.g. chmod a+r\(isDirectory ? "x" : "")), or move it out of the content folder"
+        )
+    }
+
     /// `path:line:column: error: message [id]`, then the hint on its own line.
     /// Control characters anywhere (a file name quoted in the message, a
     /// value from content) are escaped, so every diagnostic is exactly one

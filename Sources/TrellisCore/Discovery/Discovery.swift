@@ -320,10 +320,14 @@ public enum Discovery {
                     continue
                 }
                 if !isDirectory {
-                    // Readable by whoever runs the build, checked now so a file
-                    // that cannot be read stops the build before anything is written.
-                    // Asked of the open folder (one name to look up, not the whole path).
-                    if faccessat(dirfd(dir), name, R_OK, 0) != 0 {
+                    // Readable by whoever runs the build, checked now so a file that cannot be
+                    // read stops the build before anything is written. Asked of the open folder
+                    // (one name to look up, not the whole path). Markdown files are not asked:
+                    // the parse (or, for a translation, the plan) reads each one and reports the
+                    // same error before anything is written, and asking was most of this walk,
+                    // on one core while the other waited. An unreadable stray .md is ignored
+                    // with the stray's warning, as it would be if it could be read.
+                    if !name.hasSuffix(".md"), faccessat(dirfd(dir), name, R_OK, 0) != 0 {
                         unreadable(path, isDirectory: false)
                         continue
                     }
@@ -373,14 +377,7 @@ public enum Discovery {
         }
 
         mutating func unreadable(_ path: String, isDirectory: Bool) {
-            let reason = String(cString: strerror(errno))
-            diagnostics.append(
-                .error(
-                    "unreadable", at: source(path).location(),
-                    "the \(isDirectory ? "folder" : "file") '\(path)' cannot be read: \(reason)",
-                    hint:
-                        "give the user who runs the build permission to read it (e.g. chmod a+r\(isDirectory ? "x" : "")), or move it out of the content folder"
-                ))
+            diagnostics.append(.unreadable(source(path), reason: String(cString: strerror(errno)), isDirectory: isDirectory))
         }
 
         func resolvedInsideRoot(_ path: String) -> String? {

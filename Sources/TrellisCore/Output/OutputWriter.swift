@@ -511,6 +511,8 @@ private struct FileWriter {
     /// file is asked its size again at the end, after the time its pieces took to come.
     let sizeKnown: Bool
     var matched = 0
+    /// The previous file read whole (a stream's, when small enough).
+    var previousBytes: [UInt8]?
     /// The new file, once the pieces differ from the previous one (or there is none).
     var output: Int32 = -1
     var failure: OutputError?
@@ -546,9 +548,17 @@ private struct FileWriter {
         write(piece)
     }
 
-    /// Whether the previous file's next bytes are `piece` (reading them, 64 KB at a time).
-    private func matches(_ piece: UnsafeRawBufferPointer) -> Bool {
+    /// Whether the previous file's next bytes are `piece`: compared with the
+    /// whole file read at the first piece when it is small, else read 64 KB
+    /// at a time.
+    private mutating func matches(_ piece: UnsafeRawBufferPointer) -> Bool {
         guard let wanted = piece.baseAddress else { return true }
+        if previousBytes == nil, !sizeKnown, previousSize <= Self.wholeReadLimit { previousBytes = readPrevious() }
+        if let previousBytes {
+            guard matched + piece.count <= previousBytes.count else { return false }
+            let at = matched
+            return previousBytes.withUnsafeBytes { bytes in bytes.baseAddress.map { memcmp($0 + at, wanted, piece.count) == 0 } ?? false }
+        }
         let (from, at) = (previous, matched)
         return withUnsafeTemporaryAllocation(byteCount: min(piece.count, 1 << 16), alignment: 16) { chunk -> Bool in
             guard let base = chunk.baseAddress else { return false }
@@ -563,11 +573,35 @@ private struct FileWriter {
         }
     }
 
+    /// A stream's previous file up to this size is read whole at its first
+    /// piece: a page comes in several pieces, and each was a read of its own.
+    static let wholeReadLimit = 1 << 20
+
+    /// The previous file's bytes, as many as a read gives (fewer if it was
+    /// cut short meanwhile; the pieces then do not match).
+    private func readPrevious() -> [UInt8] {
+        let (from, size) = (previous, previousSize)
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let read = pread(from, buffer.baseAddress.map { $0 + count }, size - count, off_t(count))
+                if read < 0 && errno == EINTR { continue }
+                guard read > 0 else { return }
+                count += read
+            }
+        }
+    }
+
     /// Opens the new file and copies into it what the pieces matched so far.
     private mutating func start() {
         output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard output >= 0 else {
             failure = OutputWriter.systemError("cannot write '\(target)'", path: target)
+            return
+        }
+        if let previousBytes {
+            let matched = matched
+            previousBytes.withUnsafeBytes { write(UnsafeRawBufferPointer(rebasing: $0[0..<matched])) }
             return
         }
         var copied = 0

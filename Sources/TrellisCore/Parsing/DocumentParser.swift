@@ -29,7 +29,7 @@ struct DocumentParser: Sendable {
         do {
             bytes = try FileBytes.contents(of: "\(contentDirectory)/\(file.relativePath)")
         } catch {
-            return (nil, [.error("unreadable", at: file.location(), "cannot read the file: \(error.reason)")])
+            return (nil, [.unreadable(file, reason: error.reason)])
         }
         return parse(source, bytes: bytes)
     }

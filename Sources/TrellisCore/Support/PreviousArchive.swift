@@ -25,12 +25,22 @@ struct PreviousArchive {
     }
 
     /// The archive at `path`, or nil when there is none or it cannot be read
-    /// as one. Only its directory is read now, and then each entry asked for:
-    /// the previous catalogue e-book is never held whole.
-    init?(path: String) {
+    /// as one. A small archive (a module's e-book or cartridge) is read whole,
+    /// in one read: its directory, headers and entries were otherwise three
+    /// reads an entry, and they were most of a rebuild's reads. A larger one
+    /// has only its directory read now, and then each entry asked for: the
+    /// previous catalogue e-book is never held whole.
+    init?(path: String, wholeReadLimit: Int = Self.wholeReadLimit) {
         guard let file = ArchiveFile(path: path) else { return nil }
-        self.init(source: file)
+        if file.count <= wholeReadLimit, let whole = file.read(0..<file.count) {
+            self.init(source: whole)
+        } else {
+            self.init(source: file)
+        }
     }
+
+    /// The largest archive read whole.
+    static let wholeReadLimit = 4 << 20
 
     init?(bytes: [UInt8]) { self.init(source: Data(bytes)) }
 

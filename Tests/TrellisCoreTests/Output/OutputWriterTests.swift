@@ -197,6 +197,17 @@ import Testing
             try build(text)
             #expect(try readText("\(output)/catalogue.csv") == (text.isEmpty ? "\n" : text + "\n"), "\(text.prefix(20))")
         }
+        // A previous file larger than what is read whole is compared a range at a time.
+        let huge = (0..<60_000).map { "row \($0), a practice" }.joined(separator: "\n")
+        #expect(huge.utf8.count > 1 << 20)
+        try build(huge)
+        let hugeFile = try inode()
+        try build(huge)
+        #expect(try inode() == hugeFile, "an unchanged large stream is the same file")
+        for text in [huge.replacingOccurrences(of: "row 59000,", with: "row 59000 (edited),"), String(huge.prefix(1_100_000)), big] {
+            try build(text)
+            #expect(try readText("\(output)/catalogue.csv") == text + "\n", "\(text.count)")
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [".trellis-output", "catalogue.csv", "index.html"])
     }
 

@@ -146,23 +146,25 @@ import ZIPFoundation
         if damage != "flipped" { #expect(rebuilt.elementsEqual(try Self.archive(StableZipTests.files))) }
     }
 
-    /// A rebuild reads the previous e-book from its file a range at a time:
-    /// the same entries are reused as from bytes in memory; a file cut short
-    /// after it was opened is read as far as it goes, and nothing past that.
-    @Test func thePreviousFileIsReadByRanges() throws {
+    /// A rebuild reads a large previous e-book from its file a range at a
+    /// time (limit 0), a small one whole: the same entries are reused as from
+    /// bytes in memory; a file cut short after it was opened is read as far
+    /// as it goes, and nothing past that.
+    @Test(arguments: [0, PreviousArchive.wholeReadLimit])
+    func thePreviousFileIsReadByRangesOrWhole(wholeReadLimit: Int) throws {
         let previous = try Self.archive(Self.files, level: 1)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trellis-previous-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("catalogue.epub").path
         try Data(previous).write(to: URL(fileURLWithPath: path))
-        let fromFile = try #require(PreviousArchive(path: path))
+        let fromFile = try #require(PreviousArchive(path: path, wholeReadLimit: wholeReadLimit))
         var zip = StableZip(reusing: fromFile)
         for (name, bytes, compress) in Self.files { try zip.add(name, bytes, compress: compress) }
         #expect(try #require(zip.bytes).elementsEqual(previous))
 
         // Opened (its directory read), then cut short: entries past the cut are compressed afresh.
-        let opened = try #require(PreviousArchive(path: path))
+        let opened = try #require(PreviousArchive(path: path, wholeReadLimit: wholeReadLimit))
         try Data(previous.prefix(previous.count / 2)).write(to: URL(fileURLWithPath: path))
         var afterCut = StableZip(reusing: opened)
         for (name, bytes, compress) in Self.files { try afterCut.add(name, bytes, compress: compress) }
