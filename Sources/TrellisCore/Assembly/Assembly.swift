@@ -14,8 +14,8 @@ public enum Assembly {
         var practices: [Practice] = []
         var pages: [Page] = []
         // Each document is moved out, not copied, so that each practice's fields stay its own and
-        // setting `citedBy` below does not copy them.
-        documents.reverse()
+        // setting `citedBy` below does not copy them. They come out last first (reversing the array
+        // first copied each one); every list is sorted below, on keys that tell any two apart.
         while let document = documents.popLast() {
             switch document {
             case .home(let page): home = page
@@ -34,20 +34,20 @@ public enum Assembly {
             for module in practice.modules { citedBy[module.value, default: []].append(practice.id) }
         }
         for index in modules.indices {
-            var tasks = tasksByModule[modules[index].id] ?? []
-            tasks.sort { ($0.number, $0.id) < ($1.number, $1.id) }
-            var seen: [String: ModuleTask] = [:]
+            var tasks = tasksByModule.removeValue(forKey: modules[index].id) ?? []
+            tasks.sort { ($0.number, $0.id, $0.file.relativePath) < ($1.number, $1.id, $1.file.relativePath) }
+            var seen: [String: SourceFile] = [:]
             for task in tasks {
                 if let other = seen[task.id] {
                     diagnostics.append(
                         .error(
                             "duplicate-id", at: task.file.location(),
-                            "task id '\(task.id)' is also used by \(other.file.displayPath); both would be published as \(task.route.path)",
+                            "task id '\(task.id)' is also used by \(other.displayPath); both would be published as \(task.route.path)",
                             hint: "rename one of the files"))
                 }
-                seen[task.id] = task
+                seen[task.id] = task.file
             }
-            modules[index].tasks = tasks
+            modules[index].tasks = consume tasks
             modules[index].citedBy = citedBy[modules[index].id] ?? []
         }
         // Two documents must never be published at the same place.

@@ -212,10 +212,12 @@ public enum Pipeline {
 
         // 4. assemble
         let site = stage("assemble") { () -> (Site, String) in
-            // Handed over, not shared: the assembly moves each document out.
+            // Handed over, not shared: the assembly moves each document out. Without `consume` the
+            // array stayed alive here until the end of the closure, so the assembly's first change
+            // to it copied every document (and then every practice's fields, when it set `citedBy`).
             var handed: [ParsedDocument] = []
             swap(&handed, &documents)
-            var (site, found) = Assembly.run(config: config, inventory: inventory, documents: handed)
+            var (site, found) = Assembly.run(config: config, inventory: inventory, documents: consume handed)
             diagnostics += found
             site.strings = interface
             let tasks = site.modules.reduce(0) { $0 + $1.tasks.count }
