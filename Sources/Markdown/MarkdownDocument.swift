@@ -45,7 +45,8 @@ public struct MarkdownBlock: Sendable, Hashable {
     public var text: String { heldText ?? segments.derivedPlainText() ?? "" }
     /// The text the block holds as a String: kept, or its heading's; nil
     /// when it is made again from the segments.
-    private var heldText: String? { keptText ?? heading?.text }
+    @usableFromInline
+    var heldText: String? { keptText ?? heading?.text }
     /// The start of ``text``: at least `count` bytes after its leading white
     /// space, or all of it when it is shorter (a check that reads how every
     /// block starts does not make every block's whole text).
@@ -56,6 +57,7 @@ public struct MarkdownBlock: Sendable, Hashable {
     /// `body` given the start of ``text`` as UTF-8 bytes (as for
     /// ``textPrefix(_:)``), without making a String of it: a check that asks
     /// every block how it starts.
+    @inlinable
     public func withTextPrefix<Result>(_ count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if heldText == nil, let result = segments.withDerivedPlainTextPrefix(count, body) { return result }
         var whole = text
@@ -72,6 +74,10 @@ public struct MarkdownBlock: Sendable, Hashable {
 
     /// `body` given ``text`` as UTF-8 bytes, without making a String of it
     /// where the segments give it back.
+    /// (Inlined into callers in other modules, so the generic result is
+    /// specialized there: unspecialized, it looked up type metadata for
+    /// every block the search index, the spreadsheet and the summaries read.)
+    @inlinable
     public func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if heldText == nil, let result = segments.withDerivedPlainText(body) { return result }
         var whole = text

@@ -34,21 +34,26 @@ extension HTMLSegments {
     /// character, or all of the text when it is shorter. nil when that start
     /// is all white space longer than the buffer, which the caller reads
     /// whole instead.
+    @inlinable
     func withDerivedPlainTextPrefix<Result>(_ wanted: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wanted + 64) { buffer in
-            // A writer that stops when full never overflows.
-            var writer = PlainTextWriter(buffer, stopsWhenFull: true)
-            _ = write(to: &writer)
-            let end: Int
-            if !writer.isFull {
-                end = writer.finished()
-            } else if writer.hasStart(wanted) {
-                end = Self.characterBoundary(buffer, before: writer.written)
-            } else {
-                return nil
-            }
+            guard let end = derivePlainTextPrefix(wanted, into: buffer) else { return nil }
             return body(UnsafeBufferPointer(rebasing: buffer[..<end]))
         }
+    }
+
+    /// The work of ``withDerivedPlainTextPrefix(_:_:)`` into `buffer` (at
+    /// least `wanted + 64` bytes), apart from its generic result: inlined
+    /// into its callers in other modules, the generic part is specialized,
+    /// and the rest stays here.
+    @usableFromInline
+    func derivePlainTextPrefix(_ wanted: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        // A writer that stops when full never overflows.
+        var writer = PlainTextWriter(buffer, stopsWhenFull: true)
+        _ = write(to: &writer)
+        if !writer.isFull { return writer.finished() }
+        if writer.hasStart(wanted) { return Self.characterBoundary(buffer, before: writer.written) }
+        return nil
     }
 
     /// `end`, or where the character that `end` cuts begins: a full buffer
@@ -66,12 +71,21 @@ extension HTMLSegments {
     /// `body` given the plain text made again, as UTF-8 bytes in a buffer
     /// of its own, without making a String of it (the search index reads
     /// every block's text once). nil only where ``derivedPlainText()`` is.
+    @inlinable
     func withDerivedPlainText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: plainTextBound) { buffer in
-            var writer = PlainTextWriter(buffer)
-            guard write(to: &writer) else { return nil }
-            return body(UnsafeBufferPointer(rebasing: buffer[..<writer.finished()]))
+            guard let count = derivePlainText(into: buffer) else { return nil }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
+    }
+
+    /// The plain text made again into `buffer` (``plainTextBound`` bytes at
+    /// least), and how many bytes it took; nil where ``derivedPlainText()`` is.
+    @usableFromInline
+    func derivePlainText(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var writer = PlainTextWriter(buffer)
+        guard write(to: &writer) else { return nil }
+        return writer.finished()
     }
 
     /// True when the plain text made again is `text`, byte for byte.
@@ -91,7 +105,8 @@ extension HTMLSegments {
 
     /// No plain text is longer than the HTML it is read from: each byte
     /// written stands for a byte read (a space or new line, for a tag's `>`).
-    private var plainTextBound: Int {
+    @usableFromInline
+    var plainTextBound: Int {
         var bound = 1
         for part in parts {
             switch part {

@@ -348,9 +348,7 @@ public enum Discovery {
         /// also an ancestor in the walk (a link loop such as `media/loop -> ..`),
         /// and never, through a link, one that was already walked.
         mutating func enter(_ relative: String, absolute: String) -> Bool {
-            guard let resolved = realpath(absolute, nil) else { return true }
-            let real = String(cString: resolved)
-            free(resolved)
+            guard let real = realPath(relative, absolute: absolute) else { return true }
             var ancestor = Substring(relative)
             while !ancestor.isEmpty {
                 ancestor = ancestor.lastIndex(of: "/").map { ancestor[..<$0] } ?? ""
@@ -374,6 +372,24 @@ public enum Discovery {
             realFolders[relative] = real
             walkedReal.insert(real)
             return true
+        }
+
+        /// The real path of the folder at `relative`: its parent's with its name
+        /// added when it is a plain folder (not a link) in a folder already
+        /// listed, else asked of the system (`realpath` reads every link on the
+        /// way, one system call per part of the path, for each folder).
+        func realPath(_ relative: String, absolute: String) -> String? {
+            if !relative.isEmpty, !linkedFolders.contains(relative) {
+                let slash = relative.lastIndex(of: "/")
+                let parent = slash.map { String(relative[..<$0]) } ?? ""
+                if let parentReal = realFolders[parent] {
+                    let name = slash.map { relative[relative.index(after: $0)...] } ?? Substring(relative)
+                    return parentReal == "/" ? "/\(name)" : "\(parentReal)/\(name)"
+                }
+            }
+            guard let resolved = realpath(absolute, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
         }
 
         mutating func unreadable(_ path: String, isDirectory: Bool) {
