@@ -239,7 +239,23 @@ extension ContentChecks {
     /// heading of that page (or an id the theme puts on every page of its
     /// kind, such as `#outcomes`); otherwise the reader lands at the top.
     static func checkFragments(_ site: Site) -> [Diagnostic] {
-        let pages = allPages(site)
+        let all = allPages(site)
+        // Only the pages some link names a part of have their anchors gathered, and only the
+        // pages with such a link are checked: most sites have few, and gathering every page's
+        // anchors was most of this check.
+        var named: Set<Route> = []
+        var linking: [(route: Route, body: Body)] = []
+        for page in all {
+            var names = false
+            for link in page.body.links {
+                guard let route = link.route, let fragment = link.fragment, !fragment.isEmpty else { continue }
+                named.insert(route)
+                names = true
+            }
+            if names { linking.append(page) }
+        }
+        guard !linking.isEmpty else { return [] }
+        let pages = all.filter { named.contains($0.route) }
         // Each page's anchors, then each link checked against them, on every core (of two pages on
         // one route, an error of its own, the later one's anchors count, as before).
         let anchorSets = pages.parallelMap { route, body -> (Route, Set<String>) in
@@ -251,7 +267,7 @@ extension ContentChecks {
             return (route, set)
         }
         let anchors = Dictionary(anchorSets, uniquingKeysWith: { _, later in later })
-        return pages.parallelMap { _, body in
+        return linking.parallelMap { _, body in
             var diagnostics: [Diagnostic] = []
             for link in body.links {
                 guard let route = link.route, let fragment = link.fragment, !fragment.isEmpty, let known = anchors[route] else { continue }
