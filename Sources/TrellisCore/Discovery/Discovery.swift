@@ -195,7 +195,11 @@ public enum Discovery {
         }
 
         mutating func walkFlat(_ folder: String, kind: (String) -> DocumentKind) {
-            for entry in list(folder) {
+            let entries = list(folder)
+            // Room for them all at once: a folder of practices is thousands of files.
+            inventory.documents.reserveCapacity(inventory.documents.count + entries.count)
+            inventory.routes.reserveCapacity(inventory.routes.count + entries.count)
+            for entry in entries {
                 let path = "\(folder)/\(entry.name)"
                 if entry.isDirectory {
                     if entry.name == "media" { walkMedia(path) } else { stray(path, true, expected: "Markdown files and media/") }

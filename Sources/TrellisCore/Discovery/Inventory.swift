@@ -54,9 +54,11 @@ public struct TranslationSource: Sendable, Hashable {
     public static func split(_ name: String) -> (original: String, language: String)? {
         guard name.hasSuffix(".md") else { return nil }
         let stem = name.dropLast(3)
-        guard let dot = stem.lastIndex(of: ".") else { return nil }
+        // Looked for in the bytes: the name of every file of the site is asked, and a search by
+        // characters weighs each one's grapheme breaks.
+        guard let dot = stem.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
         let base = stem[..<dot]
-        let language = String(stem[stem.index(after: dot)...])
+        let language = String(Substring(stem.utf8[stem.utf8.index(after: dot)...]))
         guard !base.isEmpty, !base.contains("."), SiteConfig.isLanguageTag(language) else { return nil }
         return (base + ".md", language)
     }

@@ -85,3 +85,28 @@ import Testing
         #expect(diagnostics.map(\.id) == ["missing-content"])
     }
 }
+
+/// A file name is a translation's when it ends in `.<language>.md` and its
+/// base has no other dot; the name is read as bytes, with the same answers
+/// as reading it by characters.
+@Suite struct TranslationNameTests {
+    @Test(arguments: [
+        ("01-intro.es.md", "01-intro.md", "es"),
+        ("apprenticeship.fa.md", "apprenticeship.md", "fa"),
+        ("page.pt-BR.md", "page.md", "pt-BR"),
+        ("catálogo.es.md", "catálogo.md", "es"),
+    ])
+    func translationsAreSplit(name: String, original: String, language: String) throws {
+        let split = try #require(TranslationSource.split(name))
+        #expect(split.original == original)
+        #expect(split.language == language)
+    }
+
+    @Test(arguments: [
+        "practice-00001.md", "module.md", "notes.txt", ".es.md", "a.b.es.md", "x.toolonglanguage.md", "x.e\u{301}s.md", "x.\u{301}es.md",
+        "x.es.markdown",
+    ])
+    func otherNamesAreNotTranslations(name: String) {
+        #expect(TranslationSource.split(name) == nil)
+    }
+}
