@@ -163,12 +163,16 @@ struct DocumentParser: Sendable {
         var copy = source
         var lineStarts: [Int] = []
         copy.withUTF8 { bytes in
-            // Counted first, so the array is made once at its size.
-            var lines = 1
-            for byte in bytes where byte == 0x0A { lines += 1 }
-            lineStarts.reserveCapacity(lines)
+            // Each line end found with memchr, which reads many bytes at a time (two loops over
+            // every byte, one to count the lines and one to note them, were 1% of a build).
+            lineStarts.reserveCapacity(bytes.count / 32 + 1)
             lineStarts.append(0)
-            for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+                lineStarts.append(offset)
+            }
         }
         let byteCount = source.utf8.count
         func markdownRange(from start: Int, to end: Int) -> Range<Int> {
