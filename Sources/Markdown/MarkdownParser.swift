@@ -17,7 +17,7 @@ public enum MarkdownParser {
     /// The GitHub extensions Trellis enables.
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    private static let inlinePass = NSLock()
+    static let inlinePass = NSLock()
 
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
@@ -28,10 +28,14 @@ public enum MarkdownParser {
     ///
     /// - Parameter rewriteLink: called once per link or image (not for
     ///   removed unsafe ones); a non-nil result replaces the destination.
+    /// - Parameter whileWaiting: called at most once, when another thread is
+    ///   in its inline pass (see below): work of the caller's that does not
+    ///   need this document's Markdown, done instead of waiting.
     public static func parse(
         _ text: String,
         options: MarkdownOptions = MarkdownOptions(),
-        rewriteLink: (MarkdownLink) -> String? = { _ in nil }
+        rewriteLink: (MarkdownLink) -> String? = { _ in nil },
+        whileWaiting: () -> Void = {}
     ) -> MarkdownDocument {
         _ = registered
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
@@ -60,7 +64,10 @@ public enum MarkdownParser {
         // characters once and emptying the extensions' lists does not work:
         // the emphasis pass finds the strikethrough extension by its list,
         // and without it loops for ever on `~~`.)
-        inlinePass.lock()
+        if !inlinePass.try() {
+            whileWaiting()
+            inlinePass.lock()
+        }
         let finished = cmark_parser_finish(parser)
         inlinePass.unlock()
         guard let root = finished else { return MarkdownDocument() }

@@ -371,3 +371,39 @@ private struct CountsBox: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Int>
     init(_ buffer: UnsafeMutableBufferPointer<Int>) { self.buffer = buffer }
 }
+
+/// A parse that finds another document in cmark's inline pass does the
+/// caller's other work first (``MarkdownParser/parse(_:options:rewriteLink:whileWaiting:)``),
+/// then waits its turn, and its document is whole: autolinks and
+/// strikethrough, whose characters that pass needs, are all there.
+@Suite struct InlinePassTests {
+    final class Result: @unchecked Sendable {
+        var html = ""
+        var waited = false
+    }
+
+    @Test func aWaitingParseDoesOtherWorkThenFinishes() {
+        let result = Result()
+        let waiting = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        MarkdownParser.inlinePass.lock()
+        Thread.detachNewThread {
+            let document = MarkdownParser.parse(
+                "See www.example.org and ~~old~~ new.\n",
+                whileWaiting: {
+                    result.waited = true
+                    waiting.signal()
+                })
+            result.html = html(document)
+            finished.signal()
+        }
+        // The other thread is waiting for the pass this thread holds, and did its other work.
+        #expect(waiting.wait(timeout: .now() + 10) == .success)
+        #expect(finished.wait(timeout: .now() + 0.2) == .timedOut, "the parse went on without the inline pass")
+        MarkdownParser.inlinePass.unlock()
+        #expect(finished.wait(timeout: .now() + 10) == .success)
+        #expect(result.waited)
+        #expect(result.html.contains("<a href=\"http://www.example.org\">www.example.org</a>"), "\(result.html)")
+        #expect(result.html.contains("<del>old</del>"), "\(result.html)")
+    }
+}

@@ -49,24 +49,33 @@ struct DocumentParser: Sendable {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         var diagnostics = decodeWarnings
-        let mapping: Node.Mapping
-        if let yaml = split.yaml {
-            switch YAMLLoader.mapping(yaml, file: file, lineOffset: 1, what: "the front matter") {
-            case .success(let value): mapping = value
-            case .failure(let diagnostic): return (nil, [diagnostic])
-            }
-        } else {
-            if source.kind != .home {
-                diagnostics.append(
-                    .error(
-                        "missing-front-matter", at: file.location(), "the file has no front matter",
-                        hint: "start the file with a '---' line, 'title: …', and another '---' line"))
-                return (nil, diagnostics)
-            }
-            mapping = Node.Mapping([])
+        if split.yaml == nil, source.kind != .home {
+            diagnostics.append(
+                .error(
+                    "missing-front-matter", at: file.location(), "the file has no front matter",
+                    hint: "start the file with a '---' line, 'title: …', and another '---' line"))
+            return (nil, diagnostics)
         }
+        // The front matter is read while the body's Markdown waits for cmark's inline pass, which
+        // runs one document at a time (``MarkdownParser``), or after it; when it cannot be read,
+        // its error alone is reported, as if the body had not been parsed.
+        var loaded: Result<Node.Mapping, Diagnostic>?
+        func frontMatter() -> Result<Node.Mapping, Diagnostic> {
+            if let loaded { return loaded }
+            let result = split.yaml.map { YAMLLoader.mapping($0, file: file, lineOffset: 1, what: "the front matter") } ?? .success(Node.Mapping([]))
+            loaded = result
+            return result
+        }
+        var bodyDiagnostics: [Diagnostic] = []
+        var body = parseBody(
+            split.body, lineOffset: split.bodyLineOffset, file: file, diagnostics: &bodyDiagnostics, whileWaiting: { _ = frontMatter() })
+        let mapping: Node.Mapping
+        switch frontMatter() {
+        case .success(let value): mapping = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        diagnostics += bodyDiagnostics
         var fields = FieldReader(mapping: mapping, file: file, lineOffset: 1, origin: file.location(), context: "the front matter")
-        var body = parseBody(split.body, lineOffset: split.bodyLineOffset, file: file, diagnostics: &diagnostics)
         body.source = SourceRef(path: "\(contentDirectory)/\(file.relativePath)", displayPath: file.displayPath, bytes: bytes)
         let document: ParsedDocument?
         switch source.kind {
@@ -89,12 +98,14 @@ struct DocumentParser: Sendable {
 
     // MARK: Body
 
-    func parseBody(_ text: String, lineOffset: Int, file: SourceFile, diagnostics: inout [Diagnostic]) -> Body {
+    func parseBody(
+        _ text: String, lineOffset: Int, file: SourceFile, diagnostics: inout [Diagnostic], whileWaiting: () -> Void = {}
+    ) -> Body {
         var contentLinks: [ContentLink] = []
         var external: [Located<String>] = []
         let options = MarkdownOptions(
             unsafeHTML: config.unsafeHTML, lineOffset: lineOffset, reservedAnchors: reservedAnchors, alertTitles: alertTitles)
-        let document = MarkdownParser.parse(text, options: options) { link in
+        let rewrite = { (link: MarkdownLink) -> String? in
             let location = file.location(line: link.line, column: link.column)
             if link.isImage && link.text.trimmingSpaces.isEmpty {
                 diagnostics.append(
@@ -114,6 +125,7 @@ struct DocumentParser: Sendable {
             contentLinks.append(resolved)
             return "\(HTMLSegments.linkTokenPrefix)\(contentLinks.count - 1)"
         }
+        let document = MarkdownParser.parse(text, options: options, rewriteLink: rewrite, whileWaiting: whileWaiting)
         for block in document.blocks {
             if let heading = block.heading, heading.level == 1 {
                 diagnostics.append(
