@@ -292,9 +292,9 @@ public enum Pipeline {
         let written: Result<Int, OutputError>
         var renderFailures: [RenderFailure] = []
         do throws(OutputError) {
-            options.progress?.begin("rendering", total: plan.paths.count)
+            options.progress?.begin("rendering", total: plan.outputs.count)
             let count = try writer.writeStreaming(
-                paths: plan.paths,
+                paths: plan.outputs.map(\.path),
                 produce: { sink in
                     renderFailures = try renderer.renderEach(plan: plan) { artifact throws(OutputError) in
                         try sink.write(artifact)
@@ -303,7 +303,7 @@ public enum Pipeline {
                     // An output that could not be made fails the build like a content error.
                     if !renderFailures.isEmpty { throw OutputError(.write, .renderFailed, message: "rendering failed") }
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
-                    let report = StageReport(name: "render", seconds: seconds, summary: "\(plan.paths.count) files rendered and streamed to disk")
+                    let report = StageReport(name: "render", seconds: seconds, summary: "\(plan.outputs.count) files rendered and streamed to disk")
                     stages.append(report)
                     progress?(report)
                     renderStart = DispatchTime.now().uptimeNanoseconds

@@ -9,8 +9,9 @@ public struct OutputPlan: Sendable {
     /// In render order: the most expensive first, so parallel workers end together.
     public let outputs: [PlannedOutput]
     private let index: [String: Int]
-    /// Every output path, sorted.
-    public let paths: [String]
+    /// Every output path, sorted (made when asked: a build writes the
+    /// outputs in render order and sorts the paths only for the sitemap).
+    public var paths: [String] { index.keys.sorted() }
 
     /// The plan of `outputs`, and an `output-collision` error for every
     /// output whose path an earlier one already takes (the later is dropped).
@@ -29,7 +30,6 @@ public struct OutputPlan: Sendable {
         }
         self.outputs = outputs
         self.index = index
-        paths = index.keys.sorted()
         self.collisions = collisions
     }
 
