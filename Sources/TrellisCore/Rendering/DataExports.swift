@@ -212,13 +212,23 @@ struct DataExports {
 
     /// A cell on bytes: `'` before a formula, quotes around a cell with a
     /// comma, quote or line break (its quotes doubled, CRLF made LF).
+    /// Whether a cell holds a comma, a quote or a line break, and so is quoted.
+    static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while let word = ByteWords.load(bytes, at: index) {
+            if ByteWords.has(word, 0x2C) | ByteWords.has(word, 0x22) | ByteWords.has(word, 0x0A) | ByteWords.has(word, 0x0D) != 0 { return true }
+            index += 8
+        }
+        return bytes[index...].contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     static func appendCell(_ value: String, to out: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in
             // The first character that is not a space or line break starts a formula (ASCII either way).
             let first = bytes.first { $0 != 0x20 && $0 != 0x0A }
             let formula = first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
-            let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            let quoted = Self.needsQuotes(bytes)
             if quoted { out.append(0x22) }
             if formula { out.append(0x27) }
             guard quoted else {
@@ -228,6 +238,11 @@ struct DataExports {
             var run = 0
             var index = 0
             while index < bytes.count {
+                // Eight bytes with no `"` and no carriage return at a time.
+                if let word = ByteWords.load(bytes, at: index), ByteWords.has(word, 0x22) | ByteWords.has(word, 0x0D) == 0 {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 if byte == 0x22 {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...index]))

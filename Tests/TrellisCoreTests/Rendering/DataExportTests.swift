@@ -154,6 +154,23 @@ import Testing
         #expect(back == [text])
     }
 
+    /// The eight-bytes-at-a-time readers answer as reading byte by byte
+    /// does, wherever in a word (or in the tail after the last whole word)
+    /// the byte that matters falls: whether a cell is quoted, and the JSON
+    /// text read back.
+    @Test func wordAtATimeReadersAgreeWithByteByByte() throws {
+        let pieces = ["a", "b", "é", ",", "\"", "\n", "\r", "<", "&", "\\", "\u{1}", "–", " "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            var bytes = text
+            let quoted = bytes.withUTF8 { DataExports.needsQuotes($0) }
+            #expect(quoted == text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }, "\(text.debugDescription)")
+            let back = try JSONSerialization.jsonObject(with: Data("[\(JSONText.quoted(text))]".utf8)) as? [String]
+            #expect(back == [text], "\(text.debugDescription)")
+        }
+    }
+
     @Test func jsonEscapesAreTheSameBytesEveryTime() {
         #expect(JSONText.quoted("a<b>&\"\\\n\r\t\u{1}\u{2028}é–") == #""a\u003cb\u003e\u0026\"\\\n\r\t\u0001\u2028é–""#)
         #expect(JSONText.quoted("no escapes at all") == "\"no escapes at all\"")
