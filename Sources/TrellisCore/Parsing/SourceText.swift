@@ -36,18 +36,12 @@ enum SourceText {
             }
             var index = 0
             let count = bytes.count
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while index < count {
                 // Eight printable ASCII bytes at a time (no high bit, none below
                 // 0x20, no DEL): most of a text, between its line ends.
-                if index + 8 <= count, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let del = word ^ (ones &* 0x7F)
-                    if word & highs == 0, (word &- ones &* 0x20) & highs == 0, (del &- ones) & ~del & highs == 0 {
-                        index += 8
-                        continue
-                    }
+                if let word = ByteWords.load(bytes, at: index), ByteWords.belowOrHigh(word, 0x20) | ByteWords.has(word, 0x7F) == 0 {
+                    index += 8
+                    continue
                 }
                 let byte = bytes[index]
                 if (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 {

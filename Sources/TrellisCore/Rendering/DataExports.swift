@@ -210,8 +210,6 @@ struct DataExports {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A cell on bytes: `'` before a formula, quotes around a cell with a
-    /// comma, quote or line break (its quotes doubled, CRLF made LF).
     /// Whether a cell holds a comma, a quote or a line break, and so is quoted.
     static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
@@ -222,6 +220,8 @@ struct DataExports {
         return bytes[index...].contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     }
 
+    /// A cell on bytes: `'` before a formula, quotes around a cell with a
+    /// comma, quote or line break (its quotes doubled, CRLF made LF).
     static func appendCell(_ value: String, to out: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in

@@ -1,6 +1,8 @@
 /// Eight bytes tested at a time (the usual zero-byte trick on a 64-bit
-/// word), for the loops that copy text and stop only at a few bytes: a
-/// word with none of them is passed over whole.
+/// word), for the loops that read text and stop only at a few bytes (the
+/// source decoder, the spreadsheet's cells): a word with none of them is
+/// passed over whole. (The Markdown module's plain-text reader has its own:
+/// it cannot see this one.)
 enum ByteWords {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080

@@ -55,14 +55,6 @@ package struct JSONText {
                 for shift in [12, 8, 4, 0] as [UInt32] { bytes.append(digits[Int(code >> shift & 0xF)]) }
             }
             while index < count {
-                // Eight plain ASCII bytes (none below 0x20, none of `"`, `\`, `<`, `>`, `&`) at a time.
-                if let word = ByteWords.load(source, at: index),
-                    ByteWords.belowOrHigh(word, 0x20) | ByteWords.has(word, 0x22) | ByteWords.has(word, 0x5C) | ByteWords.has(word, 0x3C)
-                        | ByteWords.has(word, 0x3E) | ByteWords.has(word, 0x26) == 0
-                {
-                    index += 8
-                    continue
-                }
                 let byte = source[index]
                 guard Self.special[Int(byte)] else {
                     index += 1

@@ -154,10 +154,10 @@ import Testing
         #expect(back == [text])
     }
 
-    /// The eight-bytes-at-a-time readers answer as reading byte by byte
+    /// The eight-bytes-at-a-time reader answers as reading byte by byte
     /// does, wherever in a word (or in the tail after the last whole word)
-    /// the byte that matters falls: whether a cell is quoted, and the JSON
-    /// text read back.
+    /// the byte that matters falls: whether a cell is quoted; and JSON text
+    /// of the same pieces reads back whole.
     @Test func wordAtATimeReadersAgreeWithByteByByte() throws {
         let pieces = ["a", "b", "é", ",", "\"", "\n", "\r", "<", "&", "\\", "\u{1}", "–", " "]
         var generator = SystemRandomNumberGenerator()
