@@ -19,6 +19,30 @@ public enum MarkdownParser {
 
     static let inlinePass = NSLock()
 
+    /// `cmark_parser_finish`, the inline pass, one at a time in the process:
+    /// every finish of a parser with extensions goes through here.
+    ///
+    /// cmark-gfm 0.29 keeps the extensions' inline trigger characters
+    /// (':' and 'w' for autolinks, '~' for strikethrough) in a process-wide
+    /// table that each parser sets when its inline pass starts and clears
+    /// when it ends. Two inline passes at once would clear each other's
+    /// characters and silently miss autolinks, so the inline pass runs one at
+    /// a time; block parsing (feed), rendering and everything else stay
+    /// parallel. (Setting the characters once and emptying the extensions'
+    /// lists does not work: the emphasis pass finds the strikethrough
+    /// extension by its list, and without it loops for ever on `~~`.)
+    ///
+    /// - Parameter whileWaiting: called at most once, when another parser is
+    ///   in its inline pass, before this one waits for it.
+    static func finish(_ parser: OpaquePointer, whileWaiting: () -> Void = {}) -> OpaquePointer? {
+        if !inlinePass.try() {
+            whileWaiting()
+            inlinePass.lock()
+        }
+        defer { inlinePass.unlock() }
+        return cmark_parser_finish(parser)
+    }
+
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true
@@ -29,8 +53,9 @@ public enum MarkdownParser {
     /// - Parameter rewriteLink: called once per link or image (not for
     ///   removed unsafe ones); a non-nil result replaces the destination.
     /// - Parameter whileWaiting: called at most once, when another thread is
-    ///   in its inline pass (see below): work of the caller's that does not
-    ///   need this document's Markdown, done instead of waiting.
+    ///   in its inline pass (``finish(_:whileWaiting:)``): work of the
+    ///   caller's that does not need this document's Markdown, done instead
+    ///   of waiting.
     public static func parse(
         _ text: String,
         options: MarkdownOptions = MarkdownOptions(),
@@ -54,22 +79,7 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        // cmark-gfm 0.29 keeps the extensions' inline trigger characters
-        // (':' and 'w' for autolinks, '~' for strikethrough) in a process-wide
-        // table that each parser sets when its inline pass starts and clears
-        // when it ends. Two inline passes at once would clear each other's
-        // characters and silently miss autolinks, so the inline pass (inside
-        // cmark_parser_finish) runs one at a time; block parsing (feed),
-        // rendering and everything else stay parallel. (Setting the
-        // characters once and emptying the extensions' lists does not work:
-        // the emphasis pass finds the strikethrough extension by its list,
-        // and without it loops for ever on `~~`.)
-        if !inlinePass.try() {
-            whileWaiting()
-            inlinePass.lock()
-        }
-        let finished = cmark_parser_finish(parser)
-        inlinePass.unlock()
+        let finished = finish(parser, whileWaiting: whileWaiting)
         guard let root = finished else { return MarkdownDocument() }
         defer { cmark_node_free(root) }
 
