@@ -1,19 +1,20 @@
 /*
- * The standalone trellis binary has no libcurl: these stand in for it.
+ * The release and standalone trellis binaries have no libcurl: these stand in for it.
  *
  * Foundation's FoundationNetworking (URLSession) is linked in because a
  * dependency, FlyingFox, has a proxy handler that uses URLSession. Trellis
  * never uses it: it does no networking but its own preview server. Linking
  * the real libcurl statically would pull in OpenSSL, Kerberos, LDAP and
- * more; linking it dynamically would make the binary need them installed.
- * So scripts/build-static links these instead. Each one stops the program
- * with a clear message if it is ever called.
+ * more; linking it dynamically would make the binary need them installed,
+ * and load them all at every start. So the builds that link the Swift
+ * runtime in (scripts/curl-stand-in) link these instead. Each one stops the
+ * program with a clear message if it is ever called.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 static void no_curl(const char *name) {
-    fprintf(stderr, "trellis: internal error: %s called, but this standalone binary has no networking library (libcurl)\n", name);
+    fprintf(stderr, "trellis: internal error: %s called, but this binary has no networking library (libcurl)\n", name);
     abort();
 }
 

@@ -24,7 +24,9 @@ enum YAMLLoader {
             // The basic resolver: Trellis reads every value as text and types it
             // itself, so YAML's implicit typing (regular expressions per scalar) is not needed.
             // UTF-8 named here: Yams's default reads the process environment on every call.
-            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
+            // A constructor with no maps: Trellis never asks Yams for Swift values (`Constructor.default`
+            // builds three dictionaries of conversions on every call, and frees them after).
+            node = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset, what: what))
         } catch {
