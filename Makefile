@@ -107,12 +107,12 @@ dist: deps
 	scripts/make-dist
 
 ## make dist-test: unpack both, build the sample with no toolchain around,
-## check ldd, compare with the dynamic release build's site
+## check ldd, compare with the release build's site
 dist-test: dist release
 	@scripts/ensure-deps python3-yaml curl
 	scripts/dist-test
 
-## make dist-bench: start-up and sample build time, static against dynamic
+## make dist-bench: start-up and sample build time, standalone against the release build
 dist-bench: dist release
 	@scripts/ensure-deps hyperfine
 	scripts/dist-bench
