@@ -309,6 +309,7 @@ struct YAMLExplainer {
         }
         if problem.contains("did not find expected") {
             if let found = listItemDepth(line: line) { return found }
+            if let found = quoteRunningInto(line: line) { return found }
             if let found = textAfterQuote(line: line, column: column) { return found }
             if let found = keyDepth(line: line) { return found }
         }
@@ -450,6 +451,47 @@ struct YAMLExplainer {
                 break
             }
             number -= 1
+        }
+        return nil
+    }
+
+    /// `title: "A` with the quote never closed: YAML reads the next lines
+    /// into the value, up to the next quote, which is most often the opening
+    /// quote of a later value (`organisation: "B"`), and fails on the text
+    /// after it. The quote to close is the one on the earlier line; found
+    /// when the quote that ends the value on `line` stands where that line's
+    /// own value starts (a value written over two lines on purpose ends
+    /// after its text, not there).
+    func quoteRunningInto(line: Int) -> Explanation? {
+        var open: (line: Int, column: Int, quote: Unicode.Scalar)?
+        for number in 1...max(1, min(line, lines.count)) {
+            let scalars = row(number)
+            var index = 0
+            if open == nil {
+                guard number < line, let start = properKeyLine(number)?.valueStart, scalars[start] == "\"" || scalars[start] == "'" else {
+                    continue
+                }
+                open = (number, start + 1, scalars[start])
+                index = start + 1
+            }
+            while let current = open, index < scalars.count {
+                let scalar = scalars[index]
+                if current.quote == "\"", scalar == "\\" {
+                    index += 2
+                    continue
+                }
+                if scalar == current.quote {
+                    if current.quote == "'", index + 1 < scalars.count, scalars[index + 1] == "'" {
+                        index += 2
+                        continue
+                    }
+                    if number == line {
+                        return properKeyLine(line)?.valueStart == index ? unclosedQuote(line: current.line, column: current.column) : nil
+                    }
+                    open = nil
+                }
+                index += 1
+            }
         }
         return nil
     }

@@ -87,6 +87,22 @@ import Testing
         #expect(diagnostic.hint?.contains("''") == true)
     }
 
+    /// The open quote runs over the next lines to the next quote, the opening quote of a later
+    /// value, and the reader fails after that one: the author must close the first.
+    @Test func unclosedQuoteClosedByALaterValue() throws {
+        let diagnostic = try failure("title: \"Apprenticeship exchange\ncountry: SE\norganisation: \"Upper schools\"\n")
+        #expect(at(diagnostic) == "2:8")
+        #expect(diagnostic.message == "the quote \" opened here is never closed")
+        #expect(diagnostic.hint?.contains("title: \"Apprenticeship exchange\"") == true)
+    }
+
+    /// A quoted value written over two lines on purpose, with text after its closing quote: the
+    /// text after the quote is the mistake, not the quote.
+    @Test func textAfterAQuotedValueOverTwoLines() throws {
+        let diagnostic = try failure("title: A\nsummary: \"one\n  two\" more\n")
+        #expect(!diagnostic.message.contains("never closed"))
+    }
+
     @Test func unclosedBraceInSiteYML() throws {
         let diagnostic = try failure("title: A\nhandbooks: {pdf: true\nlicense: x\n", lineOffset: 0)
         #expect(at(diagnostic) == "2:12")
