@@ -338,8 +338,13 @@ private struct PlainTextWriter {
                 }
                 index += 1
             case .quoted:
-                if byte == UInt8(ascii: "\"") { state = .tag }
-                index += 1
+                // An attribute's value (an address, a class) to its closing quote, found at once.
+                guard let base = bytes.baseAddress, let quote = memchr(base + index, 0x22, count - index) else {
+                    index = count
+                    continue
+                }
+                index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(quote)) + 1
+                state = .tag
             case .alt:
                 if byte == UInt8(ascii: "\"") {
                     state = .tag

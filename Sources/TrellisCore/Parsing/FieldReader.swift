@@ -212,10 +212,11 @@ struct FieldReader {
 
     /// Warns about keys not in `known`, suggesting the closest known key.
     mutating func finish(known: [String]) {
-        let knownSet = Set(known)
-        for (keyNode, _) in mapping {
+        // Each key looked for in the list (a score of names): a set made for every document
+        // hashed them all, to be asked about half a dozen keys.
+        for keyNode in mapping.keys {
             let key = keyNode.scalar?.string ?? ""
-            if knownSet.contains(key) { continue }
+            if known.contains(key) { continue }
             let hint =
                 Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }
                 ?? "known keys: \(known.joined(separator: ", "))"
@@ -226,9 +227,22 @@ struct FieldReader {
 
 extension String {
     var trimmingSpaces: String {
+        // Most values neither start nor end with white space: when the first and last bytes are
+        // ASCII and not white space, neither is the first or last character, and the text is
+        // returned without walking its characters (twice, to count them).
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, !Self.isASCIISpace(first), !Self.isASCIISpace(last) {
+            return self
+        }
         var view = Substring(self)
         while let first = view.first, first.isWhitespace { view.removeFirst() }
         while let last = view.last, last.isWhitespace { view.removeLast() }
         return view.count == count ? self : String(view)
+    }
+
+    /// Tab, line feed, vertical tab, form feed, carriage return and space:
+    /// the ASCII characters `Character.isWhitespace` counts.
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        (0x09...0x0D).contains(byte) || byte == 0x20
     }
 }
