@@ -24,7 +24,7 @@ build: deps
 # The release build links the Swift runtime and Foundation in (--static-swift-stdlib), with
 # stand-ins for the libcurl that Foundation's unused networking asks for: every call into the
 # runtime (each retain and release) is then a direct call, and start-up loads 15 shared
-# libraries instead of 60. A build takes 5-8% less time (docs/performance.md, session 13).
+# libraries instead of 60. A build takes about 5% less time (docs/performance.md, session 13).
 # The C libraries (cmark-gfm, libdeflate, jemalloc, libxml2) stay shared.
 STAND_INS = $(CURDIR)/.build/stand-ins
 release: deps

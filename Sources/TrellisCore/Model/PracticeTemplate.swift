@@ -148,7 +148,6 @@ public struct PracticeTemplate: Sendable, Hashable {
         // in between: every section heading of every practice comes here).
         return heading.withUTF8 { bytes -> String? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
             func isTrailingMark(_ byte: UInt8) -> Bool {
                 switch byte {
                 case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"): true
@@ -158,8 +157,8 @@ public struct PracticeTemplate: Sendable, Hashable {
             var start = 0
             var end = bytes.count
             func trim() {
-                while end > start, isSpace(bytes[end - 1]) || isTrailingMark(bytes[end - 1]) { end -= 1 }
-                while start < end, isSpace(bytes[start]) { start += 1 }
+                while end > start, bytes[end - 1].isASCIIWhitespace || isTrailingMark(bytes[end - 1]) { end -= 1 }
+                while start < end, bytes[start].isASCIIWhitespace { start += 1 }
             }
             trim()
             if end > start, bytes[end - 1] == UInt8(ascii: ")"), let open = bytes[start..<end].lastIndex(of: UInt8(ascii: "(")), open != start {
@@ -170,7 +169,7 @@ public struct PracticeTemplate: Sendable, Hashable {
                 var count = 0
                 var space = false
                 for byte in bytes[start..<end] {
-                    if isSpace(byte) {
+                    if byte.isASCIIWhitespace {
                         space = count > 0
                         continue
                     }

@@ -231,18 +231,12 @@ extension String {
         // ASCII and not white space, neither is the first or last character, and the text is
         // returned without walking its characters (twice, to count them).
         let utf8 = self.utf8
-        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, !Self.isASCIISpace(first), !Self.isASCIISpace(last) {
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, !first.isASCIIWhitespace, !last.isASCIIWhitespace {
             return self
         }
         var view = Substring(self)
         while let first = view.first, first.isWhitespace { view.removeFirst() }
         while let last = view.last, last.isWhitespace { view.removeLast() }
         return view.count == count ? self : String(view)
-    }
-
-    /// Tab, line feed, vertical tab, form feed, carriage return and space:
-    /// the ASCII characters `Character.isWhitespace` counts.
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
-        (0x09...0x0D).contains(byte) || byte == 0x20
     }
 }

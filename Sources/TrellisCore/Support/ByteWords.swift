@@ -28,3 +28,10 @@ enum ByteWords {
         ((word &- ones &* UInt64(limit)) & ~word & highs) | (word & highs)
     }
 }
+
+extension UInt8 {
+    /// Tab, line feed, vertical tab, form feed, carriage return or space:
+    /// the ASCII characters `Character.isWhitespace` counts, for the loops
+    /// that trim text on bytes.
+    var isASCIIWhitespace: Bool { (0x09...0x0D).contains(self) || self == 0x20 }
+}
